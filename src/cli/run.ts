@@ -1,0 +1,47 @@
+// Argument dispatch for the CLI; testable in plain Node (streams are passed in).
+import { version } from '../../package.json';
+
+export interface CliIo {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
+
+/** Subcommands register here: name -> [summary, handler]. */
+const subcommands: Record<string, [string, () => Promise<Subcommand>]> = {};
+
+export function helpText(): string {
+  const lines = [
+    'Usage: heroku-workflows <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(subcommands).map(([name, [summary]]) => `  ${name.padEnd(10)} ${summary}`),
+    '',
+    'Options:',
+    '  -h, --help     show this help',
+    '  -v, --version  print the version',
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    io.stdout.write(helpText());
+    return first === undefined ? 2 : 0;
+  }
+  if (first === '-v' || first === '--version') {
+    io.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const sub = subcommands[first];
+  if (!sub) {
+    io.stderr.write(`heroku-workflows: unknown command "${first}"\n\n${helpText()}`);
+    return 2;
+  }
+  const handler = await sub[1]();
+  return handler(rest, io);
+}

@@ -1,0 +1,15 @@
+// What the composition root (src/extension.ts) builds once and hands to every feature's register function.
+import type * as vscode from 'vscode';
+import type { Redactor } from '../core/redact';
+import type { Commands } from './commands';
+import type { ExtensionLog } from './log';
+
+export interface Services {
+  context: vscode.ExtensionContext;
+  log: ExtensionLog;
+  redactor: Redactor;
+  commands: Commands;
+}
+
+/** Each feature exports one of these; it registers what it owns on `context.subscriptions` or returns a Disposable. */
+export type FeatureRegistration = (services: Services) => vscode.Disposable | void | Promise<vscode.Disposable | void>;
