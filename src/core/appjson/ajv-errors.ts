@@ -1,0 +1,27 @@
+// Shared by the app.json and heroku.yml schema checks: making ajv's error lists readable.
+import type { ErrorObject } from 'ajv';
+
+/** Collapses each failed oneOf: keep the errors of the branch whose type matched, or say which types fit. */
+export function collapseOneOf(errors: ErrorObject[]): ErrorObject[] {
+  let out = errors.filter((e) => e.keyword !== 'if');
+  for (const one of errors.filter((e) => e.keyword === 'oneOf')) {
+    const prefix = `${one.schemaPath}/`;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of out) {
+      if (!e.schemaPath.startsWith(prefix)) continue;
+      const b = e.schemaPath.slice(prefix.length).split('/')[0];
+      branches.set(b, [...(branches.get(b) ?? []), e]);
+    }
+    const typeMiss = (list: ErrorObject[]) => list.some((e) => e.keyword === 'type' && e.instancePath === one.instancePath);
+    const fitting = [...branches.values()].filter((l) => !typeMiss(l));
+    out = out.filter((e) => e !== one && !e.schemaPath.startsWith(prefix));
+    if (fitting.length > 0) {
+      out.push(...fitting.flat());
+    } else {
+      const types = [...branches.values()].flat().filter((e) => e.keyword === 'type').map((e) => String(e.params.type));
+      out.push({ ...one, keyword: 'type', params: { type: types.join(',') }, message: undefined });
+    }
+  }
+  return out;
+}
+

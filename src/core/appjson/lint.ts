@@ -1,0 +1,70 @@
+// app.json linter: strict JSON (with positions), the precompiled schema, semantic checks across files.
+// Never throws; a file that is not Heroku's app.json (see foreign.ts) gets no problems at all.
+import { getNodeValue } from 'jsonc-parser';
+import type { Problem } from '../lint/types';
+import { parseProcfile } from '../procfile/parser';
+import { processTypesFromHerokuYml } from '../herokuyml/process-types';
+import { checkConfig } from './check-config';
+import { checkPlatform } from './check-platform';
+import type { CheckContext } from './context';
+import { isObject } from './context';
+import { detectForeign } from './foreign';
+import { parseJsonStrict } from './parse';
+import { checkSchema } from './schema-check';
+
+export interface AppJsonInput {
+  text: string;
+  /** Text of a file next to app.json ("Procfile", "heroku.yml"), or undefined when there is none. */
+  readSibling?: (name: string) => string | undefined;
+  /**
+   * Leave out what an editor's JSON language service already reports from the same schema file (syntax and
+   * schema errors), so they do not show twice. The CLI leaves this unset.
+   */
+  skip?: { syntax?: boolean; schema?: boolean };
+}
+
+export interface AppJsonResult {
+  problems: Problem[];
+  /** Set when the file is not Heroku's app.json: why. */
+  foreign?: string;
+}
+
+function processTypes(stack: unknown, readSibling: AppJsonInput['readSibling']): CheckContext['processTypes'] {
+  if (!readSibling) return undefined;
+  if (typeof stack === 'string' && stack.toLowerCase() === 'container') {
+    const yml = readSibling('heroku.yml');
+    const names = yml === undefined ? undefined : processTypesFromHerokuYml(yml);
+    return names ? { names, source: 'heroku.yml' } : undefined;
+  }
+  const procfile = readSibling('Procfile');
+  if (procfile === undefined) return undefined;
+  return { names: parseProcfile(procfile).entries.map((e) => e.name), source: 'the Procfile' };
+}
+
+export function analyzeAppJson(input: AppJsonInput): AppJsonResult {
+  try {
+    const parsed = parseJsonStrict(input.text);
+    const value: unknown = parsed.root ? getNodeValue(parsed.root) : undefined;
+    if (parsed.root) {
+      const verdict = detectForeign(value);
+      if (verdict.foreign) return { problems: [], foreign: verdict.reason };
+    }
+    const problems = input.skip?.syntax ? parsed.problems.filter((p) => p.code === 'appjson/duplicate-key') : [...parsed.problems];
+    if (!parsed.root || !isObject(value)) return { problems };
+    if (!input.skip?.schema) problems.push(...checkSchema(value, parsed.root, parsed.lines));
+    const ctx: CheckContext = {
+      value, root: parsed.root, lines: parsed.lines, problems, processTypes: processTypes(value.stack, input.readSibling),
+    };
+    checkConfig(ctx);
+    checkPlatform(ctx);
+    return { problems: ctx.problems };
+  } catch (err) {
+    // A linter never throws: report the failure as one problem instead of losing the file's diagnostics silently.
+    return { problems: [{ code: 'appjson/internal-error', severity: 'error', message: `app.json could not be checked: ${String(err)}`,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+  }
+}
+
+export function lintAppJson(input: AppJsonInput): Problem[] {
+  return analyzeAppJson(input).problems;
+}

@@ -1,0 +1,80 @@
+// Schema validation with the validator precompiled from schemas/app.json.schema.json (scripts/gen-validators.mjs),
+// and ajv's errors turned into problems on the exact key or value they are about.
+import type { ErrorObject } from 'ajv';
+import type { Node } from 'jsonc-parser';
+import type { Problem } from '../lint/types';
+import { collapseOneOf } from './ajv-errors';
+import validate from './generated/appjson-schema.generated';
+import { at, displayPath, headRange, keyNode, nodeRange, pointerToPath } from './nodes';
+import type { LineIndex } from './positions';
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'a string', object: 'an object', array: 'an array', integer: 'a whole number', number: 'a number', boolean: 'true or false',
+};
+
+function typeList(types: string[]): string {
+  const names = [...new Set(types)].map((t) => TYPE_NAMES[t] ?? t);
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
+function toProblem(e: ErrorObject, root: Node, lines: LineIndex): Problem | undefined {
+  const path = pointerToPath(e.instancePath);
+  const node = at(root, path);
+  if (!node) return undefined;
+  const where = displayPath(path);
+  const p = (message: string, range = nodeRange(lines, node), code = 'appjson/schema'): Problem =>
+    ({ code, severity: 'error', message, range });
+  switch (e.keyword) {
+    case 'type':
+      return p(`${where} must be ${typeList(String(e.params.type).split(','))}.`);
+    case 'required':
+      return p(`${where} needs "${String(e.params.missingProperty)}".`, headRange(lines, node));
+    case 'additionalProperty':
+    case 'additionalProperties': {
+      const name = String(e.params.additionalProperty);
+      const key = keyNode(node, name);
+      const range = key ? nodeRange(lines, key) : headRange(lines, node);
+      if (path.length === 1 && path[0] === 'environments') {
+        return p(`Unknown environment "${name}": only "test" (Heroku CI) and "review" (review apps) exist.`, range, 'appjson/unknown-environment');
+      }
+      return p(`"${name}" is not allowed in ${where}.`, range);
+    }
+    case 'maxLength':
+      if (path.length === 1 && path[0] === 'name') {
+        return p(`The name is ${String(node.value).length} characters long; Heroku allows at most ${String(e.params.limit)}.`, nodeRange(lines, node), 'appjson/name-too-long');
+      }
+      return p(`${where} must be at most ${String(e.params.limit)} characters long.`);
+    case 'minLength':
+      return p(`${where} must not be empty.`);
+    case 'minimum':
+      return p(`${where} must be ${String(e.params.limit)} or more.`);
+    case 'minItems':
+      return p(`${where} must not be empty.`);
+    case 'pattern':
+      if (path[0] === 'website' || path[0] === 'logo') return p(`${where} must be an absolute URL (https://…).`);
+      if (e.propertyName !== undefined) {
+        const key = keyNode(node, e.propertyName);
+        return p(`"${e.propertyName}" is not a valid process type name (letters, digits, "_" and "-").`, key ? nodeRange(lines, key) : headRange(lines, node));
+      }
+      return p(`${where} does not have the expected form.`);
+    default:
+      return p(`${where}: ${e.message ?? 'invalid'}.`);
+  }
+}
+
+export function checkSchema(value: unknown, root: Node, lines: LineIndex): Problem[] {
+  if (validate(value)) return [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const e of collapseOneOf(validate.errors ?? [])) {
+    // propertyNames errors point at the object; ajv adds the offending name in params.propertyName.
+    const prob = e.keyword === 'propertyNames' ? undefined : toProblem(e, root, lines);
+    if (!prob) continue;
+    const k = `${prob.code}|${prob.message}|${prob.range.start.line}:${prob.range.start.character}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      problems.push(prob);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,18 @@
+// heroku.yml is used only when the app's stack is container; app.json sets the stack for app setups and review apps.
+import { detectForeign } from '../appjson/foreign';
+
+/** A message when app.json (Heroku's) does not set stack "container"; undefined when all is well or unknowable. */
+export function analyzeAppJsonStack(appJsonText: string): string | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(appJsonText);
+  } catch {
+    return undefined; // app.json's own linter reports its syntax.
+  }
+  if (detectForeign(value).foreign) return undefined;
+  const stack = (value as Record<string, unknown>).stack;
+  if (typeof stack === 'string' && stack.toLowerCase() === 'container') return undefined;
+  return typeof stack === 'string'
+    ? `app.json sets stack "${stack}": heroku.yml is used only on the container stack. Set "stack": "container" in app.json.`
+    : 'app.json sets no stack: apps created from it (review apps, Heroku Button) build with buildpacks and ignore heroku.yml. Set "stack": "container".';
+}
