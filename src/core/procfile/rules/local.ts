@@ -1,0 +1,47 @@
+// What `heroku local` (Heroku CLI) rejects that Heroku itself accepts. Its parser throws "line N parse error"
+// for any line that contains a word character but does not start with `\s*\w+:`. A Procfile.* file is only
+// ever read by `heroku local -f`, so there these are warnings; in the deployed Procfile they are info.
+import { range } from '../../lint/types';
+import type { ProcfileRule, RuleContext } from './types';
+
+function severityFor(ctx: RuleContext) {
+  const name = ctx.options.fileName ?? 'Procfile';
+  return name.includes('.') ? ('warning' as const) : ('info' as const);
+}
+
+const localName: ProcfileRule = {
+  name: 'heroku-local-name',
+  severity: 'info',
+  summary: '`heroku local` accepts only letters, digits and `_` in a process type (no `-`).',
+  check(ctx) {
+    for (const e of ctx.doc.entries) {
+      if (ctx.explained.has(e.line) || /^\w+$/.test(e.name) || !/^[A-Za-z0-9_-]+$/.test(e.name) || e.spaceBeforeColon) continue;
+      const to = e.name.replace(/-/g, '_');
+      ctx.report({
+        severity: severityFor(ctx),
+        message: `\`heroku local\` stops with "line ${e.line + 1} parse error" on \`${e.name}\`: its parser accepts only letters, digits and \`_\` before the colon. Heroku itself accepts the name.`,
+        range: e.nameRange,
+        fixes: [{ title: `Rename to \`${to}\``, edits: [{ range: e.nameRange, newText: to }] }],
+      });
+    }
+  },
+};
+
+const localComment: ProcfileRule = {
+  name: 'heroku-local-comment',
+  severity: 'info',
+  summary: '`heroku local` fails on a comment line that contains words.',
+  check(ctx) {
+    for (const l of ctx.doc.lines) {
+      if (l.kind !== 'comment' || !/\w/.test(l.text) || /^\s*\w+:/.test(l.text)) continue;
+      const start = l.text.indexOf('#');
+      ctx.report({
+        severity: severityFor(ctx),
+        message: `\`heroku local\` reads only \`name: command\` lines and stops with "line ${l.line + 1} parse error" on this comment. Heroku ignores comments; remove it if you run this file with \`heroku local\`.`,
+        range: range(l.line, start, l.line, l.text.length),
+      });
+    }
+  },
+};
+
+export const localRules: ProcfileRule[] = [localName, localComment];
