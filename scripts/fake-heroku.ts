@@ -1,0 +1,76 @@
+/**
+ * Runs the fake Heroku alone: `npx tsx scripts/fake-heroku.ts [--json] [--seed demo|empty] [--apps N] [--port P]
+ * [--api-key KEY] [--log-interval MS]`. With --json it prints one line `{"url":…,"apiKey":…}`; it serves until
+ * SIGTERM/SIGINT, then closes every socket (open log streams too) and exits 0.
+ */
+import { startFakeHeroku, type FakeHerokuOptions } from '../test/support/fake-heroku';
+
+function parseArgs(argv: string[]): { json: boolean; opts: FakeHerokuOptions } {
+  const opts: FakeHerokuOptions = {};
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    const int = (v: string): number => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new Error(`${a} needs a non-negative integer, got ${v}`);
+      return n;
+    };
+    if (a === '--json') json = true;
+    else if (a === '--seed') {
+      const s = next();
+      if (s !== 'demo' && s !== 'empty') throw new Error(`--seed must be demo or empty, got ${s}`);
+      opts.seed = s;
+    } else if (a === '--apps') opts.apps = int(next());
+    else if (a === '--port') opts.port = int(next());
+    else if (a === '--api-key') opts.apiKey = next();
+    else if (a === '--log-interval') opts.logIntervalMs = int(next());
+    else if (a === '--help' || a === '-h') {
+      process.stdout.write('Usage: fake-heroku [--json] [--seed demo|empty] [--apps N] [--port P] [--api-key KEY] [--log-interval MS]\n');
+      process.exit(0);
+    } else throw new Error(`Unknown argument: ${a}`);
+  }
+  return { json, opts };
+}
+
+async function main(): Promise<void> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`fake-heroku: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const fake = await startFakeHeroku(parsed.opts);
+  if (parsed.json) {
+    process.stdout.write(`${JSON.stringify({ url: fake.url, apiKey: fake.apiKey })}\n`);
+  } else {
+    process.stdout.write([
+      'Fake Heroku Platform API is running.',
+      `  URL:      ${fake.url}`,
+      `  API key:  ${fake.apiKey}`,
+      `  Account:  ${fake.state.account.email} (two-factor code ${fake.state.account.twoFactorCode})`,
+      `  Apps:     ${fake.state.apps.size}`,
+      `Try: curl -H "Authorization: Bearer ${fake.apiKey}" -H "Accept: application/vnd.heroku+json; version=3" ${fake.url}/apps`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'));
+  }
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    fake.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`fake-heroku: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { Faults, type FaultSpec } from './faults';
+import { Router } from './router';
+import { accountRoutes } from './routes/account';
+import { appRoutes } from './routes/apps';
+import { controlRoutes } from './routes/control';
+import { seedState, type SeedName } from './seed';
+import { FakeServer, type RecordedRequest } from './server';
+import { FakeState } from './state/store';
+
+export type { FaultSpec, RecordedRequest, SeedName };
+export { FakeState };
+
+export interface FakeHerokuOptions {
+  seed?: SeedName;
+  /** Extra generated apps (`load-app-0001` ...), e.g. 1000 for paging tests and benchmarks. */
+  apps?: number;
+  /** The API key to accept; random when absent. */
+  apiKey?: string;
+  /** 0 (default) picks an ephemeral port. */
+  port?: number;
+  /** Interval between lines of a tailing log stream. */
+  logIntervalMs?: number;
+}
+
+export interface FakeHeroku {
+  readonly url: string;
+  readonly apiKey: string;
+  /** The live state: read and change it directly; replaced by reset(). */
+  readonly state: FakeState;
+  readonly faults: Faults;
+  readonly requests: RecordedRequest[];
+  /** Back to the seed: fresh state, no faults, no recorded requests. */
+  reset(opts?: { seed?: SeedName; apps?: number }): void;
+  close(): Promise<void>;
+}
+
+export interface FakeRuntime {
+  logIntervalMs: number;
+}
+
+/** Starts the fake Heroku Platform API + logplex on 127.0.0.1. The caller must close() it. */
+export async function startFakeHeroku(opts: FakeHerokuOptions = {}): Promise<FakeHeroku> {
+  const apiKey = opts.apiKey ?? `HRKU-fake-${randomBytes(16).toString('hex')}`;
+  let seed: SeedName = opts.seed ?? 'demo';
+  let extra = opts.apps ?? 0;
+  let state = new FakeState();
+  seedState(state, seed, extra);
+  const faults = new Faults();
+  const requests: RecordedRequest[] = [];
+  const runtime: FakeRuntime = { logIntervalMs: opts.logIntervalMs ?? 1000 };
+  const reset = (o: { seed?: SeedName; apps?: number } = {}): void => {
+    seed = o.seed ?? seed;
+    extra = o.apps ?? extra;
+    state = new FakeState();
+    seedState(state, seed, extra);
+    faults.clear();
+    requests.length = 0;
+  };
+  const router = new Router();
+  controlRoutes(router, { faults, requests, reset });
+  accountRoutes(router);
+  appRoutes(router);
+  void runtime;
+  const server = new FakeServer({ apiKey, router, faults, requests, getState: () => state });
+  const url = await server.listen(opts.port ?? 0);
+  return {
+    url, apiKey, faults, requests, reset,
+    get state() { return state; },
+    close: () => server.close(),
+  };
+}

@@ -1,0 +1,32 @@
+import { invalidParams } from '../http';
+import type { Router } from '../router';
+import { appView } from '../views/apps';
+import { appForChange, appParam, body, json, list, optBool, optString } from './helpers';
+
+const NAME = /^[a-z][a-z0-9-]{1,28}[a-z0-9]$/;
+
+/** Apps: list (personal and team apps the account can see), info, update (maintenance, name), delete. */
+export function appRoutes(r: Router): void {
+  r.get('/apps', (ctx) => list([...ctx.state.apps.values()].map((a) => appView(ctx.state, a))));
+  r.get('/users/~/apps', (ctx) => list([...ctx.state.apps.values()].filter((a) => a.teamId === null).map((a) => appView(ctx.state, a))));
+  r.get('/apps/:app', (ctx) => json(appView(ctx.state, appParam(ctx))));
+  r.patch('/apps/:app', (ctx) => {
+    const b = body(ctx);
+    const maintenance = optBool(b, 'maintenance');
+    const name = optString(b, 'name');
+    const app = appForChange(ctx);
+    if (name !== undefined && name !== app.name) {
+      if (!NAME.test(name)) throw invalidParams('Name must start with a letter, end with a letter or digit and can only contain lowercase letters, digits, and dashes.');
+      if ([...ctx.state.apps.values()].some((a) => a.name === name)) throw invalidParams('Name is already taken');
+      app.name = name;
+    }
+    if (maintenance !== undefined) app.maintenance = maintenance;
+    return json(appView(ctx.state, app));
+  });
+  r.delete('/apps/:app', (ctx) => {
+    const app = appForChange(ctx);
+    const view = appView(ctx.state, app);
+    ctx.state.deleteApp(app.id);
+    return json(view);
+  });
+}

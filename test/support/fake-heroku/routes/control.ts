@@ -1,0 +1,59 @@
+import { validateFaultSpec, type Faults } from '../faults';
+import { asObject, invalidParams } from '../http';
+import type { Router } from '../router';
+import type { RecordedRequest } from '../server';
+import type { SeedName } from '../seed';
+import type { FakeState } from '../state/store';
+import { json } from './helpers';
+
+export interface ControlDeps {
+  faults: Faults;
+  requests: RecordedRequest[];
+  reset: (opts: { seed?: SeedName; apps?: number }) => void;
+}
+
+/** A JSON-safe dump of the whole state (Maps become arrays). */
+export function dumpState(state: FakeState): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(state)) {
+    if (v instanceof Map) out[k] = k === 'configVars' ? Object.fromEntries(v) : [...v.values()];
+    else if (typeof v !== 'function') out[k] = v;
+  }
+  return out;
+}
+
+/** `/__fake/*`: the control API for tests in another process. Needs the Bearer key; never faulted or recorded. */
+export function controlRoutes(r: Router, deps: ControlDeps): void {
+  r.post('/__fake/reset', (ctx) => {
+    const b = asObject(ctx.body ?? {});
+    if (b.seed !== undefined && b.seed !== 'demo' && b.seed !== 'empty') throw invalidParams('seed must be "demo" or "empty".');
+    if (b.apps !== undefined && (typeof b.apps !== 'number' || !Number.isInteger(b.apps) || b.apps < 0)) throw invalidParams('apps must be a non-negative integer.');
+    deps.reset({ seed: b.seed as SeedName | undefined, apps: b.apps as number | undefined });
+    return json({ ok: true });
+  });
+  r.post('/__fake/faults', (ctx) => {
+    const specs = Array.isArray(ctx.body) ? ctx.body : [ctx.body];
+    const checked = specs.map(validateFaultSpec);
+    return json(checked.map((s) => deps.faults.add(s)), 201);
+  });
+  r.get('/__fake/faults', () => json(deps.faults.active()));
+  r.delete('/__fake/faults', () => {
+    deps.faults.clear();
+    return json({ ok: true });
+  });
+  r.get('/__fake/state', (ctx) => json(dumpState(ctx.state)));
+  r.patch('/__fake/state', (ctx) => {
+    const b = asObject(ctx.body ?? {});
+    for (const k of ['rateLimitRemaining', 'rateLimitRetryAfter'] as const) {
+      if (b[k] === undefined) continue;
+      if (typeof b[k] !== 'number' || !Number.isInteger(b[k]) || (b[k] as number) < 0) throw invalidParams(`${k} must be a non-negative integer.`);
+      ctx.state[k] = b[k] as number;
+    }
+    return json({ rateLimitRemaining: ctx.state.rateLimitRemaining, rateLimitRetryAfter: ctx.state.rateLimitRetryAfter });
+  });
+  r.get('/__fake/requests', () => json(deps.requests));
+  r.delete('/__fake/requests', () => {
+    deps.requests.length = 0;
+    return json({ ok: true });
+  });
+}

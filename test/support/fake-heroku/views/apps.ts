@@ -1,0 +1,48 @@
+import { regionId, stackId } from '../state/catalog';
+import type { FakeState } from '../state/store';
+import type { App } from '../state/types';
+
+const buildpackUrl: Record<string, string> = {
+  'heroku/nodejs': 'https://buildpack-registry.s3.amazonaws.com/buildpacks/heroku/nodejs.tgz',
+};
+
+/** `https://<name>-<12 hex>.herokuapp.com/`, the shape Heroku gives new apps. */
+export function webUrl(app: App): string {
+  return `https://${app.name}-${app.id.replace(/-/g, '').slice(0, 12)}.herokuapp.com/`;
+}
+
+function owner(state: FakeState, app: App): { email: string; id: string } {
+  const team = app.teamId ? state.teams.get(app.teamId) : undefined;
+  return team ? { email: `${team.name}@herokumanager.com`, id: team.id } : { email: state.account.email, id: state.account.id };
+}
+
+function common(state: FakeState, app: App): Record<string, unknown> {
+  const team = app.teamId ? state.teams.get(app.teamId) : undefined;
+  const space = app.spaceId ? state.spaces.get(app.spaceId) : undefined;
+  const stack = { id: stackId(app.stack), name: app.stack };
+  return {
+    archived_at: null, base_image_name: null, build_stack: stack,
+    buildpack_provided_description: app.buildpacks[0]?.replace('heroku/', '').replace(/^./, (c) => c.toUpperCase()) ?? null,
+    buildpacks: app.buildpacks.map((id) => ({ id, version: 'latest', homepage: buildpackUrl[id] ?? `https://github.com/${id}` })),
+    created_at: app.createdAt, current_build_architecture: [], generation: 'cedar',
+    git_url: `https://git.heroku.com/${app.name}.git`, id: app.id, internal_routing: space ? false : null,
+    maintenance: app.maintenance, name: app.name, owner: owner(state, app),
+    region: { id: regionId(app.region), name: app.region }, released_at: app.releasedAt, repo_size: app.repoSize,
+    slug_size: app.slugSize, stack, updated_at: app.updatedAt, web_url: webUrl(app),
+    team: team ? { id: team.id, name: team.name } : null,
+    space: space ? { id: space.id, name: space.name, shield: space.shield } : null,
+  };
+}
+
+/** The `app` definition (GET /apps, /apps/{app}). */
+export function appView(state: FakeState, app: App): Record<string, unknown> {
+  const c = common(state, app);
+  return { ...c, acm: app.acm, organization: c.team };
+}
+
+/** The `team-app` definition (GET /teams/{team}/apps). */
+export function teamAppView(state: FakeState, app: App): Record<string, unknown> {
+  const c = common(state, app);
+  const space = c.space as { id: string; name: string } | null;
+  return { ...c, joined: true, locked: app.locked, space: space ? { id: space.id, name: space.name } : null };
+}
