@@ -1,0 +1,108 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { lintProcfile } from '../../../../src/core/procfile/lint';
+import { parseProcfile } from '../../../../src/core/procfile/parser';
+import { PROCFILE_RULES } from '../../../../src/core/procfile/rules/index';
+import { scanShell } from '../../../../src/core/procfile/shell';
+import { codes } from './helpers';
+
+describe('lintProcfile: directives, overrides, honesty', () => {
+  it('silences the next non-blank line with a directive (prefix optional, several codes)', () => {
+    const text = '# heroku-lint-disable-next-line fixed-port, procfile/heroku-local-comment\n\nweb: rails s -p 3000\nweb2: x -p 3000\n';
+    assert.deepEqual(codes(lintProcfile(text)).filter((c) => c === 'procfile/fixed-port'), []);
+    const unsilenced = lintProcfile('web: rails s -p 3000\n# heroku-lint-disable-next-line fixed-port\n');
+    assert.deepEqual(codes(unsilenced).filter((c) => c === 'procfile/fixed-port'), ['procfile/fixed-port']);
+  });
+
+  it('silences a whole file, for all rules when no code is given', () => {
+    assert.deepEqual(lintProcfile('# heroku-lint-disable\nweb: rails s -p 3000\n"x: y"\n'), []);
+    const only = lintProcfile('# heroku-lint-disable procfile/fixed-port\nweb: rails s -p 3000\nweb : y\n');
+    assert.ok(!codes(only).includes('procfile/fixed-port'));
+    assert.ok(codes(only).includes('procfile/space-before-colon'));
+  });
+
+  it('applies RuleOverrides: change a severity or turn a rule off', () => {
+    const text = 'web: rails s -p 3000\ncelery-beat: celery beat\n';
+    const out = lintProcfile(text, { overrides: { 'procfile/fixed-port': 'warning', 'procfile/heroku-local-name': 'off' } });
+    assert.deepEqual(out.map((p) => [p.code, p.severity]), [['procfile/fixed-port', 'warning']]);
+  });
+
+  it('does not flag web commands that read PORT themselves, nor ports in URLs or other processes', () => {
+    const text = [
+      'web: npm start',
+      'web2: bundle exec puma -C config/puma.rb',
+      'web3: gunicorn app.wsgi --log-file -',
+      'web4: REDIS_URL=redis://localhost:6379 node server.js',
+      'worker: node worker.js --port 9000',
+      'web5: vendor/bin/heroku-php-apache2 public/',
+      'web6: java -Dserver.port=$PORT -jar target/app.jar',
+      'web7: uvicorn main:app --host=0.0.0.0 --port=${PORT:-5000}',
+    ].join('\n');
+    const found = codes(lintProcfile(text)).filter((c) => ['procfile/fixed-port', 'procfile/localhost-bind', 'procfile/port-without-dollar'].includes(c));
+    assert.deepEqual(found, []);
+  });
+
+  it('flags the usual fixed ports of a web process', () => {
+    for (const cmd of ['gunicorn -b 0.0.0.0:8000 app:app', 'PORT=5000 node index.js', 'java -Dserver.port=8080 -jar a.jar', 'php -S 0.0.0.0:8000', 'rails server --port=3000']) {
+      assert.ok(codes(lintProcfile(`web: ${cmd}\n`)).includes('procfile/fixed-port'), cmd);
+    }
+  });
+
+  it('reports problems sorted by position with 0-based ranges inside the text', () => {
+    const text = 'web: a &&\nweb : b\n';
+    const out = lintProcfile(text);
+    const starts = out.map((p) => p.range.start.line * 1000 + p.range.start.character);
+    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+  });
+});
+
+describe('shell scan', () => {
+  it('finds variables with exact offsets', () => {
+    const s = scanShell('node s.js --port $PORT --x "${A:-1}" \'$NOT\'');
+    assert.deepEqual(s.vars.map((v) => [v.name, v.start, v.end, v.braced]), [['PORT', 17, 22, false], ['A', 28, 35, true]]);
+  });
+  it('treats # after whitespace as a comment and ignores quotes inside it', () => {
+    const s = scanShell('npm start # don\'t');
+    assert.equal(s.codeEnd, 10);
+    assert.equal(s.unclosedQuote, undefined);
+  });
+});
+
+describe('parser and rules never throw (property)', () => {
+  const alphabet = fc.constantFrom('web', 'worker', ':', ' ', '\t', '\n', '\r\n', '\r', '#', '"', "'", '`', '\\', '$', '{', '}', '(', ')', '${', '$(', '&&', '|', '&', 'PORT', '-p', '3000', '0.0.0.0', 'localhost', '{{', '%}', '\uFEFF', 'é', '\uD800', '//', '-', '_');
+  const procfileish = fc.array(alphabet, { maxLength: 80 }).map((parts) => parts.join(''));
+
+  it('on random Procfile-like text and arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.oneof(procfileish, fc.string({ unit: 'binary', maxLength: 200 })), fc.constantFrom(undefined, 'Procfile', 'procfile', 'Procfile.txt', 'Procfile.dev'), (text, fileName) => {
+        const doc = parseProcfile(text);
+        for (const e of doc.entries) {
+          const line = doc.lines[e.line].text;
+          assert.equal(line.slice(e.nameRange.start.character, e.nameRange.end.character), e.name);
+          assert.equal(line.slice(e.commandRange.start.character, e.commandRange.end.character), e.command);
+        }
+        // Each rule is run directly too: lintProcfile swallows rule errors, this must not need to.
+        const problems = lintProcfile(text, { fileName, readSibling: () => undefined });
+        for (const p of problems) {
+          assert.ok(p.range.start.line >= 0 && p.range.start.line < Math.max(1, doc.lines.length), p.code);
+          assert.ok(p.range.start.character >= 0);
+        }
+        return true;
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('every rule survives random input on its own', () => {
+    fc.assert(
+      fc.property(procfileish, (text) => {
+        const doc = parseProcfile(text);
+        for (const rule of PROCFILE_RULES) {
+          rule.check({ text, doc, options: { fileName: 'procfile' }, scan: (i) => scanShell(doc.entries[i].command), explained: new Set(), report: () => undefined });
+        }
+        return true;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

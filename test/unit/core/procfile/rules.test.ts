@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import { lintProcfile, type LintProcfileOptions } from '../../../../src/core/procfile/lint';
+import { procfileRuleInfo } from '../../../../src/core/procfile/rules/index';
+import { applyFix } from './helpers';
+
+interface Case {
+  fires: string;
+  quiet: string;
+  options?: LintProcfileOptions;
+  /** Expected text after the preferred fix of the first firing problem. */
+  fixed?: string;
+  severity?: string;
+}
+
+// One firing and one non-firing sample per rule (the quiet one is a near miss of the firing one).
+const cases: Record<string, Case> = {
+  'misnamed-file': { fires: 'web: npm start\n', quiet: 'web: npm start\n', options: { fileName: 'procfile' } },
+  bom: { fires: '\uFEFFweb: npm start\n', quiet: 'web: npm start\n', fixed: 'web: npm start\n' },
+  crlf: { fires: 'web: npm start\r\nworker: node w.js\r\n', quiet: 'web: npm start\nworker: node w.js\n', fixed: 'web: npm start\nworker: node w.js\n' },
+  'no-processes': { fires: '# nothing yet\n\n', quiet: 'worker: node w.js\n' },
+  'quoted-line': { fires: '"web: npm start"\n', quiet: 'web: echo "npm start"\n', fixed: 'web: npm start\n' },
+  'slash-comment': { fires: '// web server\nweb: npm start\n', quiet: '# web server\nweb: npm start\n', fixed: '# web server\nweb: npm start\n' },
+  'template-syntax': { fires: 'web: {{ start_command }}\n', quiet: "web: docker ps --format '{{.Names}}'\n" },
+  'line-continuation': {
+    fires: 'web: gunicorn app:app \\\n  --workers 3\n',
+    quiet: 'web: gunicorn app:app --workers 3 # not \\ a continuation\n',
+    fixed: 'web: gunicorn app:app --workers 3\n',
+  },
+  'invalid-line': { fires: 'npm start\n', quiet: 'web: npm start\n' },
+  'invalid-process-type': { fires: 'web.1: npm start\n', quiet: 'web1: npm start\n', fixed: 'web-1: npm start\n' },
+  'fir-renamed-process-type': { fires: 'Worker_High: rake jobs\n', quiet: 'worker-high: rake jobs\n', fixed: 'worker-high: rake jobs\n', severity: 'info' },
+  'fir-invalid-process-type': { fires: 'worker-: rake jobs\n', quiet: 'worker-2: rake jobs\n', fixed: 'worker: rake jobs\n' },
+  'process-type-too-long': { fires: `${'a'.repeat(64)}: x\n`, quiet: `${'a'.repeat(63)}: x\n` },
+  'duplicate-process-type': { fires: 'web: a\nweb: b\n', quiet: 'web: a\nworker: b\n', fixed: 'web: b\n' },
+  'space-before-colon': { fires: 'web : npm start\n', quiet: 'web: npm start\n', fixed: 'web: npm start\n' },
+  'leading-whitespace': { fires: '  web: npm start\n', quiet: 'web:   npm start\n', fixed: 'web: npm start\n' },
+  'empty-command': { fires: 'web:\n', quiet: 'web: x\n' },
+  'fixed-port': { fires: 'web: bundle exec rails s -p 3000\n', quiet: 'web: bundle exec rails s -p $PORT\n', fixed: 'web: bundle exec rails s -p $PORT\n' },
+  'localhost-bind': { fires: 'web: gunicorn -b 127.0.0.1:$PORT app:app\n', quiet: 'web: gunicorn -b 0.0.0.0:$PORT app:app\n', fixed: 'web: gunicorn -b 0.0.0.0:$PORT app:app\n' },
+  'port-without-dollar': { fires: 'web: node server.js --port PORT\n', quiet: 'web: node server.js --port $PORT\n', fixed: 'web: node server.js --port $PORT\n' },
+  'unbalanced-quotes': { fires: 'worker: sh -c "node w.js\n', quiet: 'worker: sh -c "node w.js"\n' },
+  'unclosed-expansion': { fires: 'worker: node w.js ${QUEUE:-default\n', quiet: 'worker: node w.js ${QUEUE:-default}\n' },
+  'dangling-operator': { fires: 'release: rake db:migrate &&\n', quiet: 'release: rake db:migrate && rake cache:clear\n' },
+  'backgrounded-command': { fires: 'worker: node w.js &\n', quiet: 'worker: node a.js & node b.js\n', fixed: 'worker: node w.js \n' },
+  'heroku-local-name': { fires: 'celery-beat: celery beat\n', quiet: 'celery_beat: celery beat\n', fixed: 'celery_beat: celery beat\n', severity: 'info' },
+  'heroku-local-comment': { fires: '# start the server\nweb: npm start\n', quiet: '#\nweb: npm start\n', severity: 'info' },
+  'unknown-directive-code': { fires: '# heroku-lint-disable-next-line fixed-prot\nweb: x\n', quiet: '# heroku-lint-disable-next-line fixed-port\nweb: x -p 3000\n' },
+};
+
+describe('procfile rules', () => {
+  it('has a case for every rule, and at least 15 rules', () => {
+    const all = procfileRuleInfo().map((r) => r.code.replace('procfile/', ''));
+    assert.ok(all.length >= 15, `only ${all.length} rules`);
+    assert.deepEqual(all.filter((c) => !cases[c]), []);
+  });
+
+  for (const [name, c] of Object.entries(cases)) {
+    const code = `procfile/${name}`;
+    describe(code, () => {
+      it('fires', () => {
+        const found = lintProcfile(c.fires, c.options).filter((p) => p.code === code);
+        assert.equal(found.length, 1, JSON.stringify(lintProcfile(c.fires, c.options)));
+        if (c.severity) assert.equal(found[0].severity, c.severity);
+        assert.ok(found[0].message.length > 40, found[0].message);
+        if (c.fixed !== undefined) {
+          const fix = found[0].fixes?.find((f) => f.isPreferred) ?? found[0].fixes?.[0];
+          assert.equal(applyFix(c.fires, fix), c.fixed);
+        }
+      });
+      it('stays quiet on the near miss', () => {
+        const opts = name === 'misnamed-file' ? { fileName: 'Procfile' } : c.options;
+        assert.deepEqual(lintProcfile(c.quiet, opts).filter((p) => p.code === code), []);
+      });
+    });
+  }
+});
