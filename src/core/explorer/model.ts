@@ -1,0 +1,182 @@
+// The explorer's children, computed from a small API port. No vscode and no I/O of its own: the vscode
+// provider and the benchmark both drive it. Every failure becomes a node; nothing here throws.
+import type { Account, AddOn, AddOnAttachment, App, Domain, Dyno, Formation, Release } from '../../infra/heroku/types';
+import { appNode, groupApps, groupChildren, groupNode, sectionNodes, type AppGroup } from './apps';
+import { failureNode, messageNode, PAGE_SIZE, page, type ExplorerNode, type Failure } from './nodes';
+import { addonNodes, configNodes, domainNodes, dynoNodes, formationNodes, releaseNodes } from './resources';
+import { checkConfig, checkList, checkOne } from './shapes';
+
+export type Res = { ok: true; value: unknown } | { ok: false; error: Failure };
+
+/** What the explorer reads. Results as values; `unknown` bodies are checked here. */
+export interface ExplorerApi {
+  account(): Promise<Res>;
+  listApps(): Promise<Res>;
+  getApp(name: string): Promise<Res>;
+  dynos(app: string): Promise<Res>;
+  formation(app: string): Promise<Res>;
+  addons(app: string): Promise<Res>;
+  attachments(app: string): Promise<Res>;
+  /** The latest releases (at least 20, newest first when the API allows). */
+  releases(app: string): Promise<Res>;
+  configVars(app: string): Promise<Res>;
+  domains(app: string): Promise<Res>;
+}
+
+export interface WorkspaceApp {
+  app: string;
+  /** e.g. `heroku` or `staging`, and the folder it was found in. */
+  remote: string;
+  folder: string;
+}
+
+export const ROOTS: ExplorerNode[] = [
+  { id: 'workspace', kind: 'workspace', label: 'This workspace', icon: { id: 'root-folder' }, contextValue: 'heroku.workspace', collapsible: 'expanded' },
+  { id: 'all', kind: 'allApps', label: 'All apps', icon: { id: 'cloud' }, contextValue: 'heroku.allApps', collapsible: 'expanded' },
+];
+
+export class ExplorerModel {
+  private groups: Promise<AppGroup[] | Failure> | undefined;
+  private readonly shown = new Map<string, number>();
+  private readonly revealed = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly api: ExplorerApi,
+    private readonly workspaceApps: () => Promise<WorkspaceApp[]>,
+    /** Each config value read is handed here (to the Redactor) so it never reaches a log. */
+    private readonly onSecret: (value: string) => void = () => undefined,
+  ) {}
+
+  /** Forgets cached answers (the HTTP layer's ETags make the re-reads cheap). Paging and reveals are kept. */
+  invalidate(): void {
+    this.groups = undefined;
+  }
+
+  /** Shows another page under a parent (a "Load more…" node's command). */
+  loadMore(parentId: string): void {
+    this.shown.set(parentId, (this.shown.get(parentId) ?? PAGE_SIZE) + PAGE_SIZE);
+  }
+
+  setRevealed(app: string, key: string | undefined, on: boolean, allKeys: readonly string[] = []): void {
+    const set = this.revealed.get(app) ?? new Set<string>();
+    for (const k of key === undefined ? allKeys : [key]) {
+      if (on) set.add(k);
+      else set.delete(k);
+    }
+    if (key === undefined && !on) set.clear();
+    this.revealed.set(app, set);
+  }
+
+  isRevealed(app: string, key: string): boolean {
+    return this.revealed.get(app)?.has(key) ?? false;
+  }
+
+  async children(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    try {
+      if (!node) return ROOTS;
+      switch (node.kind) {
+        case 'workspace': return await this.workspaceChildren();
+        case 'allApps': return await this.allAppsChildren();
+        case 'owner': return await this.ownerChildren(node);
+        case 'app': return node.app ? sectionNodes(node.id, node.app) : [];
+        case 'section': return await this.sectionChildren(node);
+        default: return [];
+      }
+    } catch (err) {
+      // A bug must not blank the tree: show it as a node.
+      return [messageNode(node?.id ?? 'root', 'error', `Could not load: ${err instanceof Error ? err.message : String(err)}`)];
+    }
+  }
+
+  /** The grouped app list, read once per refresh. */
+  loadGroups(): Promise<AppGroup[] | Failure> {
+    this.groups ??= (async () => {
+      const [apps, account] = await Promise.all([this.api.listApps(), this.api.account()]);
+      if (!apps.ok) return apps.error;
+      const list = checkList<App>(apps.value, 'app');
+      if (!list.ok) return list.error;
+      const email = account.ok ? (account.value as Partial<Account> | null)?.email : undefined;
+      return groupApps(list.items, typeof email === 'string' ? email : undefined);
+    })();
+    return this.groups;
+  }
+
+  private async allAppsChildren(): Promise<ExplorerNode[]> {
+    const groups = await this.loadGroups();
+    if (!Array.isArray(groups)) return [failureNode('all', groups)];
+    const nonEmpty = groups.filter((g) => g.apps.length > 0);
+    if (nonEmpty.length === 0) return [messageNode('all', 'empty', 'No apps yet')];
+    return nonEmpty.map(groupNode);
+  }
+
+  private async ownerChildren(node: ExplorerNode): Promise<ExplorerNode[]> {
+    const groups = await this.loadGroups();
+    if (!Array.isArray(groups)) return [failureNode(node.id, groups)];
+    const group = groups.find((g) => `all/${g.id}` === node.id);
+    if (!group) return [];
+    return groupChildren(group, this.shown.get(node.id) ?? PAGE_SIZE);
+  }
+
+  private async workspaceChildren(): Promise<ExplorerNode[]> {
+    const found = await this.workspaceApps();
+    if (found.length === 0) return [messageNode('workspace', 'empty', 'No Heroku git remotes in this workspace')];
+    const distinct = [...new Map(found.map((w) => [w.app, w])).values()].sort((a, b) => a.app.localeCompare(b.app));
+    const nodes = await Promise.all(distinct.map(async (w): Promise<ExplorerNode> => {
+      const res = await this.api.getApp(w.app);
+      const checked = res.ok ? checkOne<App>(res.value, 'app') : res;
+      if (!checked.ok) {
+        const err = checked.error;
+        if (err.status === 401 || err.id === 'unauthorized' || err.id === 'no_token') return failureNode(`workspace/${w.app}`, err);
+        return { ...messageNode(`workspace/app:${w.app}`, 'error', w.app), description: err.message, tooltip: `${w.app} (remote ${w.remote} in ${w.folder}): ${err.message}` };
+      }
+      return appNode(checked.value, 'workspace', `${w.remote} (${w.folder})`);
+    }));
+    return page(nodes, this.shown.get('workspace') ?? PAGE_SIZE, 'workspace', (n) => n);
+  }
+
+  private async sectionChildren(node: ExplorerNode): Promise<ExplorerNode[]> {
+    const app = node.app ?? '';
+    const id = node.id;
+    const empty = (label: string) => [messageNode(id, 'empty', label)];
+    switch (node.section) {
+      case 'dynos': {
+        const r = await this.list<Dyno>(this.api.dynos(app), 'dyno', id);
+        return Array.isArray(r) ? (r.length ? dynoNodes(id, app, r) : empty('No dynos running')) : [r];
+      }
+      case 'formation': {
+        const r = await this.list<Formation>(this.api.formation(app), 'formation', id);
+        return Array.isArray(r) ? (r.length ? formationNodes(id, app, r) : empty('No process types (nothing deployed yet)')) : [r];
+      }
+      case 'addons': {
+        const [a, t] = await Promise.all([this.list<AddOn>(this.api.addons(app), 'addon', id), this.list<AddOnAttachment>(this.api.attachments(app), 'attachment', id)]);
+        if (!Array.isArray(a)) return [a];
+        return a.length ? addonNodes(id, app, a, Array.isArray(t) ? t : []) : empty('No add-ons');
+      }
+      case 'releases': {
+        const r = await this.list<Release>(this.api.releases(app), 'release', id);
+        return Array.isArray(r) ? (r.length ? releaseNodes(id, app, r) : empty('No releases')) : [r];
+      }
+      case 'config': {
+        const res = await this.api.configVars(app);
+        if (!res.ok) return [failureNode(id, res.error)];
+        const c = checkConfig(res.value);
+        if (!c.ok) return [failureNode(id, c.error)];
+        for (const v of Object.values(c.vars)) this.onSecret(v);
+        const nodes = configNodes(id, app, c.vars, this.revealed.get(app) ?? new Set());
+        return nodes.length ? nodes : empty('No config vars');
+      }
+      case 'domains': {
+        const r = await this.list<Domain>(this.api.domains(app), 'domain', id);
+        return Array.isArray(r) ? (r.length ? domainNodes(id, app, r) : empty('No domains')) : [r];
+      }
+      default: return [];
+    }
+  }
+
+  private async list<T>(pending: Promise<Res>, resource: 'dyno' | 'formation' | 'addon' | 'attachment' | 'release' | 'domain', parent: string): Promise<T[] | ExplorerNode> {
+    const res = await pending;
+    if (!res.ok) return failureNode(parent, res.error);
+    const c = checkList<T>(res.value, resource);
+    return c.ok ? c.items : failureNode(parent, c.error);
+  }
+}

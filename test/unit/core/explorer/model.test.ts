@@ -1,0 +1,133 @@
+import * as assert from 'node:assert/strict';
+import { ExplorerModel, ROOTS, type ExplorerApi, type Res } from '../../../../src/core/explorer/model';
+import type { ExplorerNode } from '../../../../src/core/explorer/nodes';
+
+const ok = (value: unknown): Promise<Res> => Promise.resolve({ ok: true, value });
+const fail = (id: string, message: string, status: number): Promise<Res> => Promise.resolve({ ok: false, error: { id, message, status } });
+
+function app(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { name, region: { name: 'us' }, stack: { name: 'heroku-24' }, space: null, team: null, maintenance: false,
+    owner: { email: 'me@example.com' }, web_url: `https://${name}.herokuapp.com/`, ...extra };
+}
+
+function api(over: Partial<ExplorerApi> = {}): ExplorerApi {
+  const apps = [app('zeta'), app('alpha'), app('team-app', { team: { name: 'acme' } }), app('theirs', { owner: { email: 'x@y.z' } }),
+    app('spaced', { team: { name: 'acme' }, space: { name: 'secure', shield: true }, region: { name: 'virginia' }, maintenance: true })];
+  return {
+    account: () => ok({ email: 'me@example.com' }),
+    listApps: () => ok(apps),
+    getApp: (n) => { const a = apps.find((x) => x.name === n); return a ? ok(a) : fail('not_found', `Couldn't find that app.`, 404); },
+    dynos: () => ok([{ name: 'web.2', type: 'web', state: 'crashed', size: 'Basic' }, { name: 'web.1', type: 'web', state: 'up', size: 'Basic' }, { name: 'worker.1', type: 'worker', state: 'starting' }]),
+    formation: () => ok([{ type: 'web', quantity: 2, size: 'Standard-1X', command: 'npm start' }]),
+    addons: () => ok([{ name: 'postgresql-curved-1', plan: { name: 'heroku-postgresql:essential-0' }, app: { name: 'alpha' }, addon_service: { name: 'heroku-postgresql' } }]),
+    attachments: () => ok([{ name: 'DATABASE', addon: { name: 'postgresql-curved-1' }, app: { name: 'alpha' } }]),
+    releases: () => ok(Array.from({ length: 30 }, (_, i) => ({ version: i + 1, status: i === 28 ? 'failed' : 'succeeded', current: i === 27, description: `Deploy ${i + 1}` }))),
+    configVars: () => ok({ SECRET_KEY: 'hunter2-very-secret', EMPTY: '' }),
+    domains: () => ok([{ hostname: 'www.example.com', kind: 'custom', cname: 'x.herokudns.com', status: 'succeeded' }, { hostname: 'alpha.herokuapp.com', kind: 'heroku' }]),
+    ...over,
+  };
+}
+
+async function path(model: ExplorerModel, ...labels: string[]): Promise<ExplorerNode[]> {
+  let nodes = await model.children();
+  for (const label of labels) {
+    const next = nodes.find((n) => n.label === label);
+    assert.ok(next, `no node ${label} in ${nodes.map((n) => n.label).join(', ')}`);
+    nodes = await model.children(next);
+  }
+  return nodes;
+}
+
+describe('core/explorer/model', () => {
+  it('roots are This workspace and All apps', async () => {
+    assert.deepEqual((await new ExplorerModel(api(), async () => []).children()).map((n) => n.label), ROOTS.map((n) => n.label));
+  });
+
+  it('groups apps Personal / each team / shared, sorted, with facts in the description', async () => {
+    const m = new ExplorerModel(api(), async () => []);
+    assert.deepEqual((await path(m, 'All apps')).map((n) => n.label), ['Personal', 'acme', 'Shared with you']);
+    assert.deepEqual((await path(m, 'All apps', 'Personal')).map((n) => n.label), ['alpha', 'zeta']);
+    const [spaced] = (await path(m, 'All apps', 'acme')).filter((n) => n.label === 'spaced');
+    assert.equal(spaced.description, 'virginia · heroku-24 · space secure · maintenance');
+    assert.equal(spaced.contextValue, 'heroku.app.maintenance');
+    assert.match(spaced.tooltip ?? '', /Space: secure \(shield\)/);
+  });
+
+  it('workspace apps come from remotes; an unknown one is an error node with the reason', async () => {
+    const m = new ExplorerModel(api(), async () => [{ app: 'zeta', remote: 'heroku', folder: 'web' }, { app: 'gone', remote: 'staging', folder: 'web' }]);
+    const nodes = await path(m, 'This workspace');
+    assert.deepEqual(nodes.map((n) => [n.kind, n.label]), [['error', 'gone'], ['app', 'zeta']]);
+    assert.match(nodes[0].description ?? '', /Couldn't find/);
+    assert.notEqual(nodes[1].id, (await path(m, 'All apps', 'Personal')).find((n) => n.label === 'zeta')?.id);
+  });
+
+  it('sections: dyno state icons, formation, add-ons with attachments, releases, masked config, domains', async () => {
+    const m = new ExplorerModel(api(), async () => []);
+    const base = ['All apps', 'Personal', 'alpha'];
+    assert.deepEqual((await path(m, ...base)).map((n) => n.label), ['Dynos', 'Formation', 'Add-ons', 'Releases', 'Config Vars', 'Domains']);
+    const dynos = await path(m, ...base, 'Dynos');
+    assert.deepEqual(dynos.map((n) => [n.label, n.icon?.id]), [['web.1', 'pass-filled'], ['web.2', 'error'], ['worker.1', 'sync~spin']]);
+    assert.equal((await path(m, ...base, 'Formation'))[0].description, '2 × Standard-1X');
+    assert.equal((await path(m, ...base, 'Add-ons'))[0].description, 'heroku-postgresql:essential-0 · DATABASE');
+    const releases = await path(m, ...base, 'Releases');
+    assert.equal(releases.length, 20);
+    assert.equal(releases[0].label, 'v30');
+    assert.equal(releases[1].contextValue, 'heroku.release.failed');
+    assert.equal(releases.find((r) => r.label === 'v28')?.description, 'current · Deploy 28');
+    const config = await path(m, ...base, 'Config Vars');
+    assert.ok(!JSON.stringify(config).includes('hunter2'), 'value leaked before reveal');
+    m.setRevealed('alpha', 'SECRET_KEY', true);
+    assert.equal((await path(m, ...base, 'Config Vars')).find((n) => n.label === 'SECRET_KEY')?.description, 'hunter2-very-secret');
+    assert.deepEqual((await path(m, ...base, 'Domains')).map((n) => n.label), ['alpha.herokuapp.com', 'www.example.com']);
+  });
+
+  it('hands every config value to onSecret (the redactor)', async () => {
+    const secrets: string[] = [];
+    await path(new ExplorerModel(api(), async () => [], (v) => secrets.push(v)), 'All apps', 'Personal', 'alpha', 'Config Vars');
+    assert.deepEqual(secrets, ['hunter2-very-secret', '']);
+  });
+
+  it('a 401 becomes a sign-in node, other errors show the message', async () => {
+    const m401 = new ExplorerModel(api({ listApps: () => fail('unauthorized', 'Invalid credentials provided.', 401) }), async () => []);
+    const [node] = await path(m401, 'All apps');
+    assert.equal(node.kind, 'signIn');
+    assert.equal(node.command?.id, 'heroku.signIn');
+    const m500 = new ExplorerModel(api({ dynos: () => fail('internal_server_error', 'Something broke.', 500) }), async () => []);
+    const [err] = await path(m500, 'All apps', 'Personal', 'alpha', 'Dynos');
+    assert.equal(err.kind, 'error');
+    assert.equal(err.label, 'Something broke.');
+  });
+
+  it('malformed answers become error nodes, bad items are skipped, a throwing port never escapes', async () => {
+    const m = new ExplorerModel(api({
+      listApps: () => ok({ not: 'a list' }),
+      dynos: () => ok([null, 42, { name: 'web.1', type: 'web', state: 'up' }, { name: 'x' }]),
+      configVars: () => ok('nope'),
+      domains: () => Promise.reject(new Error('socket hang up')),
+    }), async () => []);
+    const [bad] = await path(m, 'All apps');
+    assert.equal(bad.kind, 'error');
+    assert.match(bad.label, /unexpected answer/);
+    const app = { id: 'x/app:alpha', kind: 'app', label: 'alpha', app: 'alpha', contextValue: 'heroku.app', collapsible: 'collapsed' } as const;
+    const sections = await m.children(app);
+    assert.deepEqual((await m.children(sections[0])).map((n) => n.label), ['web.1']);
+    assert.equal((await m.children(sections[4]))[0].kind, 'error');
+    assert.match((await m.children(sections[5]))[0].label, /socket hang up/);
+  });
+
+  it('pages large groups with a Load more node and reads the list once per refresh', async () => {
+    let calls = 0;
+    const many = Array.from({ length: 250 }, (_, i) => app(`app-${String(i).padStart(4, '0')}`));
+    const m = new ExplorerModel(api({ listApps: () => { calls++; return ok(many); } }), async () => []);
+    let nodes = await path(m, 'All apps', 'Personal');
+    assert.equal(nodes.length, 101);
+    assert.deepEqual([nodes[100].kind, nodes[100].description], ['more', '150 more']);
+    m.loadMore(nodes[100].ref ?? '');
+    nodes = await path(m, 'All apps', 'Personal');
+    assert.equal(nodes.length, 201);
+    assert.equal(calls, 1);
+    m.invalidate();
+    await path(m, 'All apps');
+    assert.equal(calls, 2);
+  });
+});
