@@ -12,7 +12,14 @@ function code(ctx: RuleContext, i: number): string {
   return e.command.slice(0, ctx.scan(i).codeEnd);
 }
 
+/** Procfile.dev and friends are only run by `heroku local`, where a fixed port is a deliberate choice. */
+function deployed(ctx: RuleContext): boolean {
+  const name = ctx.options.fileName;
+  return name === undefined || name.toLowerCase() === 'procfile';
+}
+
 function eachCommand(ctx: RuleContext, fn: (e: ProcfileEntry, i: number, code: string) => void, onlyWeb = false): void {
+  if (onlyWeb && !deployed(ctx)) return;
   ctx.doc.entries.forEach((e, i) => {
     if (e.command === '' || (onlyWeb && e.name !== 'web') || ctx.explained.has(e.line)) return;
     fn(e, i, code(ctx, i));

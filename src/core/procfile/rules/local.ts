@@ -32,15 +32,17 @@ const localComment: ProcfileRule = {
   severity: 'info',
   summary: '`heroku local` fails on a comment line that contains words.',
   check(ctx) {
-    for (const l of ctx.doc.lines) {
-      if (l.kind !== 'comment' || !/\w/.test(l.text) || /^\s*\w+:/.test(l.text)) continue;
-      const start = l.text.indexOf('#');
-      ctx.report({
-        severity: severityFor(ctx),
-        message: `\`heroku local\` reads only \`name: command\` lines and stops with "line ${l.line + 1} parse error" on this comment. Heroku ignores comments; remove it if you run this file with \`heroku local\`.`,
-        range: range(l.line, start, l.line, l.text.length),
-      });
-    }
+    // Reported once, on the first such comment: heroku local stops there anyway.
+    const hits = ctx.doc.lines.filter((l) => l.kind === 'comment' && /\w/.test(l.text) && !/^\s*\w+:/.test(l.text));
+    if (hits.length === 0) return;
+    const l = hits[0];
+    const start = l.text.indexOf('#');
+    const more = hits.length > 1 ? ` (and ${hits.length - 1} more comment line${hits.length > 2 ? 's' : ''})` : '';
+    ctx.report({
+      severity: severityFor(ctx),
+      message: `\`heroku local\` reads only \`name: command\` lines and stops with "line ${l.line + 1} parse error" on this comment${more}. Heroku ignores comments; remove them if you run this file with \`heroku local\`.`,
+      range: range(l.line, start, l.line, l.text.length),
+    });
   },
 };
 
