@@ -1,0 +1,68 @@
+// Explorer over loopback against the fake Heroku with 1,000 extra apps, in plain Node (view-model + client):
+//   explorer_1000_apps_ms   cold load until the visible first level is ready (roots, owner groups, the
+//                           expanded Personal group's apps), median of several runs with a fresh client (goal ≤ 500)
+//   explorer_refresh_non304 requests of an unchanged refresh (same nodes) that were not answered 304 (goal 0)
+// Run: npx tsx bench/explorer.bench.ts
+import { explorerApiFromClient } from '../src/core/explorer/client-api';
+import { ExplorerModel } from '../src/core/explorer/model';
+import type { ExplorerNode } from '../src/core/explorer/nodes';
+import { HerokuClient } from '../src/infra/heroku/client';
+import { startFakeHeroku } from '../test/support/fake-heroku';
+
+const RUNS = 7;
+
+/** What a user sees first: the roots, their children, and the children of every node expanded by default. */
+async function firstLevel(model: ExplorerModel): Promise<number> {
+  let count = 0;
+  const expand = async (node: ExplorerNode | undefined, depth: number): Promise<void> => {
+    const kids = await model.children(node);
+    count += kids.length;
+    if (depth >= 3) return;
+    await Promise.all(kids.filter((k) => k.collapsible === 'expanded').map((k) => expand(k, depth + 1)));
+  };
+  await expand(undefined, 0);
+  return count;
+}
+
+function emit(name: string, value: number, unit: string): void {
+  process.stdout.write(JSON.stringify({ name, value, unit }) + '\n');
+}
+
+async function main(): Promise<void> {
+  const fake = await startFakeHeroku({ apps: 1000 });
+  try {
+    const times: number[] = [];
+    let nodes = 0;
+    let client: HerokuClient | undefined;
+    let model: ExplorerModel | undefined;
+    for (let i = 0; i < RUNS; i++) {
+      const c = new HerokuClient({ baseUrl: fake.url, getToken: () => fake.apiKey });
+      const m = new ExplorerModel(explorerApiFromClient(() => c), async () => []);
+      const t0 = performance.now();
+      nodes = await firstLevel(m);
+      times.push(performance.now() - t0);
+      client = c;
+      model = m;
+    }
+    times.sort((a, b) => a - b);
+    if (nodes < 100) throw new Error(`only ${nodes} nodes: the fake did not serve the 1,000 apps`);
+    emit('explorer_1000_apps_ms', Math.round(times[Math.floor(RUNS / 2)]), 'ms');
+
+    // Unchanged refresh on the last warm client: every request should be a 304.
+    if (!client || !model) throw new Error('no run');
+    const mark = fake.requests.length;
+    model.invalidate();
+    await firstLevel(model);
+    const refresh = fake.requests.slice(mark);
+    if (refresh.length === 0) throw new Error('the refresh made no requests');
+    emit('explorer_refresh_non304', refresh.filter((r) => r.status !== 304).length, 'requests');
+    process.stderr.write(`(${nodes} visible nodes; refresh made ${refresh.length} requests; runs ms: ${times.map(Math.round).join(', ')})\n`);
+  } finally {
+    await fake.close();
+  }
+}
+
+main().catch((err) => {
+  process.stderr.write(`explorer bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exitCode = 1;
+});
