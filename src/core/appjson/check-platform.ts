@@ -1,4 +1,5 @@
 // Checks on stack, dyno sizes, formation (against the Procfile), image, buildpacks, success_url and unknown keys.
+import { closest } from './closest';
 import type { CheckContext, JsonObject } from './context';
 import { isObject, keyRangeAt, report, scopes } from './context';
 import { CURRENT_SIZES, CURRENT_STACKS, DEPRECATED_SIZES, DEPRECATED_STACKS, DOCUMENTED_KEYS } from './keys';
@@ -36,7 +37,9 @@ function checkFormation(ctx: CheckContext, base: (string | number)[], formation:
   for (const [type, spec] of Object.entries(formation)) {
     if (isObject(spec) && typeof spec.size === 'string') checkSize(ctx, [...base, 'formation', type, 'size'], spec.size);
     const declared = ctx.processTypes;
-    if (declared && !declared.names.includes(type)) {
+    // Heroku CI's test formation names its own dyno type ("test"), not a Procfile process.
+    const isTestEnv = base[0] === 'environments' && base[1] === 'test';
+    if (declared && !isTestEnv && !declared.names.includes(type)) {
       ctx.problems.push({
         code: 'appjson/formation-not-in-procfile', severity: 'warning', range: keyRangeAt(ctx, [...base, 'formation'], type),
         message: `Process type "${type}" is not declared in ${declared.source}` +
@@ -63,9 +66,12 @@ export function checkPlatform(ctx: CheckContext): void {
   const v = ctx.value;
   for (const key of Object.keys(v)) {
     if (DOCUMENTED_KEYS.includes(key)) continue;
+    const range = keyRangeAt(ctx, [], key);
+    const guess = closest(key, DOCUMENTED_KEYS);
     ctx.problems.push({
-      code: 'appjson/unknown-key', severity: 'warning', range: keyRangeAt(ctx, [], key),
-      message: `"${key}" is not an app.json key Heroku knows; it is ignored.`,
+      code: 'appjson/unknown-key', severity: 'warning', range,
+      message: `"${key}" is not an app.json key Heroku knows; it is ignored.` + (guess ? ` Did you mean "${guess}"?` : ''),
+      ...(guess ? { fixes: [{ title: `Rename to "${guess}"`, edits: [{ range, newText: JSON.stringify(guess) }], isPreferred: true }] } : {}),
     });
   }
   if (typeof v.image === 'string') {

@@ -1,5 +1,6 @@
 // Not every file named app.json is Heroku's: WeChat mini-programs (pages, window, tabBar), Business Central AL
 // projects (publisher, idRanges), Expo and others use the same name. Those must get no diagnostics at all.
+import { closest } from './closest';
 import { DOCUMENTED_KEYS, HEROKU_ONLY_KEYS } from './keys';
 
 const KNOWN_FOREIGN: [string, string[]][] = [
@@ -26,6 +27,8 @@ export function detectForeign(value: unknown): ForeignVerdict {
   if (keys.some((k) => HEROKU_ONLY_KEYS.includes(k))) return { foreign: false };
   const unknown = keys.filter((k) => !DOCUMENTED_KEYS.includes(k));
   if (unknown.length === 0) return { foreign: false };
+  // A misspelt Heroku key ("addon", "enviroments") is a Heroku manifest with a typo, not another format.
+  if (unknown.some((k) => closest(k, HEROKU_ONLY_KEYS) !== undefined)) return { foreign: false };
   for (const [what, marks] of KNOWN_FOREIGN) {
     if (unknown.some((k) => marks.includes(k))) return { foreign: true, reason: what };
   }

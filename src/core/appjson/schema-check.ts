@@ -41,7 +41,8 @@ function toProblem(e: ErrorObject, root: Node, lines: LineIndex): Problem | unde
     }
     case 'maxLength':
       if (path.length === 1 && path[0] === 'name') {
-        return p(`The name is ${String(node.value).length} characters long; Heroku allows at most ${String(e.params.limit)}.`, nodeRange(lines, node), 'appjson/name-too-long');
+        // A warning, not an error: Dev Center says 30 characters at most, yet Heroku's own sample apps use longer names.
+        return { ...p(`The name is ${String(node.value).length} characters long; Dev Center allows at most ${String(e.params.limit)} (it may be cut off).`, nodeRange(lines, node), 'appjson/name-too-long'), severity: 'warning' };
       }
       return p(`${where} must be at most ${String(e.params.limit)} characters long.`);
     case 'minLength':

@@ -3,7 +3,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://heroku-workflows.invalid/schemas/heroku.yml.schema.json","title":"heroku.yml","description":"Heroku's manifest for building Docker images on the container stack: setup (add-ons, config), build (Dockerfiles), release (release-phase command) and run (process commands).","type":"object","properties":{"setup":{"type":"object","description":"What to create when the app is provisioned from this file (app setup, review apps): add-ons and config vars.","properties":{"addons":{"type":"array","description":"Add-ons to provision: a list of {plan, as}.","items":{"type":"object","properties":{"plan":{"type":"string","minLength":1,"description":"The add-on plan: \"service\" or \"service:plan\" (e.g. heroku-postgresql)."},"as":{"type":"string","minLength":1,"description":"Attachment name; the prefix of the config vars the add-on sets (DATABASE gives DATABASE_URL)."}},"required":["plan"],"additionalProperties":false}},"config":{"type":"object","description":"Config vars to set on the app (name: value).","additionalProperties":{"type":["string","number","boolean"]}}},"additionalProperties":false},"build":{"type":"object","description":"How to build the images: one Dockerfile per process type, and build-time variables.","properties":{"docker":{"type":"object","description":"Process type -> Dockerfile path (relative to the repository root), or {dockerfile, target} to build one stage of a multi-stage Dockerfile.","additionalProperties":{"oneOf":[{"type":"string","minLength":1,"description":"Path of the Dockerfile, relative to the repository root."},{"type":"object","properties":{"dockerfile":{"type":"string","minLength":1,"description":"Path of the Dockerfile, relative to the repository root."},"target":{"type":"string","minLength":1,"description":"The build stage of a multi-stage Dockerfile to build."}},"required":["dockerfile"],"additionalProperties":false}]}},"config":{"type":"object","description":"Build-time variables, passed to docker build as --build-arg (name: value); they are not set in the running dynos.","additionalProperties":{"type":["string","number","boolean"]}}},"additionalProperties":false},"release":{"type":"object","description":"The release phase: a command run in a one-off dyno before each new release goes live.","properties":{"image":{"type":"string","minLength":1,"description":"The process type whose image runs the release command (e.g. web)."},"command":{"description":"The release command: a list of strings (or a single string).","oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string"}}]}},"required":["image"],"additionalProperties":false},"run":{"type":"object","description":"Process type -> command. Replaces the Procfile (heroku.yml wins). Without run, each image's CMD is used.","additionalProperties":{"oneOf":[{"type":"string","minLength":1,"description":"The command for this process type."},{"type":"object","properties":{"command":{"description":"The command: a string or a list of strings.","oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string"}}]},"image":{"type":"string","minLength":1,"description":"Run this process with the image built for another process type (e.g. web)."}},"required":["command"],"additionalProperties":false}]}}},"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://heroku-workflows.invalid/schemas/heroku.yml.schema.json","title":"heroku.yml","description":"Heroku's manifest for building Docker images on the container stack: setup (add-ons, config), build (Dockerfiles), release (release-phase command) and run (process commands).","type":"object","properties":{"setup":{"type":"object","description":"What to create when the app is provisioned from this file (app setup, review apps): add-ons and config vars.","properties":{"addons":{"type":"array","description":"Add-ons to provision: a list of {plan, as}.","items":{"type":"object","properties":{"plan":{"type":"string","minLength":1,"description":"The add-on plan: \"service\" or \"service:plan\" (e.g. heroku-postgresql)."},"as":{"type":"string","minLength":1,"description":"Attachment name; the prefix of the config vars the add-on sets (DATABASE gives DATABASE_URL)."}},"required":["plan"],"additionalProperties":false}},"config":{"type":"object","description":"Config vars to set on the app (name: value).","additionalProperties":{"type":["string","number","boolean"]}}},"additionalProperties":false},"build":{"type":"object","description":"How to build the images: one Dockerfile per process type, and build-time variables.","properties":{"docker":{"type":"object","description":"Process type -> Dockerfile path (relative to the repository root), or {dockerfile, target} to build one stage of a multi-stage Dockerfile.","additionalProperties":{"oneOf":[{"type":"string","minLength":1,"description":"Path of the Dockerfile, relative to the repository root."},{"type":"object","properties":{"dockerfile":{"type":"string","minLength":1,"description":"Path of the Dockerfile, relative to the repository root."},"target":{"type":"string","minLength":1,"description":"The build stage of a multi-stage Dockerfile to build."}},"required":["dockerfile"],"additionalProperties":false}]}},"config":{"type":"object","description":"Build-time variables, passed to docker build as --build-arg (name: value); they are not set in the running dynos.","additionalProperties":{"type":["string","number","boolean"]}}},"additionalProperties":false},"release":{"type":"object","description":"The release phase: a command run in a one-off dyno before each new release goes live.","properties":{"image":{"type":"string","minLength":1,"description":"The process type whose image runs the release command (e.g. web)."},"command":{"description":"The release command: a list of strings (or a single string).","oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string"}}]}},"additionalProperties":false},"run":{"type":"object","description":"Process type -> command. Replaces the Procfile (heroku.yml wins). Without run, each image's CMD is used.","additionalProperties":{"oneOf":[{"type":"string","minLength":1,"description":"The command for this process type."},{"type":"object","properties":{"command":{"description":"The command: a string or a list of strings.","oneOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string"}}]},"image":{"type":"string","minLength":1,"description":"Run this process with the image built for another process type (e.g. web)."}},"required":["command"],"additionalProperties":false}]}}},"additionalProperties":false};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -405,8 +405,9 @@ errors++;
 if(data.release !== undefined){
 let data14 = data.release;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.image === undefined){
-const err28 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/required",keyword:"required",params:{missingProperty: "image"},message:"must have required property '"+"image"+"'"};
+for(const key8 in data14){
+if(!((key8 === "image") || (key8 === "command"))){
+const err28 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -415,9 +416,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key8 in data14){
-if(!((key8 === "image") || (key8 === "command"))){
-const err29 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+if(data14.image !== undefined){
+let data15 = data14.image;
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err29 = {instancePath:instancePath+"/release/image",schemaPath:"#/properties/release/properties/image/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -427,27 +431,13 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data14.image !== undefined){
-let data15 = data14.image;
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err30 = {instancePath:instancePath+"/release/image",schemaPath:"#/properties/release/properties/image/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err30 = {instancePath:instancePath+"/release/image",schemaPath:"#/properties/release/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
-}
-errors++;
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/release/image",schemaPath:"#/properties/release/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
 }
 errors++;
 }
@@ -460,23 +450,23 @@ let passing1 = null;
 const _errs48 = errors;
 if(typeof data16 === "string"){
 if(func2(data16) < 1){
-const err32 = {instancePath:instancePath+"/release/command",schemaPath:"#/properties/release/properties/command/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err31 = {instancePath:instancePath+"/release/command",schemaPath:"#/properties/release/properties/command/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err32];
+vErrors = [err31];
 }
 else {
-vErrors.push(err32);
+vErrors.push(err31);
 }
 errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/release/command",schemaPath:"#/properties/release/properties/command/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err32 = {instancePath:instancePath+"/release/command",schemaPath:"#/properties/release/properties/command/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err32];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err32);
 }
 errors++;
 }
@@ -488,7 +478,19 @@ passing1 = 0;
 const _errs50 = errors;
 if(Array.isArray(data16)){
 if(data16.length < 1){
-const err34 = {instancePath:instancePath+"/release/command",schemaPath:"#/properties/release/properties/command/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err33 = {instancePath:instancePath+"/release/command",schemaPath:"#/properties/release/properties/command/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data16[i1] !== "string"){
+const err34 = {instancePath:instancePath+"/release/command/" + i1,schemaPath:"#/properties/release/properties/command/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -497,27 +499,15 @@ vErrors.push(err34);
 }
 errors++;
 }
-const len1 = data16.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data16[i1] !== "string"){
-const err35 = {instancePath:instancePath+"/release/command/" + i1,schemaPath:"#/properties/release/properties/command/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/release/command",schemaPath:"#/properties/release/properties/command/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err35];
 }
 else {
 vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/release/command",schemaPath:"#/properties/release/properties/command/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
 }
 errors++;
 }
@@ -533,12 +523,12 @@ passing1 = 1;
 }
 }
 if(!valid12){
-const err37 = {instancePath:instancePath+"/release/command",schemaPath:"#/properties/release/properties/command/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err36 = {instancePath:instancePath+"/release/command",schemaPath:"#/properties/release/properties/command/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err37];
+vErrors = [err36];
 }
 else {
-vErrors.push(err37);
+vErrors.push(err36);
 }
 errors++;
 }
@@ -556,12 +546,12 @@ vErrors = null;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err37 = {instancePath:instancePath+"/release",schemaPath:"#/properties/release/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err37];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err37);
 }
 errors++;
 }
@@ -577,23 +567,23 @@ let passing2 = null;
 const _errs59 = errors;
 if(typeof data19 === "string"){
 if(func2(data19) < 1){
-const err39 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/run/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err38 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/run/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err38];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err38);
 }
 errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/run/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err39 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/run/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err39];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err39);
 }
 errors++;
 }
@@ -605,23 +595,23 @@ passing2 = 0;
 const _errs61 = errors;
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 if(data19.command === undefined){
-const err41 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/run/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
+const err40 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/run/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err40];
 }
 else {
-vErrors.push(err41);
+vErrors.push(err40);
 }
 errors++;
 }
 for(const key10 in data19){
 if(!((key10 === "command") || (key10 === "image"))){
-const err42 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/run/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+const err41 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/run/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err41];
 }
 else {
-vErrors.push(err42);
+vErrors.push(err41);
 }
 errors++;
 }
@@ -634,23 +624,23 @@ let passing3 = null;
 const _errs66 = errors;
 if(typeof data20 === "string"){
 if(func2(data20) < 1){
-const err43 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/run/additionalProperties/oneOf/1/properties/command/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err42 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/run/additionalProperties/oneOf/1/properties/command/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err42];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err42);
 }
 errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/run/additionalProperties/oneOf/1/properties/command/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err43 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/run/additionalProperties/oneOf/1/properties/command/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err44];
+vErrors = [err43];
 }
 else {
-vErrors.push(err44);
+vErrors.push(err43);
 }
 errors++;
 }
@@ -662,7 +652,19 @@ passing3 = 0;
 const _errs68 = errors;
 if(Array.isArray(data20)){
 if(data20.length < 1){
-const err45 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/run/additionalProperties/oneOf/1/properties/command/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err44 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/run/additionalProperties/oneOf/1/properties/command/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+const len2 = data20.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data20[i2] !== "string"){
+const err45 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/command/" + i2,schemaPath:"#/properties/run/additionalProperties/oneOf/1/properties/command/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -671,27 +673,15 @@ vErrors.push(err45);
 }
 errors++;
 }
-const len2 = data20.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data20[i2] !== "string"){
-const err46 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/command/" + i2,schemaPath:"#/properties/run/additionalProperties/oneOf/1/properties/command/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/run/additionalProperties/oneOf/1/properties/command/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err46];
 }
 else {
 vErrors.push(err46);
-}
-errors++;
-}
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/run/additionalProperties/oneOf/1/properties/command/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
 }
 errors++;
 }
@@ -707,12 +697,12 @@ passing3 = 1;
 }
 }
 if(!valid18){
-const err48 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/run/additionalProperties/oneOf/1/properties/command/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err47 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/command",schemaPath:"#/properties/run/additionalProperties/oneOf/1/properties/command/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err48];
+vErrors = [err47];
 }
 else {
-vErrors.push(err48);
+vErrors.push(err47);
 }
 errors++;
 }
@@ -732,7 +722,18 @@ if(data19.image !== undefined){
 let data22 = data19.image;
 if(typeof data22 === "string"){
 if(func2(data22) < 1){
-const err49 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/image",schemaPath:"#/properties/run/additionalProperties/oneOf/1/properties/image/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err48 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/image",schemaPath:"#/properties/run/additionalProperties/oneOf/1/properties/image/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/image",schemaPath:"#/properties/run/additionalProperties/oneOf/1/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -742,25 +743,14 @@ vErrors.push(err49);
 errors++;
 }
 }
+}
 else {
-const err50 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/image",schemaPath:"#/properties/run/additionalProperties/oneOf/1/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err50 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/run/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
 else {
 vErrors.push(err50);
-}
-errors++;
-}
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/run/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
 }
 errors++;
 }
@@ -776,12 +766,12 @@ passing2 = 1;
 }
 }
 if(!valid16){
-const err52 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/run/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err51 = {instancePath:instancePath+"/run/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/run/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err52];
+vErrors = [err51];
 }
 else {
-vErrors.push(err52);
+vErrors.push(err51);
 }
 errors++;
 }
@@ -799,24 +789,24 @@ vErrors = null;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err52 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err53];
+vErrors = [err52];
 }
 else {
-vErrors.push(err53);
+vErrors.push(err52);
 }
 errors++;
 }
 }
 }
 else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err54];
+vErrors = [err53];
 }
 else {
-vErrors.push(err54);
+vErrors.push(err53);
 }
 errors++;
 }

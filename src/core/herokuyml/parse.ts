@@ -12,7 +12,7 @@ export interface ParsedYaml {
 
 export function parseHerokuYml(text: string): ParsedYaml {
   const lines = new LineIndex(text);
-  const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, strict: true, merge: true });
   const problems: Problem[] = [];
   for (const e of doc.errors) {
     problems.push({ code: 'herokuyml/syntax', severity: 'error', message: e.message.split('\n')[0], range: lines.range(e.pos[0], e.pos[1]) });

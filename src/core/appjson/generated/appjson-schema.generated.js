@@ -3,7 +3,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://heroku-workflows.invalid/schemas/app.json.schema.json","title":"Heroku app.json","description":"Heroku's app manifest: the add-ons, config vars, scripts, formation and buildpacks an app needs (Heroku Button, Review Apps, Heroku CI, app setups).","$comment":"Files named app.json that are not Heroku's (WeChat mini-programs, AL projects, ...) are tolerated: when the object has none of Heroku's own keys and at least one key Heroku does not document, anything goes. Unknown keys in a Heroku manifest are left to the linter (a warning), so the editor stays quiet about them.","if":{"$ref":"#/definitions/foreignManifest"},"then":true,"else":{"$ref":"#/definitions/manifest"},"definitions":{"foreignManifest":{"$comment":"Not an object, or an object with no Heroku-only key and some key Heroku does not document.","anyOf":[{"not":{"type":"object"}},{"type":"object","allOf":[{"not":{"anyOf":[{"required":["success_url"]},{"required":["scripts"]},{"required":["env"]},{"required":["formation"]},{"required":["image"]},{"required":["addons"]},{"required":["buildpacks"]},{"required":["environments"]},{"required":["stack"]}]}},{"not":{"propertyNames":{"enum":["name","description","keywords","website","repository","logo","success_url","scripts","env","formation","image","addons","buildpacks","environments","stack"]}}}]}]},"manifest":{"type":"object","properties":{"name":{"type":"string","maxLength":30,"description":"A short name for the app template, shown on the Heroku Button deploy page (30 characters at most).","examples":["Small Sharp Tool"]},"description":{"type":"string","description":"One or two sentences on what the app does and who it is for."},"keywords":{"type":"array","items":{"type":"string"},"description":"Words that describe the app, as an array of strings.","defaultSnippets":[{"label":"keywords","body":["$1"]}]},"website":{"$ref":"#/definitions/url","description":"The project's web site (an absolute URL)."},"repository":{"type":"string","minLength":1,"description":"Where the source code lives: a Git, GitHub, Subversion or Mercurial URL."},"logo":{"$ref":"#/definitions/url","description":"URL of a square logo image (SVG, PNG or JPG)."},"success_url":{"type":"string","description":"Where to send the user after the app is deployed: an absolute URL, or a path starting with `/` inside the new app.","markdownDescription":"Where to send the user after the app is deployed: an absolute URL (`https://…`), or a path that starts with `/` inside the newly deployed app (`/welcome`).","examples":["/welcome"]},"scripts":{"$ref":"#/definitions/scripts"},"env":{"$ref":"#/definitions/env"},"formation":{"$ref":"#/definitions/formation"},"image":{"type":"string","description":"Deprecated. The Docker image an app setup used to build from; Heroku no longer uses it.","deprecationMessage":"`image` is deprecated: Heroku ignores it. Use `stack` (e.g. \"container\" with heroku.yml) instead."},"addons":{"$ref":"#/definitions/addons"},"buildpacks":{"$ref":"#/definitions/buildpacks"},"environments":{"$ref":"#/definitions/environments"},"stack":{"$ref":"#/definitions/stack"}},"additionalProperties":true},"url":{"type":"string","format":"uri","pattern":"^[A-Za-z][A-Za-z0-9+.-]*:\\S+$"},"command":{"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"The shell command to run."},"size":{"$ref":"#/definitions/dynoSize","description":"Dyno size of the one-off dyno that runs the command."}},"required":["command"],"additionalProperties":false,"defaultSnippets":[{"label":"command with size","body":{"command":"$1","size":"${2:standard-1x}"}}]}]},"scripts":{"type":"object","description":"Commands Heroku runs at points of the app's life: after the first deploy, before a review app is destroyed, and (Heroku CI) to set up and run tests.","properties":{"postdeploy":{"$ref":"#/definitions/command","description":"Runs once, after the app is first built and released (app setup, Heroku Button, review apps). A command string, or {command, size}.","markdownDescription":"Runs **once**, after the app is first built and released (app setup, Heroku Button, review apps). A command string, or `{\"command\": …, \"size\": …}` to pick the one-off dyno size."},"pr-predestroy":{"$ref":"#/definitions/command","description":"Runs before a review app is destroyed. A command string, or {command, size}."},"test-setup":{"type":"string","minLength":1,"description":"Heroku CI: runs once before the tests, after the test build (e.g. load a schema)."},"test":{"type":"string","minLength":1,"description":"Heroku CI: the command that runs the test suite; its exit status decides the test run."}},"additionalProperties":true},"envVar":{"oneOf":[{"type":"string","description":"The value to set (shorthand for {\"value\": …})."},{"type":"object","properties":{"description":{"type":"string","description":"What the variable is for; shown to the person deploying."},"value":{"type":"string","description":"Default value. Heroku config var values are strings."},"required":{"type":"boolean","description":"Whether the person deploying must supply a value (default true). A required variable should not also carry a default value."},"generator":{"type":"string","description":"Generate the value. Heroku supports only \"secret\": a random string.","examples":["secret"]}},"additionalProperties":false,"defaultSnippets":[{"label":"description and value","body":{"description":"$1","value":"$2"}},{"label":"generated secret","body":{"description":"$1","generator":"secret"}}]}]},"env":{"type":"object","description":"Config vars to set on the app: each name maps to a value string or to {description, value, required, generator}.","additionalProperties":{"$ref":"#/definitions/envVar"}},"dynoSize":{"type":"string","minLength":1,"description":"Dyno size, case-insensitive: eco, basic, standard-1x, standard-2x, performance-m, performance-l, performance-l-ram, performance-xl, performance-2xl, private-* and shield-* (Private Spaces).","examples":["eco","basic","standard-1x","standard-2x","performance-m","performance-l","performance-l-ram","performance-xl","performance-2xl","private-s","private-m","private-l","shield-s","shield-m","shield-l"]},"formation":{"type":"object","description":"Dynos to start, per process type (the Procfile's names): {\"web\": {\"quantity\": 1, \"size\": \"basic\"}}.","propertyNames":{"pattern":"^[A-Za-z0-9_-]+$"},"additionalProperties":{"type":"object","properties":{"quantity":{"type":"integer","minimum":0,"description":"How many dynos of this process type to run."},"size":{"$ref":"#/definitions/dynoSize"}},"additionalProperties":false,"defaultSnippets":[{"label":"quantity and size","body":{"quantity":"^${1:1}","size":"${2:basic}"}}]}},"addon":{"oneOf":[{"type":"string","minLength":1,"description":"An add-on plan: \"service\" or \"service:plan\"."},{"type":"object","properties":{"plan":{"type":"string","minLength":1,"description":"The add-on plan: \"service\" or \"service:plan\"."},"as":{"type":"string","minLength":1,"description":"Attachment name; also the prefix of the config vars the add-on sets (e.g. MONGO gives MONGO_URL)."},"options":{"type":"object","description":"Provisioning options passed to the add-on provider (e.g. {\"version\": \"16\"})."}},"required":["plan"],"additionalProperties":false,"defaultSnippets":[{"label":"plan with attachment name","body":{"plan":"$1","as":"$2"}}]}]},"addons":{"type":"array","description":"Add-ons to provision: plan strings (\"heroku-postgresql:essential-0\") or {plan, as, options}.","items":{"$ref":"#/definitions/addon"}},"buildpacks":{"type":"array","description":"Buildpacks, in order (Cedar apps; not for the container stack, and Fir apps set them in project.toml).","items":{"type":"object","properties":{"url":{"type":"string","minLength":1,"description":"Buildpack URL or registry name (e.g. heroku/nodejs)."}},"required":["url"],"additionalProperties":false,"defaultSnippets":[{"label":"buildpack","body":{"url":"${1:heroku/nodejs}"}}]}},"stack":{"type":"string","minLength":1,"description":"The stack (base image) to build and run on: heroku-24, heroku-22, or container for Docker builds with heroku.yml.","examples":["heroku-24","heroku-22","container"]},"environment":{"type":"object","properties":{"scripts":{"$ref":"#/definitions/scripts"},"env":{"$ref":"#/definitions/env"},"formation":{"$ref":"#/definitions/formation"},"addons":{"$ref":"#/definitions/addons"},"buildpacks":{"$ref":"#/definitions/buildpacks"},"stack":{"$ref":"#/definitions/stack"}},"additionalProperties":false},"environments":{"type":"object","description":"Overrides for special environments; only \"test\" (Heroku CI) and \"review\" (review apps) exist.","properties":{"test":{"$ref":"#/definitions/environment","description":"Heroku CI test runs: scripts.test-setup and scripts.test, and env, formation, addons (e.g. in-dyno heroku-postgresql), buildpacks, stack."},"review":{"$ref":"#/definitions/environment","description":"Review apps: env, formation, addons, buildpacks, scripts and stack that replace the top-level ones."}},"additionalProperties":false}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://heroku-workflows.invalid/schemas/app.json.schema.json","title":"Heroku app.json","description":"Heroku's app manifest: the add-ons, config vars, scripts, formation and buildpacks an app needs (Heroku Button, Review Apps, Heroku CI, app setups).","$comment":"Files named app.json that are not Heroku's (WeChat mini-programs, AL projects, ...) are tolerated: when the object has none of Heroku's own keys and at least one key Heroku does not document, anything goes. Unknown keys in a Heroku manifest are left to the linter (a warning), so the editor stays quiet about them.","if":{"$ref":"#/definitions/foreignManifest"},"then":true,"else":{"$ref":"#/definitions/manifest"},"definitions":{"foreignManifest":{"$comment":"Not an object, or an object with no Heroku-only key and some key Heroku does not document.","anyOf":[{"not":{"type":"object"}},{"type":"object","allOf":[{"not":{"anyOf":[{"required":["success_url"]},{"required":["scripts"]},{"required":["env"]},{"required":["formation"]},{"required":["image"]},{"required":["addons"]},{"required":["buildpacks"]},{"required":["environments"]},{"required":["stack"]}]}},{"not":{"propertyNames":{"enum":["name","description","keywords","website","repository","logo","success_url","scripts","env","formation","image","addons","buildpacks","environments","stack"]}}}]}]},"manifest":{"type":"object","properties":{"name":{"type":"string","maxLength":30,"description":"A short name for the app template, shown on the Heroku Button deploy page (30 characters at most).","examples":["Small Sharp Tool"]},"description":{"type":"string","description":"One or two sentences on what the app does and who it is for."},"keywords":{"type":"array","items":{"type":"string"},"description":"Words that describe the app, as an array of strings.","defaultSnippets":[{"label":"keywords","body":["$1"]}]},"website":{"$ref":"#/definitions/url","description":"The project's web site (an absolute URL)."},"repository":{"type":"string","minLength":1,"description":"Where the source code lives: a Git, GitHub, Subversion or Mercurial URL."},"logo":{"$ref":"#/definitions/url","description":"URL of a square logo image (SVG, PNG or JPG)."},"success_url":{"type":"string","description":"Where to send the user after the app is deployed: an absolute URL, or a path starting with `/` inside the new app.","markdownDescription":"Where to send the user after the app is deployed: an absolute URL (`https://…`), or a path that starts with `/` inside the newly deployed app (`/welcome`).","examples":["/welcome"]},"scripts":{"$ref":"#/definitions/scripts"},"env":{"$ref":"#/definitions/env"},"formation":{"$ref":"#/definitions/formation"},"image":{"type":"string","description":"Deprecated. The Docker image an app setup used to build from; Heroku no longer uses it.","deprecationMessage":"`image` is deprecated: Heroku ignores it. Use `stack` (e.g. \"container\" with heroku.yml) instead."},"addons":{"$ref":"#/definitions/addons"},"buildpacks":{"$ref":"#/definitions/buildpacks"},"environments":{"$ref":"#/definitions/environments"},"stack":{"$ref":"#/definitions/stack"}},"additionalProperties":true},"url":{"type":"string","format":"uri","pattern":"^[A-Za-z][A-Za-z0-9+.-]*:\\S+$"},"command":{"oneOf":[{"type":"string"},{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"The shell command to run."},"size":{"$ref":"#/definitions/dynoSize","description":"Dyno size of the one-off dyno that runs the command."}},"required":["command"],"additionalProperties":false,"defaultSnippets":[{"label":"command with size","body":{"command":"$1","size":"${2:standard-1x}"}}]}]},"scripts":{"type":"object","description":"Commands Heroku runs at points of the app's life: after the first deploy, before a review app is destroyed, and (Heroku CI) to set up and run tests.","properties":{"postdeploy":{"$ref":"#/definitions/command","description":"Runs once, after the app is first built and released (app setup, Heroku Button, review apps). A command string, or {command, size}.","markdownDescription":"Runs **once**, after the app is first built and released (app setup, Heroku Button, review apps). A command string, or `{\"command\": …, \"size\": …}` to pick the one-off dyno size."},"pr-predestroy":{"$ref":"#/definitions/command","description":"Runs before a review app is destroyed. A command string, or {command, size}."},"test-setup":{"type":"string","minLength":1,"description":"Heroku CI: runs once before the tests, after the test build (e.g. load a schema)."},"test":{"type":"string","minLength":1,"description":"Heroku CI: the command that runs the test suite; its exit status decides the test run."}},"additionalProperties":true},"envVar":{"oneOf":[{"type":"string","description":"The value to set (shorthand for {\"value\": …})."},{"type":"object","properties":{"description":{"type":"string","description":"What the variable is for; shown to the person deploying."},"value":{"type":"string","description":"Default value. Heroku config var values are strings."},"required":{"type":"boolean","description":"Whether the person deploying must supply a value (default true). A required variable should not also carry a default value."},"generator":{"type":"string","description":"Generate the value. Heroku supports only \"secret\": a random string.","examples":["secret"]}},"additionalProperties":false,"defaultSnippets":[{"label":"description and value","body":{"description":"$1","value":"$2"}},{"label":"generated secret","body":{"description":"$1","generator":"secret"}}]}]},"env":{"type":"object","description":"Config vars to set on the app: each name maps to a value string or to {description, value, required, generator}.","additionalProperties":{"$ref":"#/definitions/envVar"}},"dynoSize":{"type":"string","minLength":1,"description":"Dyno size, case-insensitive: eco, basic, standard-1x, standard-2x, performance-m, performance-l, performance-l-ram, performance-xl, performance-2xl, private-* and shield-* (Private Spaces).","examples":["eco","basic","standard-1x","standard-2x","performance-m","performance-l","performance-l-ram","performance-xl","performance-2xl","private-s","private-m","private-l","shield-s","shield-m","shield-l"]},"formation":{"type":"object","description":"Dynos to start, per process type (the Procfile's names): {\"web\": {\"quantity\": 1, \"size\": \"basic\"}}.","propertyNames":{"pattern":"^[A-Za-z0-9_-]+$"},"additionalProperties":{"type":"object","properties":{"quantity":{"type":"integer","minimum":0,"description":"How many dynos of this process type to run."},"size":{"$ref":"#/definitions/dynoSize"}},"additionalProperties":false,"defaultSnippets":[{"label":"quantity and size","body":{"quantity":"^${1:1}","size":"${2:basic}"}}]}},"addon":{"oneOf":[{"type":"string","minLength":1,"description":"An add-on plan: \"service\" or \"service:plan\"."},{"type":"object","properties":{"plan":{"type":"string","minLength":1,"description":"The add-on plan: \"service\" or \"service:plan\"."},"as":{"type":"string","minLength":1,"description":"Attachment name; also the prefix of the config vars the add-on sets (e.g. MONGO gives MONGO_URL)."},"options":{"type":"object","description":"Provisioning options passed to the add-on provider (e.g. {\"version\": \"16\"})."}},"required":["plan"],"additionalProperties":false,"defaultSnippets":[{"label":"plan with attachment name","body":{"plan":"$1","as":"$2"}}]}]},"addons":{"type":"array","description":"Add-ons to provision: plan strings (\"heroku-postgresql:essential-0\") or {plan, as, options}.","items":{"$ref":"#/definitions/addon"}},"buildpacks":{"type":"array","description":"Buildpacks, in order (Cedar apps; not for the container stack, and Fir apps set them in project.toml).","items":{"type":"object","properties":{"url":{"type":"string","minLength":1,"description":"Buildpack URL or registry name (e.g. heroku/nodejs)."}},"required":["url"],"additionalProperties":false,"defaultSnippets":[{"label":"buildpack","body":{"url":"${1:heroku/nodejs}"}}]}},"stack":{"type":"string","minLength":1,"description":"The stack (base image) to build and run on: heroku-24, heroku-22, or container for Docker builds with heroku.yml.","examples":["heroku-24","heroku-22","container"]},"environment":{"type":"object","properties":{"scripts":{"$ref":"#/definitions/scripts"},"env":{"$ref":"#/definitions/env"},"formation":{"$ref":"#/definitions/formation"},"addons":{"$ref":"#/definitions/addons"},"buildpacks":{"$ref":"#/definitions/buildpacks"},"stack":{"$ref":"#/definitions/stack"}},"additionalProperties":false},"environments":{"type":"object","description":"Overrides for special environments; only \"test\" (Heroku CI) and \"review\" (review apps) exist.","properties":{"test":{"$ref":"#/definitions/environment","description":"Heroku CI test runs: scripts.test-setup and scripts.test, and env, formation, addons (e.g. in-dyno heroku-postgresql), buildpacks, stack."},"review":{"$ref":"#/definitions/environment","description":"Review apps: env, formation, addons, buildpacks, scripts and stack that replace the top-level ones."}},"additionalProperties":false}}};
 const schema12 = {"$comment":"Not an object, or an object with no Heroku-only key and some key Heroku does not document.","anyOf":[{"not":{"type":"object"}},{"type":"object","allOf":[{"not":{"anyOf":[{"required":["success_url"]},{"required":["scripts"]},{"required":["env"]},{"required":["formation"]},{"required":["image"]},{"required":["addons"]},{"required":["buildpacks"]},{"required":["environments"]},{"required":["stack"]}]}},{"not":{"propertyNames":{"enum":["name","description","keywords","website","repository","logo","success_url","scripts","env","formation","image","addons","buildpacks","environments","stack"]}}}]}]};
 const schema13 = {"type":"object","properties":{"name":{"type":"string","maxLength":30,"description":"A short name for the app template, shown on the Heroku Button deploy page (30 characters at most).","examples":["Small Sharp Tool"]},"description":{"type":"string","description":"One or two sentences on what the app does and who it is for."},"keywords":{"type":"array","items":{"type":"string"},"description":"Words that describe the app, as an array of strings.","defaultSnippets":[{"label":"keywords","body":["$1"]}]},"website":{"$ref":"#/definitions/url","description":"The project's web site (an absolute URL)."},"repository":{"type":"string","minLength":1,"description":"Where the source code lives: a Git, GitHub, Subversion or Mercurial URL."},"logo":{"$ref":"#/definitions/url","description":"URL of a square logo image (SVG, PNG or JPG)."},"success_url":{"type":"string","description":"Where to send the user after the app is deployed: an absolute URL, or a path starting with `/` inside the new app.","markdownDescription":"Where to send the user after the app is deployed: an absolute URL (`https://…`), or a path that starts with `/` inside the newly deployed app (`/welcome`).","examples":["/welcome"]},"scripts":{"$ref":"#/definitions/scripts"},"env":{"$ref":"#/definitions/env"},"formation":{"$ref":"#/definitions/formation"},"image":{"type":"string","description":"Deprecated. The Docker image an app setup used to build from; Heroku no longer uses it.","deprecationMessage":"`image` is deprecated: Heroku ignores it. Use `stack` (e.g. \"container\" with heroku.yml) instead."},"addons":{"$ref":"#/definitions/addons"},"buildpacks":{"$ref":"#/definitions/buildpacks"},"environments":{"$ref":"#/definitions/environments"},"stack":{"$ref":"#/definitions/stack"}},"additionalProperties":true};
 const schema14 = {"type":"string","format":"uri","pattern":"^[A-Za-z][A-Za-z0-9+.-]*:\\S+$"};
@@ -12,7 +12,7 @@ const schema29 = {"type":"string","minLength":1,"description":"The stack (base i
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[A-Za-z][A-Za-z0-9+.-]*:\\S+$", "u");
 const schema16 = {"type":"object","description":"Commands Heroku runs at points of the app's life: after the first deploy, before a review app is destroyed, and (Heroku CI) to set up and run tests.","properties":{"postdeploy":{"$ref":"#/definitions/command","description":"Runs once, after the app is first built and released (app setup, Heroku Button, review apps). A command string, or {command, size}.","markdownDescription":"Runs **once**, after the app is first built and released (app setup, Heroku Button, review apps). A command string, or `{\"command\": …, \"size\": …}` to pick the one-off dyno size."},"pr-predestroy":{"$ref":"#/definitions/command","description":"Runs before a review app is destroyed. A command string, or {command, size}."},"test-setup":{"type":"string","minLength":1,"description":"Heroku CI: runs once before the tests, after the test build (e.g. load a schema)."},"test":{"type":"string","minLength":1,"description":"Heroku CI: the command that runs the test suite; its exit status decides the test run."}},"additionalProperties":true};
-const schema17 = {"oneOf":[{"type":"string","minLength":1},{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"The shell command to run."},"size":{"$ref":"#/definitions/dynoSize","description":"Dyno size of the one-off dyno that runs the command."}},"required":["command"],"additionalProperties":false,"defaultSnippets":[{"label":"command with size","body":{"command":"$1","size":"${2:standard-1x}"}}]}]};
+const schema17 = {"oneOf":[{"type":"string"},{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"The shell command to run."},"size":{"$ref":"#/definitions/dynoSize","description":"Dyno size of the one-off dyno that runs the command."}},"required":["command"],"additionalProperties":false,"defaultSnippets":[{"label":"command with size","body":{"command":"$1","size":"${2:standard-1x}"}}]}]};
 const schema18 = {"type":"string","minLength":1,"description":"Dyno size, case-insensitive: eco, basic, standard-1x, standard-2x, performance-m, performance-l, performance-l-ram, performance-xl, performance-2xl, private-* and shield-* (Private Spaces).","examples":["eco","basic","standard-1x","standard-2x","performance-m","performance-l","performance-l-ram","performance-xl","performance-2xl","private-s","private-m","private-l","shield-s","shield-m","shield-l"]};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -22,25 +22,13 @@ const _errs0 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs1 = errors;
-if(typeof data === "string"){
-if(func2(data) < 1){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err0];
 }
 else {
 vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
 }
 errors++;
 }
@@ -52,7 +40,18 @@ passing0 = 0;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.command === undefined){
-const err2 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "command") || (key0 === "size"))){
+const err2 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -61,9 +60,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((key0 === "command") || (key0 === "size"))){
-const err3 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+if(data.command !== undefined){
+let data0 = data.command;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err3 = {instancePath:instancePath+"/command",schemaPath:"#/oneOf/1/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -73,11 +75,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.command !== undefined){
-let data0 = data.command;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err4 = {instancePath:instancePath+"/command",schemaPath:"#/oneOf/1/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err4 = {instancePath:instancePath+"/command",schemaPath:"#/oneOf/1/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -87,8 +86,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/command",schemaPath:"#/oneOf/1/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.size !== undefined){
+let data1 = data.size;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err5 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/dynoSize/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -98,11 +100,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.size !== undefined){
-let data1 = data.size;
-if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err6 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/dynoSize/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err6 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/dynoSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -112,25 +111,14 @@ vErrors.push(err6);
 errors++;
 }
 }
+}
 else {
-const err7 = {instancePath:instancePath+"/size",schemaPath:"#/definitions/dynoSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
 }
 errors++;
 }
@@ -146,12 +134,12 @@ passing0 = 1;
 }
 }
 if(!valid0){
-const err9 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err8 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err9];
+vErrors = [err8];
 }
 else {
-vErrors.push(err9);
+vErrors.push(err8);
 }
 errors++;
 }

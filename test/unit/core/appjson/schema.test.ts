@@ -1,0 +1,108 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOCUMENTED_KEYS, HEROKU_ONLY_KEYS } from '../../../../src/core/appjson/keys';
+import { codes, covered, lint, lintValue } from './helpers';
+
+const root = join(__dirname, '../../../..');
+
+describe('appjson: schema', () => {
+  it('accepts what Heroku accepts and the official schema rejects', () => {
+    const problems = lintValue({
+      name: 'ok',
+      env: { PLAIN: 'string value', lower_case: { value: 'x' }, SECRET: { description: 'd', generator: 'secret' } },
+      scripts: { postdeploy: { command: 'rake db:seed', size: 'standard-2x' }, 'pr-predestroy': 'rake cleanup' },
+      stack: 'container',
+      formation: { web: { size: 'standard-1x' } },
+      environments: { test: { scripts: { 'test-setup': 'rake setup', test: 'rake test' } }, review: { scripts: { postdeploy: 'x' } } },
+    });
+    assert.deepEqual(problems.filter((p) => p.severity === 'error'), []);
+  });
+
+  it('rejects a production environment on its key', () => {
+    const text = '{\n  "environments": {\n    "production": {}\n  }\n}';
+    const [p] = lint(text).filter((q) => q.code === 'appjson/unknown-environment');
+    assert.equal(p.severity, 'error');
+    assert.equal(covered(text, p), '"production"');
+  });
+
+  it('warns about a name longer than 30 characters, on the value', () => {
+    const text = `{"name": "${'x'.repeat(31)}"}`;
+    const [p] = lint(text).filter((q) => q.code === 'appjson/name-too-long');
+    assert.equal(p.severity, 'warning');
+    assert.equal(covered(text, p), `"${'x'.repeat(31)}"`);
+    assert.deepEqual(codes(lint(`{"name": "${'x'.repeat(30)}"}`)), []);
+  });
+
+  it('puts a type error on the offending value with one readable message', () => {
+    const text = '{\n  "env": {\n    "DEBUG": true\n  }\n}';
+    const ps = lint(text);
+    assert.equal(ps.length, 1);
+    assert.equal(ps[0].code, 'appjson/schema');
+    assert.equal(covered(text, ps[0]), 'true');
+    assert.equal(ps[0].message, 'env.DEBUG must be a string or an object.');
+  });
+
+  it('checks env values inside environments too', () => {
+    assert.deepEqual(codes(lintValue({ environments: { review: { env: { DEBUG: 1 } } } })), ['appjson/schema']);
+  });
+
+  it('reports the branch that fits: a bad key inside an env object', () => {
+    const text = '{"env": {"A": {"valu": "x"}}}';
+    const [p] = lint(text);
+    assert.equal(p.message, '"valu" is not allowed in env.A.');
+    assert.equal(covered(text, p), '"valu"');
+  });
+
+  it('requires plan in an add-on object, on the object', () => {
+    const [p] = lintValue({ addons: [{ as: 'X' }] });
+    assert.equal(p.message, 'addons[0] needs "plan".');
+  });
+
+  it('rejects a negative or fractional quantity and a non-URL logo', () => {
+    assert.deepEqual(codes(lintValue({ formation: { web: { quantity: -1 } } })), ['appjson/schema']);
+    assert.deepEqual(codes(lintValue({ formation: { web: { quantity: 1.5 } } })), ['appjson/schema']);
+    assert.deepEqual(codes(lintValue({ logo: 'logo.png' })), ['appjson/schema']);
+    assert.deepEqual(codes(lintValue({ logo: 'https://example.com/logo.svg' })), []);
+  });
+
+  it('rejects a process type name with a space, on the key', () => {
+    const text = '{"formation": {"my web": {"quantity": 1}}}';
+    const [p] = lint(text);
+    assert.equal(covered(text, p), '"my web"');
+  });
+
+  it('the committed validators are what the schemas generate (no drift)', () => {
+    const r = spawnSync(process.execPath, [join(root, 'scripts/gen-validators.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  });
+
+  it('the schema and core agree on which keys are Heroku\'s (foreign detection)', () => {
+    const schema = JSON.parse(readFileSync(join(root, 'schemas/app.json.schema.json'), 'utf8'));
+    const [, obj] = schema.definitions.foreignManifest.anyOf;
+    const required = obj.allOf[0].not.anyOf.map((r: { required: string[] }) => r.required[0]);
+    assert.deepEqual([...required].sort(), [...HEROKU_ONLY_KEYS].sort());
+    assert.deepEqual([...obj.allOf[1].not.propertyNames.enum].sort(), [...DOCUMENTED_KEYS].sort());
+    assert.deepEqual(Object.keys(schema.definitions.manifest.properties).sort(), [...DOCUMENTED_KEYS].sort());
+  });
+
+  it('every property in the schema has a description (hovers)', () => {
+    const schema = JSON.parse(readFileSync(join(root, 'schemas/app.json.schema.json'), 'utf8'));
+    const missing: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (!node || typeof node !== 'object') return;
+      const n = node as Record<string, unknown>;
+      if (n.properties && typeof n.properties === 'object') {
+        for (const [k, v] of Object.entries(n.properties as Record<string, Record<string, unknown>>)) {
+          const target = typeof v.$ref === 'string' ? schema.definitions[v.$ref.split('/').pop() as string] : v;
+          if (!v.description && !target?.description) missing.push(`${path}.${k}`);
+          walk(v, `${path}.${k}`);
+        }
+      }
+      for (const [k, v] of Object.entries(n)) if (k !== 'properties') walk(v, `${path}/${k}`);
+    };
+    walk(schema, '#');
+    assert.deepEqual(missing, []);
+  });
+});
