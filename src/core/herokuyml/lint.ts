@@ -72,7 +72,13 @@ export function lintHerokuYml(input: HerokuYmlInput): Problem[] {
   try {
     const { doc, lines, problems } = parseHerokuYml(input.text);
     if (problems.some((p) => p.severity === 'error')) return problems;
-    const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 1000 });
+    } catch (err) {
+      // e.g. an alias whose anchor comes later: the yaml package reports it only when building values.
+      return [{ code: 'herokuyml/syntax', severity: 'error', message: err instanceof Error ? err.message : String(err), range: lines.range(0, 0) }];
+    }
     if (value === null || value === undefined) {
       return [{ code: 'herokuyml/empty', severity: 'warning', message: 'heroku.yml is empty: declare at least build.docker.', range: lines.range(0, 0) }];
     }
