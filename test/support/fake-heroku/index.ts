@@ -3,7 +3,15 @@ import { Faults, type FaultSpec } from './faults';
 import { Router } from './router';
 import { accountRoutes } from './routes/account';
 import { appRoutes } from './routes/apps';
+import { addonRoutes } from './routes/addons';
+import { configRoutes } from './routes/config';
 import { controlRoutes } from './routes/control';
+import { domainRoutes } from './routes/domains';
+import { dynoRoutes } from './routes/dynos';
+import { formationRoutes } from './routes/formation';
+import { logRoutes, type LogRuntime } from './routes/logs';
+import { pipelineRoutes } from './routes/pipelines';
+import { releaseRoutes } from './routes/releases';
 import { seedState, type SeedName } from './seed';
 import { FakeServer, type RecordedRequest } from './server';
 import { FakeState } from './state/store';
@@ -32,11 +40,9 @@ export interface FakeHeroku {
   readonly requests: RecordedRequest[];
   /** Back to the seed: fresh state, no faults, no recorded requests. */
   reset(opts?: { seed?: SeedName; apps?: number }): void;
+  /** Every route the fake serves (method + pattern such as `/apps/:app/formation/:type`). */
+  readonly routes: readonly { method: string; pattern: string }[];
   close(): Promise<void>;
-}
-
-export interface FakeRuntime {
-  logIntervalMs: number;
 }
 
 /** Starts the fake Heroku Platform API + logplex on 127.0.0.1. The caller must close() it. */
@@ -48,7 +54,7 @@ export async function startFakeHeroku(opts: FakeHerokuOptions = {}): Promise<Fak
   seedState(state, seed, extra);
   const faults = new Faults();
   const requests: RecordedRequest[] = [];
-  const runtime: FakeRuntime = { logIntervalMs: opts.logIntervalMs ?? 1000 };
+  const runtime: LogRuntime = { logIntervalMs: opts.logIntervalMs ?? 1000, streams: new Set() };
   const reset = (o: { seed?: SeedName; apps?: number } = {}): void => {
     seed = o.seed ?? seed;
     extra = o.apps ?? extra;
@@ -61,12 +67,22 @@ export async function startFakeHeroku(opts: FakeHerokuOptions = {}): Promise<Fak
   controlRoutes(router, { faults, requests, reset });
   accountRoutes(router);
   appRoutes(router);
-  void runtime;
+  formationRoutes(router);
+  dynoRoutes(router);
+  configRoutes(router);
+  releaseRoutes(router);
+  addonRoutes(router);
+  domainRoutes(router);
+  pipelineRoutes(router);
+  logRoutes(router, runtime);
   const server = new FakeServer({ apiKey, router, faults, requests, getState: () => state });
   const url = await server.listen(opts.port ?? 0);
   return {
-    url, apiKey, faults, requests, reset,
+    url, apiKey, faults, requests, reset, routes: router.list(),
     get state() { return state; },
-    close: () => server.close(),
+    close: async () => {
+      for (const res of runtime.streams) res.end();
+      await server.close();
+    },
   };
 }

@@ -95,6 +95,7 @@ export class FakeServer {
     }
     res.setHeader('Request-Id', randomUUID());
     const state = this.deps.getState();
+    state.settle();
     const isPublic = typeof match === 'object' && match.options.public === true;
     if (!isPublic) res.setHeader('RateLimit-Remaining', String(Math.max(0, state.rateLimitRemaining)));
 

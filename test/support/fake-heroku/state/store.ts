@@ -1,7 +1,8 @@
 import { notFound } from '../http';
 import { isoNow } from './ids';
+import { completePromotion } from './promotion';
 import type {
-  Account, Addon, App, Attachment, Coupling, Domain, Dyno, Formation, LogSession, Pipeline, Promotion, Release, Space, Team,
+  Account, Addon, App, Attachment, Coupling, Domain, Dyno, Formation, LogEvent, LogSession, Pipeline, Promotion, Release, Space, Team,
 } from './types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,17 +26,37 @@ export class FakeState {
   readonly couplings = new Map<string, Coupling>();
   readonly promotions = new Map<string, Promotion>();
   readonly logSessions = new Map<string, LogSession>();
+  /** Platform events per app id (restarts, releases, scaling) that log streams replay and tail. */
+  readonly logEvents = new Map<string, LogEvent[]>();
   /** Config vars per app id, in insertion order. */
   readonly configVars = new Map<string, Record<string, string>>();
   /** Value of `RateLimit-Remaining`; each API request uses one; at 0 requests get 429 rate_limit. */
   rateLimitRemaining = 4500;
   /** Seconds sent in `Retry-After` when the rate limit is exhausted. */
   rateLimitRetryAfter = 60;
+  /** How long a restarted or newly scaled dyno stays `starting` before it is `up`. */
+  dynoBootMs = 1500;
+  /** How long a pipeline promotion stays `pending`; 0 = done by the next request. */
+  promotionMs = 0;
 
   constructor(readonly clock: () => number = Date.now) {}
 
   now(): string {
     return isoNow(this.clock);
+  }
+
+  /** Moves `starting` dynos whose boot time has passed to `up` (called before each request). */
+  settle(): void {
+    const t = this.clock();
+    for (const p of this.promotions.values()) if (p.status === 'pending' && p.dueAt <= t) completePromotion(this, p);
+    for (const d of this.dynos.values()) {
+      if (d.state === 'starting' && d.upAt !== undefined && d.upAt <= t) {
+        d.state = 'up';
+        d.upAt = undefined;
+        d.updatedAt = this.now();
+        this.emitLog(d.appId, 'heroku', d.name, 'State changed from starting to up');
+      }
+    }
   }
 
   private byIdOrName<T extends { id: string; name: string }>(map: Map<string, T>, key: string, what: string): T {
@@ -46,6 +67,19 @@ export class FakeState {
     for (const v of map.values()) if (v.name === key) return v;
     throw notFound(what);
   }
+
+  /** Records a platform log event for an app (bounded to the newest 1500, like Heroku's log buffer). */
+  emitLog(appId: string, source: 'app' | 'heroku', dyno: string, message: string): void {
+    let list = this.logEvents.get(appId);
+    if (!list) {
+      list = [];
+      this.logEvents.set(appId, list);
+    }
+    list.push({ seq: ++this.logSeq, time: this.clock(), source, dyno, message });
+    if (list.length > 1500) list.splice(0, list.length - 1500);
+  }
+
+  private logSeq = 0;
 
   app(key: string): App {
     return this.byIdOrName(this.apps, key, 'app');

@@ -64,6 +64,8 @@ export interface Dyno extends Stamped {
   size: string;
   command: string;
   releaseId: string | null;
+  /** Clock time (ms) when a `starting` dyno becomes `up`; absent for dynos that stay as seeded. */
+  upAt?: number;
 }
 
 export interface Addon extends Stamped {
@@ -130,6 +132,8 @@ export interface Promotion extends Stamped {
   sourceReleaseId: string;
   status: 'pending' | 'completed';
   targets: PromotionTarget[];
+  /** Clock time (ms) when the promotion is carried out (lazily, before the next request). */
+  dueAt: number;
 }
 
 export interface LogSession extends Stamped {
@@ -140,4 +144,14 @@ export interface LogSession extends Stamped {
   source: string | null;
   lines: number;
   tail: boolean;
+}
+
+/** One log line's parts; `dyno` is the process in brackets: `web.1`, `router`, `api`. */
+export interface LogEvent {
+  seq: number;
+  /** Clock time in ms. */
+  time: number;
+  source: 'app' | 'heroku';
+  dyno: string;
+  message: string;
 }

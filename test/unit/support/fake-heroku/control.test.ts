@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
+import { ACCEPT, call } from './client';
+
+describe('fake Heroku: control API', () => {
+  let fake: FakeHeroku;
+  before(async () => { fake = await startFakeHeroku(); });
+  after(async () => { await fake.close(); });
+  beforeEach(() => fake.reset());
+
+  it('needs the Bearer key', async () => {
+    assert.equal((await call(fake, 'GET', '/__fake/state', { auth: false })).status, 401);
+  });
+
+  it('dumps the state, and POST /__fake/reset restores the seed', async () => {
+    await call(fake, 'PATCH', '/apps/dana-blog', { body: { maintenance: false } });
+    const before = (await call(fake, 'GET', '/__fake/state')).body as { apps: { name: string; maintenance: boolean }[] };
+    assert.equal(before.apps.find((a) => a.name === 'dana-blog')?.maintenance, false);
+    assert.equal((await call(fake, 'POST', '/__fake/reset')).status, 200);
+    const after = (await call(fake, 'GET', '/__fake/state')).body as { apps: { name: string; maintenance: boolean }[] };
+    assert.equal(after.apps.find((a) => a.name === 'dana-blog')?.maintenance, true);
+    assert.equal(fake.requests.length, 0, 'reset clears recorded requests');
+  });
+
+  it('resets to another seed or app count', async () => {
+    await call(fake, 'POST', '/__fake/reset', { body: { seed: 'empty', apps: 3 } });
+    const apps = (await call(fake, 'GET', '/apps')).body as { name: string }[];
+    assert.deepEqual(apps.map((a) => a.name).sort(), ['load-app-0001', 'load-app-0002', 'load-app-0003']);
+    assert.equal((await call(fake, 'POST', '/__fake/reset', { body: { seed: 'nope' } })).status, 422);
+    fake.reset({ seed: 'demo', apps: 0 });
+  });
+
+  it('sets the rate limit with PATCH /__fake/state', async () => {
+    await call(fake, 'PATCH', '/__fake/state', { body: { rateLimitRemaining: 1, rateLimitRetryAfter: 5 } });
+    assert.equal((await call(fake, 'GET', '/account')).status, 200);
+    const r = await call(fake, 'GET', '/account');
+    assert.equal(r.status, 429);
+    assert.equal(r.headers.get('retry-after'), '5');
+    assert.equal((await call(fake, 'PATCH', '/__fake/state', { body: { rateLimitRemaining: -1 } })).status, 422);
+  });
+
+  it('lists and clears recorded requests, without recording its own', async () => {
+    await call(fake, 'GET', '/apps', { headers: { 'If-None-Match': '"x"' } });
+    const recs = (await call(fake, 'GET', '/__fake/requests')).body as { method: string; path: string; status: number; headers: Record<string, string> }[];
+    assert.equal(recs.length, 1);
+    assert.deepEqual([recs[0].method, recs[0].path, recs[0].status, recs[0].headers['if-none-match']], ['GET', '/apps', 200, '"x"']);
+    await call(fake, 'DELETE', '/__fake/requests');
+    assert.equal(((await call(fake, 'GET', '/__fake/requests')).body as unknown[]).length, 0);
+  });
+});
+
+describe('scripts/fake-heroku.ts', () => {
+  const root = join(__dirname, '../../../..');
+
+  function start(args: string[]) {
+    const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/fake-heroku.ts'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const firstLine = new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout }).once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`exited early with ${code}`)));
+    });
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    return { child, firstLine, exited };
+  }
+
+  it('prints one JSON line, serves, and exits 0 promptly on SIGTERM even with a log stream open', async function () {
+    this.timeout(30_000);
+    const { child, firstLine, exited } = start(['--json', '--seed', 'demo', '--apps', '2', '--port', '0', '--log-interval', '50']);
+    try {
+      const info = JSON.parse(await firstLine) as { url: string; apiKey: string };
+      assert.deepEqual(Object.keys(info).sort(), ['apiKey', 'url']);
+      assert.match(info.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const headers = { Authorization: `Bearer ${info.apiKey}`, Accept: ACCEPT, 'Content-Type': 'application/json' };
+      const apps = (await (await fetch(`${info.url}/apps`, { headers })).json()) as unknown[];
+      assert.equal(apps.length, 10);
+      const session = (await (await fetch(`${info.url}/apps/acme-api/log-sessions`, { method: 'POST', headers, body: '{"tail":true}' })).json()) as { logplex_url: string };
+      const stream = await fetch(session.logplex_url);
+      const reader = stream.body!.getReader();
+      await reader.read();
+      const t0 = Date.now();
+      child.kill('SIGTERM');
+      const { code } = await exited;
+      assert.equal(code, 0);
+      assert.ok(Date.now() - t0 < 3000, `exit took ${Date.now() - t0} ms`);
+      let ended = false;
+      for (let i = 0; i < 200 && !ended; i++) ended = (await reader.read().catch(() => ({ done: true }))).done === true;
+      assert.ok(ended, 'the open log stream ends when the fake stops');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('rejects unknown arguments with exit code 2', async function () {
+    this.timeout(30_000);
+    const { exited } = start(['--seed', 'bogus']);
+    assert.equal((await exited).code, 2);
+  });
+});
