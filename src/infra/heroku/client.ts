@@ -163,9 +163,10 @@ export class HerokuClient {
   }
 }
 
+/** `size` as a string, as the Heroku CLI sends it (the schema's `dyno_size: {name}` is the newer spelling). */
 function formationBody(u: FormationUpdate, withType: boolean): Record<string, unknown> {
   const body: Record<string, unknown> = withType ? { type: u.type } : {};
   if (u.quantity !== undefined) body.quantity = u.quantity;
-  if (u.size !== undefined) body.dyno_size = { name: u.size };
+  if (u.size !== undefined) body.size = u.size;
   return body;
 }

@@ -77,7 +77,7 @@ export interface Formation {
 export interface FormationUpdate {
   type: string;
   quantity?: number;
-  /** Sent as `dyno_size: { name }`. */
+  /** Dyno size name (`standard-1x`); sent as `size`, like the Heroku CLI. */
   size?: string;
 }
 
