@@ -11,7 +11,10 @@ export interface CliIo {
 export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
 
 /** Subcommands register here: name -> [summary, handler]. */
-const subcommands: Record<string, [string, () => Promise<Subcommand>]> = {};
+const subcommands: Record<string, [string, () => Promise<Subcommand>]> = {
+  // require, not import(): the unit tier runs through tsx/cjs, whose hooks do not cover native import(); esbuild bundles both.
+  lint: ['lint Procfile, app.json and heroku.yml (text, json, sarif)', async () => (require('./lint/index') as typeof import('./lint/index')).lint],
+};
 
 export function helpText(): string {
   const lines = [

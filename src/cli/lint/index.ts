@@ -1,0 +1,60 @@
+// `heroku-workflows lint`: find files, lint each with the registry, print text/JSON/SARIF, exit 1 on any error.
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { version } from '../../../package.json';
+import { basenameOf, lintFile, ruleCatalog, type RuleInfo } from '../../core/lint/registry';
+import type { CliIo, Subcommand } from '../run';
+import { LINT_USAGE, parseLintArgs } from './args';
+import { formatText, toJson, toSarif, type FileResult } from './format';
+import { findLintFiles } from './walk';
+
+function readOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function display(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return (rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs).split('\\').join('/');
+}
+
+export const lint: Subcommand = async (argv: string[], io: CliIo) => {
+  const args = parseLintArgs(argv);
+  if ('error' in args) {
+    io.stderr.write(`heroku-workflows lint: ${args.error}\n\n${LINT_USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout.write(LINT_USAGE);
+    return 0;
+  }
+  const paths = (args.paths.length ? args.paths : ['.']).map((p) => resolve(io.cwd, p));
+  const found = findLintFiles(paths);
+  for (const e of found.errors) io.stderr.write(`heroku-workflows lint: ${e.replace(io.cwd + '/', '')}\n`);
+  const results: FileResult[] = [];
+  let unreadable = 0;
+  for (const f of found.files) {
+    const text = readOrUndefined(f.path);
+    if (text === undefined) {
+      io.stderr.write(`heroku-workflows lint: ${display(io.cwd, f.path)}: cannot read file\n`);
+      unreadable++;
+      continue;
+    }
+    const dir = dirname(f.path);
+    const problems = lintFile(f.kind, { path: f.path, text, readSibling: (name) => (basenameOf(name) === name ? readOrUndefined(join(dir, name)) : undefined) }, args.overrides);
+    results.push({ file: display(io.cwd, f.path), problems });
+  }
+  if (args.format === 'json') {
+    io.stdout.write(JSON.stringify(toJson(results), null, 2) + '\n');
+  } else if (args.format === 'sarif') {
+    const catalog: RuleInfo[] = Object.values(ruleCatalog).flatMap((c) => c());
+    io.stdout.write(JSON.stringify(toSarif(results, catalog, version), null, 2) + '\n');
+  } else {
+    io.stdout.write(formatText(results));
+  }
+  if (found.errors.length || unreadable) return 2;
+  return results.some((r) => r.problems.some((p) => p.severity === 'error')) ? 1 : 0;
+};
