@@ -1,0 +1,140 @@
+// App actions from the tree's context menus and the palette: open, Dashboard, restart (app, process type,
+// dyno), maintenance, scale, roll back, copy. Destructive ones ask first in a modal; each refreshes the tree.
+import * as vscode from 'vscode';
+import type { Formation, Release } from '../../infra/heroku/types';
+import { UserCancelled, UserFacingError, type CommandContext, type Commands } from '../commands';
+import { confirm, isNode, pickApp, requireClient, unwrap, type ExplorerDeps } from './deps';
+
+const enc = encodeURIComponent;
+
+export function registerAppActions(commands: Commands, deps: ExplorerDeps): vscode.Disposable[] {
+  const done = (message: string, ctx: CommandContext) => {
+    deps.provider.refresh();
+    ctx.log.info(message);
+    void ctx.ui.showInformationMessage(message);
+  };
+  const reg = (id: string, fn: (ctx: CommandContext, arg: unknown) => Promise<unknown>) => commands.register(id, fn);
+
+  return [
+    reg('heroku.app.open', async (ctx, arg) => {
+      const app = await pickApp(ctx, deps, arg);
+      const url = isNode(arg) && arg.kind === 'app' && arg.ref ? arg.ref : unwrap(await requireClient(deps).app(app), `read ${app}`).web_url;
+      if (!url) throw new UserFacingError(`${app} has no web URL.`);
+      await vscode.env.openExternal(vscode.Uri.parse(url));
+    }),
+    reg('heroku.app.openDashboard', async (ctx, arg) => {
+      const app = await pickApp(ctx, deps, arg);
+      await vscode.env.openExternal(vscode.Uri.parse(`https://dashboard.heroku.com/apps/${enc(app)}`));
+    }),
+    reg('heroku.app.restart', async (ctx, arg) => {
+      const app = await pickApp(ctx, deps, arg);
+      await confirm(ctx, `Restart all dynos of ${app}?`, 'Restart', 'Every dyno of the app is restarted.');
+      unwrap(await requireClient(deps).restartAll(app), `restart ${app}`);
+      done(`Restarting all dynos of ${app}.`, ctx);
+    }),
+    reg('heroku.formation.restart', async (ctx, arg) => {
+      const app = await pickApp(ctx, deps, arg);
+      const type = isNode(arg) && arg.kind === 'formation' && arg.ref ? arg.ref : await pickType(ctx, deps, app);
+      await confirm(ctx, `Restart every ${type} dyno of ${app}?`, 'Restart');
+      unwrap(await requireClient(deps).restartType(app, type), `restart ${type} dynos`);
+      done(`Restarting ${type} dynos of ${app}.`, ctx);
+    }),
+    reg('heroku.dyno.restart', async (ctx, arg) => {
+      const app = await pickApp(ctx, deps, arg);
+      const dyno = isNode(arg) && arg.kind === 'dyno' && arg.ref ? arg.ref : await pickDyno(ctx, deps, app);
+      await confirm(ctx, `Restart ${dyno} of ${app}?`, 'Restart');
+      unwrap(await requireClient(deps).restartDyno(app, dyno), `restart ${dyno}`);
+      done(`Restarting ${dyno} of ${app}.`, ctx);
+    }),
+    reg('heroku.app.maintenanceOn', async (ctx, arg) => {
+      const app = await pickApp(ctx, deps, arg);
+      await confirm(ctx, `Turn maintenance mode on for ${app}?`, 'Turn On', 'Web requests get a maintenance page until you turn it off.');
+      unwrap(await requireClient(deps).updateApp(app, { maintenance: true }), `turn maintenance on for ${app}`);
+      done(`Maintenance mode is on for ${app}.`, ctx);
+    }),
+    reg('heroku.app.maintenanceOff', async (ctx, arg) => {
+      const app = await pickApp(ctx, deps, arg);
+      unwrap(await requireClient(deps).updateApp(app, { maintenance: false }), `turn maintenance off for ${app}`);
+      done(`Maintenance mode is off for ${app}.`, ctx);
+    }),
+    reg('heroku.formation.scale', async (ctx, arg) => {
+      const app = await pickApp(ctx, deps, arg);
+      const client = requireClient(deps);
+      const formation = unwrap(await client.formation(app), `read the formation of ${app}`);
+      if (formation.length === 0) throw new UserFacingError(`${app} has no process types yet: deploy a Procfile first.`);
+      const preset = isNode(arg) && arg.kind === 'formation' ? arg.ref : undefined;
+      const f = formation.find((x) => x.type === preset) ?? await pickFormation(ctx, formation);
+      const quantity = await askQuantity(ctx, f);
+      const size = await pickSize(ctx, deps, app, f);
+      if (quantity === f.quantity && size === (f.dyno_size?.name ?? f.size)) return;
+      const stopping = quantity < f.quantity ? ` (stops ${f.quantity - quantity} dyno${f.quantity - quantity === 1 ? '' : 's'})` : '';
+      await confirm(ctx, `Scale ${f.type} of ${app} to ${quantity} × ${size}?${stopping}`, 'Scale');
+      unwrap(await client.updateFormationType(app, f.type, { quantity, size }), `scale ${f.type}`);
+      done(`Scaled ${f.type} of ${app} to ${quantity} × ${size}.`, ctx);
+    }),
+    reg('heroku.release.rollback', async (ctx, arg) => {
+      const app = await pickApp(ctx, deps, arg);
+      const client = requireClient(deps);
+      let release: Release;
+      if (isNode(arg) && arg.kind === 'release' && arg.ref) {
+        release = unwrap(await client.one<Release>('GET', `/apps/${enc(app)}/releases/${enc(arg.ref)}`), `read release v${arg.ref}`);
+      } else {
+        const list = unwrap(await client.releases(app, 20), `list releases of ${app}`).filter((r) => !r.current && r.status === 'succeeded');
+        const pick = await ctx.ui.showQuickPick(list.map((r) => ({ label: `v${r.version}`, description: r.description, release: r })), { placeHolder: 'Roll back to' });
+        if (!pick) throw new UserCancelled();
+        release = pick.release;
+      }
+      if (release.current) throw new UserFacingError(`v${release.version} is already the current release of ${app}.`);
+      await confirm(ctx, `Roll ${app} back to v${release.version}?`, 'Roll Back', `A new release is created with the code and config of v${release.version}.`);
+      const created = unwrap(await client.rollback(app, release.id), `roll back to v${release.version}`);
+      done(`Rolled ${app} back to v${release.version} (new release v${created.version}).`, ctx);
+    }),
+    reg('heroku.explorer.copyName', async (_ctx, arg) => {
+      if (!isNode(arg)) return;
+      await vscode.env.clipboard.writeText(arg.label);
+    }),
+  ];
+}
+
+async function pickType(ctx: CommandContext, deps: ExplorerDeps, app: string): Promise<string> {
+  return (await pickFormation(ctx, unwrap(await requireClient(deps).formation(app), `read the formation of ${app}`))).type;
+}
+
+async function pickFormation(ctx: CommandContext, formation: Formation[]): Promise<Formation> {
+  if (formation.length === 1) return formation[0];
+  const pick = await ctx.ui.showQuickPick(formation.map((f) => ({ label: f.type, description: `${f.quantity} × ${f.dyno_size?.name ?? f.size}`, f })), { placeHolder: 'Process type' });
+  if (!pick) throw new UserCancelled();
+  return pick.f;
+}
+
+async function pickDyno(ctx: CommandContext, deps: ExplorerDeps, app: string): Promise<string> {
+  const dynos = unwrap(await requireClient(deps).dynos(app), `list dynos of ${app}`);
+  const pick = await ctx.ui.showQuickPick(dynos.map((d) => ({ label: d.name, description: d.state })), { placeHolder: 'Dyno' });
+  if (!pick) throw new UserCancelled();
+  return pick.label;
+}
+
+async function askQuantity(ctx: CommandContext, f: Formation): Promise<number> {
+  const picks = [0, 1, 2, 3, 4, 5, 10].map((n) => ({ label: String(n), description: n === f.quantity ? 'current' : undefined }));
+  const pick = await ctx.ui.showQuickPick([...picks, { label: 'Other…', description: undefined }], { placeHolder: `How many ${f.type} dynos? (now ${f.quantity})` });
+  if (!pick) throw new UserCancelled();
+  if (pick.label !== 'Other…') return Number(pick.label);
+  const text = await ctx.ui.showInputBox({
+    prompt: `Number of ${f.type} dynos`, value: String(f.quantity),
+    validateInput: (v) => (/^\d{1,3}$/.test(v.trim()) ? undefined : 'A whole number from 0 to 999'),
+  });
+  if (text === undefined) throw new UserCancelled();
+  return Number(text.trim());
+}
+
+const FALLBACK_SIZES = ['Eco', 'Basic', 'Standard-1X', 'Standard-2X', 'Performance-M', 'Performance-L'];
+
+async function pickSize(ctx: CommandContext, deps: ExplorerDeps, app: string, f: Formation): Promise<string> {
+  const current = f.dyno_size?.name ?? f.size;
+  const r = await requireClient(deps).list<{ name: string }>(`/apps/${enc(app)}/available-dyno-sizes`);
+  const names = r.ok && r.value.length ? r.value.map((s) => s.name).filter((n) => typeof n === 'string') : FALLBACK_SIZES;
+  const ordered = [current, ...names.filter((n) => n.toLowerCase() !== current.toLowerCase())];
+  const pick = await ctx.ui.showQuickPick(ordered.map((n) => ({ label: n, description: n === current ? 'current' : undefined })), { placeHolder: `Dyno size for ${f.type}` });
+  if (!pick) throw new UserCancelled();
+  return pick.label;
+}

@@ -1,0 +1,115 @@
+// `Pull config to .env` and `Push .env to app`: both compute the change, show it in a diff editor, and write
+// nothing without a yes in a modal. Pull keeps the file's comments, order, quoting and local-only keys and
+// writes atomically; push only sets keys the file has (it never deletes the app's other config vars).
+// The diff shows real values: it is the user's own file against their app, and a masked diff could not show
+// what changes. The values live only in this in-memory document provider and never reach the log.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { configText, diffConfig, patchBody, summarizeChanges } from '../../core/env/diff';
+import { mergeIntoEnv } from '../../core/env/edit';
+import { envProblems, envToMap, parseEnv, serializeEnv } from '../../core/env/parse';
+import type { Redactor } from '../../core/redact';
+import { readTextIfExists, writeFileAtomic } from '../../infra/fs/atomic-write';
+import { UserCancelled, UserFacingError, type CommandContext, type Commands } from '../commands';
+import { confirm, isNode, pickApp, requireClient, unwrap, type ExplorerDeps } from './deps';
+
+export const ENV_SCHEME = 'heroku-env';
+
+/** Read-only documents for the diff's generated side. */
+export class EnvDocuments implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private seq = 0;
+  uri(label: string, text: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: ENV_SCHEME, path: `/${label}`, query: String(++this.seq) });
+    this.texts.set(uri.toString(), text);
+    return uri;
+  }
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+  clear(): void {
+    this.texts.clear();
+  }
+}
+
+async function chooseEnvFile(ctx: CommandContext, deps: ExplorerDeps, app: string, arg: unknown, mustExist: boolean): Promise<string> {
+  if (arg instanceof vscode.Uri && arg.scheme === 'file') return arg.fsPath;
+  const fromRemotes = (await deps.workspaceApps()).filter((w) => w.app === app).map((w) => w.folder);
+  const folders = fromRemotes.length ? fromRemotes : (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+  let candidates = [...new Set(folders)].map((f) => path.join(f, '.env'));
+  if (mustExist) {
+    const existing = [];
+    for (const c of candidates) if ((await readTextIfExists(c)) !== undefined) existing.push(c);
+    candidates = existing;
+  }
+  if (candidates.length === 0) throw new UserFacingError(mustExist ? 'No .env file found for this app in the workspace.' : 'Open a folder first: the .env file is written into it.');
+  if (candidates.length === 1) return candidates[0];
+  const pick = await ctx.ui.showQuickPick(candidates.map((c) => ({ label: vscode.workspace.asRelativePath(c), description: c, file: c })), { placeHolder: `.env file for ${app}` });
+  if (!pick) throw new UserCancelled();
+  return pick.file;
+}
+
+async function showDiff(left: vscode.Uri, right: vscode.Uri, title: string): Promise<void> {
+  await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true });
+}
+
+export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor: Redactor, docs: EnvDocuments): vscode.Disposable[] {
+  const readConfig = async (app: string) => {
+    const vars = unwrap(await requireClient(deps).configVars(app, { cache: false }), `read the config vars of ${app}`);
+    for (const v of Object.values(vars)) redactor.add(v);
+    return vars;
+  };
+
+  return [
+    commands.register('heroku.config.pull', async (ctx, arg: unknown) => {
+      const app = await pickApp(ctx, deps, isNode(arg) ? arg : undefined);
+      const file = await chooseEnvFile(ctx, deps, app, arg, false);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
+      if (open?.isDirty) throw new UserFacingError(`${path.basename(file)} has unsaved changes: save it first.`);
+      const config = await readConfig(app);
+      const before = await readTextIfExists(file);
+      const doc = parseEnv(before ?? '');
+      const after = serializeEnv(mergeIntoEnv(doc, config));
+      const changes = diffConfig(envToMap(doc), envToMap(parseEnv(after)));
+      const rel = vscode.workspace.asRelativePath(file);
+      if (after === (before ?? '') || changes.length === 0) {
+        void ctx.ui.showInformationMessage(`${rel} already matches the config of ${app}.`);
+        return { written: false, changes: 0 };
+      }
+      const left = before === undefined ? docs.uri(`${rel} (new)`, '') : vscode.Uri.file(file);
+      await showDiff(left, docs.uri(`${rel} (pulled from ${app})`, after), `${rel} ↔ config of ${app} (pull)`);
+      await confirm(ctx, `Write ${summarizeChanges(changes)} to ${rel}?`, 'Write', 'Comments, order and keys only in the file are kept.');
+      if ((await readTextIfExists(file)) !== before) throw new UserFacingError(`${rel} changed while the diff was open; nothing was written. Pull again.`);
+      await writeFileAtomic(file, after);
+      docs.clear();
+      ctx.log.info(`pulled ${changes.length} config var change(s) of ${app} into ${rel}`);
+      void ctx.ui.showInformationMessage(`Wrote ${summarizeChanges(changes)} to ${rel}.`);
+      return { written: true, changes: changes.length };
+    }),
+    commands.register('heroku.config.push', async (ctx, arg: unknown) => {
+      const app = await pickApp(ctx, deps, isNode(arg) ? arg : undefined);
+      const file = await chooseEnvFile(ctx, deps, app, arg, true);
+      const doc = parseEnv((await readTextIfExists(file)) ?? '');
+      const local = envToMap(doc);
+      for (const v of local.values()) redactor.add(v);
+      const remote = await readConfig(app);
+      const changes = diffConfig(remote, local, { keepMissing: true });
+      const rel = vscode.workspace.asRelativePath(file);
+      if (changes.length === 0) {
+        void ctx.ui.showInformationMessage(`The config of ${app} already has every value in ${rel}.`);
+        return { pushed: false, changes: 0 };
+      }
+      const scope = Object.fromEntries(Object.entries(remote).filter(([k]) => local.has(k)));
+      await showDiff(docs.uri(`${app} config (now)`, configText(scope)), docs.uri(`${app} config (after push of ${rel})`, configText(local)), `config of ${app} ↔ ${rel} (push)`);
+      const skipped = envProblems(doc).length;
+      await confirm(ctx, `Push ${summarizeChanges(changes)} to ${app}?`, 'Push',
+        `The app restarts. Config vars that are not in ${rel} are kept.${skipped ? ` ${skipped} line(s) of ${rel} are not KEY=value and are ignored.` : ''}`);
+      unwrap(await requireClient(deps).updateConfigVars(app, patchBody(changes)), `update the config vars of ${app}`);
+      docs.clear();
+      deps.provider.refresh();
+      ctx.log.info(`pushed ${changes.length} config var change(s) from ${rel} to ${app}`);
+      void ctx.ui.showInformationMessage(`Pushed ${summarizeChanges(changes)} to ${app}.`);
+      return { pushed: true, changes: changes.length };
+    }),
+  ];
+}

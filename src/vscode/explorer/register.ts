@@ -1,0 +1,92 @@
+// The explorer feature: tree view, commands, refresh timer and the .env diff documents. One line in the
+// composition root: ['explorer', registerExplorer].
+import * as vscode from 'vscode';
+import { explorerApiFromClient } from '../../core/explorer/client-api';
+import { ExplorerModel, type WorkspaceApp } from '../../core/explorer/model';
+import type { ExplorerNode } from '../../core/explorer/nodes';
+import { DisposableStore, toDisposable } from '../../core/lifecycle';
+import { findHerokuRemotes } from '../../infra/git/find-remotes';
+import type { Services } from '../services';
+import { registerAppActions } from './app-actions';
+import { registerConfigActions } from './config-actions';
+import type { ExplorerDeps, HerokuSessionPort } from './deps';
+import { EnvDocuments, ENV_SCHEME, registerEnvSync } from './env-sync';
+import { ExplorerProvider, VIEW_ID } from './provider';
+
+const SIGNED_OUT: HerokuSessionPort = { getClient: () => undefined, onDidChangeSession: () => toDisposable(() => undefined) };
+
+function session(services: Services): HerokuSessionPort {
+  const port = (services as Services & { heroku?: HerokuSessionPort }).heroku;
+  return port && typeof port.getClient === 'function' ? port : SIGNED_OUT;
+}
+
+export function registerExplorer(services: Services): vscode.Disposable {
+  const store = new DisposableStore();
+  const { log, redactor, commands } = services;
+  const heroku = session(services);
+  if (heroku === SIGNED_OUT) log.warn('explorer: no Heroku session service; the tree asks to sign in');
+
+  let remotes: Promise<WorkspaceApp[]> | undefined;
+  const workspaceApps = (): Promise<WorkspaceApp[]> => {
+    remotes ??= (async () => {
+      const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+      const depth = vscode.workspace.getConfiguration('heroku.explorer').get<number>('monorepoDepth', 3);
+      const found = await findHerokuRemotes(roots, { depth });
+      return found.map((r) => ({ app: r.app, remote: r.remote, folder: r.folder }));
+    })().catch((err: unknown) => {
+      log.error('explorer: reading git remotes failed', err);
+      return [];
+    });
+    return remotes;
+  };
+
+  const model = new ExplorerModel(explorerApiFromClient(() => heroku.getClient()), workspaceApps, (v) => redactor.add(v));
+  const provider = store.add(new ExplorerProvider(model));
+  const refresh = () => {
+    remotes = undefined;
+    provider.refresh();
+  };
+  const view = store.add(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true }));
+  const deps: ExplorerDeps = { session: heroku, model, provider, workspaceApps };
+  const docs = new EnvDocuments();
+  store.add(vscode.workspace.registerTextDocumentContentProvider(ENV_SCHEME, docs));
+
+  store.add(commands.register('heroku.explorer.refresh', () => refresh()));
+  store.add(commands.register('heroku.explorer.loadMore', (_ctx, parentId: unknown) => {
+    if (typeof parentId !== 'string') return;
+    model.loadMore(parentId);
+    provider.rerender(provider.getParent({ id: `${parentId}/more` } as ExplorerNode) ?? undefined);
+  }));
+  // For integration tests and other features: the children the tree shows under a node (root when omitted).
+  store.add(commands.register('heroku.explorer.getChildren', async (_ctx, node?: ExplorerNode) => {
+    const kids = await provider.getChildren(node);
+    await provider.whenIdle();
+    return kids;
+  }));
+  for (const d of [...registerAppActions(commands, deps), ...registerConfigActions(commands, deps, redactor), ...registerEnvSync(commands, deps, redactor, docs)]) {
+    store.add(d);
+  }
+
+  store.add(heroku.onDidChangeSession(() => refresh()));
+  store.add(vscode.workspace.onDidChangeWorkspaceFolders(() => refresh()));
+
+  // Live state: re-read on an interval while the view is visible (ETags make unchanged reads 304s).
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const schedule = () => {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+    const seconds = vscode.workspace.getConfiguration('heroku.explorer').get<number>('refreshInterval', 60);
+    if (seconds > 0) {
+      timer = setInterval(() => {
+        if (view.visible && heroku.getClient()) provider.refresh();
+      }, Math.max(10, seconds) * 1000);
+    }
+  };
+  schedule();
+  store.add(toDisposable(() => timer && clearInterval(timer)));
+  store.add(vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('heroku.explorer.refreshInterval')) schedule();
+    if (e.affectsConfiguration('heroku.explorer.monorepoDepth')) refresh();
+  }));
+  return store;
+}
