@@ -2,6 +2,7 @@
 // Features are loaded lazily where they are heavy; nothing is created at import time.
 import * as vscode from 'vscode';
 import { Redactor } from './core/redact';
+import { HerokuSession } from './vscode/auth/session';
 import { Commands } from './vscode/commands';
 import { ExtensionLog } from './vscode/log';
 import type { FeatureRegistration, Services } from './vscode/services';
@@ -17,12 +18,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const log = new ExtensionLog(redactor);
   context.subscriptions.push(log);
   const commands = new Commands(log, (t) => redactor.redact(t));
-  const services: Services = { context, log, redactor, commands };
+  const heroku = new HerokuSession({ secrets: context.secrets, log, redactor, commands });
+  context.subscriptions.push(heroku);
+  const services: Services = { context, log, redactor, commands, heroku };
+  await heroku.start(); // local token sources only (env, secret storage, netrc): no network
 
   context.subscriptions.push(commands.register('heroku.showLog', () => log.show()));
 
   const features: [string, FeatureRegistration][] = [
     // Each feature registers itself here (one line each).
+    ['manifest', async (s) => (await import('./vscode/manifest')).registerManifest(s)],
+    ['explorer', async (s) => (await import('./vscode/explorer/register')).registerExplorer(s)],
+    ['auth', async (s) => (await import('./vscode/auth/commands')).registerAuth(s)],
   ];
   for (const [name, register] of features) {
     try {

@@ -59,3 +59,20 @@ export function yamlContextAt(text: string, line: number, character: number): Ya
   }
   return key === undefined ? { path, onKey, indent } : { path, key, onKey, indent };
 }
+
+/** Keys already written in the block the cursor's line belongs to, at the given indent. */
+export function siblingKeys(text: string, line: number, indent: number): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const keys: string[] = [];
+  const scan = (from: number, step: number) => {
+    for (let i = from; i >= 0 && i < lines.length; i += step) {
+      const l = analyze(lines[i]);
+      if (!l) continue;
+      if (l.indent < indent) break;
+      if (l.indent === indent && l.key !== undefined) keys.push(l.key);
+    }
+  };
+  scan(line - 1, -1);
+  scan(line + 1, 1);
+  return keys;
+}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describeKey, keysAt } from '../../../../src/core/herokuyml/schema-info';
-import { yamlContextAt } from '../../../../src/core/herokuyml/yaml-context';
+import { siblingKeys, yamlContextAt } from '../../../../src/core/herokuyml/yaml-context';
 
 const TEXT = 'setup:\n  addons:\n    - plan: heroku-postgresql\n      as: DATABASE\nbuild:\n  docker:\n    web: Dockerfile\n  \nrun:\n  worker:\n    command: x\n';
 
@@ -40,5 +40,12 @@ describe('herokuyml: cursor context, hovers and completions', () => {
       if (ctx.key) describeKey(ctx.path, ctx.key);
       keysAt(ctx.path);
     }), { numRuns: 500 });
+  });
+});
+
+describe('herokuyml: sibling keys', () => {
+  it('lists the keys of the block around a line, at its indent only', () => {
+    assert.deepEqual(siblingKeys(TEXT, 7, 2), ['docker']);
+    assert.deepEqual(siblingKeys(TEXT, 7, 0).sort(), ['build', 'run', 'setup']);
   });
 });
