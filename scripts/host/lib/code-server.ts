@@ -58,6 +58,10 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
     'git.enabled': false,
     'security.workspace.trust.enabled': false,
     'window.restoreWindows': 'none',
+    // Keep the pictures about this extension: no chat panel, no AI entry points.
+    'chat.disableAIFeatures': true,
+    'chat.commandCenter.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...o.settings,
   };
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));

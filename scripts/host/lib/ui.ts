@@ -1,0 +1,80 @@
+// Driving the VS Code workbench in Chromium the way a person does: palette, quick open, hovers.
+// Selectors are VS Code's own DOM classes (stable across recent releases; checked on 1.139).
+import type { Locator, Page } from 'playwright-core';
+
+const TIMEOUT = 30_000;
+
+/** Waits until the workbench is laid out and the extension host has connected. */
+export async function waitForWorkbench(page: Page, timeoutMs = 90_000): Promise<void> {
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
+  // The explorer shows the folder once the remote file system answers.
+  await page.locator('.explorer-folders-view, .part.sidebar').first().waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+async function quickInput(page: Page, opener: () => Promise<void>, text: string): Promise<Locator> {
+  const widget = page.locator('.quick-input-widget');
+  await opener();
+  await widget.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const box = widget.locator('input').first();
+  await box.fill(text);
+  return widget;
+}
+
+/** Runs a command by its palette title, e.g. "Heroku: Sign In" (an exact label match wins). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  const widget = await quickInput(page, () => page.keyboard.press('F1'), `>${title}`);
+  const rows = widget.locator('.quick-input-list .monaco-list-row');
+  const exact = rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }) });
+  try {
+    await exact.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  } catch {
+    const seen = await rows.allInnerTexts().catch(() => []);
+    await page.keyboard.press('Escape');
+    throw new Error(`no command "${title}" in the palette (saw: ${seen.join(' | ') || 'nothing'})`);
+  }
+  await exact.first().click();
+  await widget.waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => undefined);
+}
+
+/** Opens a workspace file by its path relative to the folder (Quick Open) and waits for its tab. */
+export async function openFile(page: Page, relativePath: string): Promise<void> {
+  const widget = await quickInput(page, () => page.keyboard.press('Control+P'), relativePath);
+  const base = relativePath.split('/').pop() ?? relativePath;
+  const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: base }).first();
+  await row.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: base }).waitFor({ state: 'visible', timeout: TIMEOUT });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+}
+
+/** Hovers the first occurrence of `text` in the active editor; returns the hover widget's text. */
+export async function hover(page: Page, text: string): Promise<string> {
+  const token = page.locator('.editor-instance .monaco-editor .view-line span', { hasText: text }).first();
+  await token.waitFor({ state: 'visible', timeout: TIMEOUT });
+  const box = await token.boundingBox();
+  if (!box) throw new Error(`"${text}" is not visible in the editor`);
+  const lineText = (await token.textContent()) ?? '';
+  const at = Math.max(0, lineText.indexOf(text));
+  const charW = box.width / Math.max(1, lineText.length);
+  await page.mouse.move(box.x + (at + Math.min(text.length, 3) / 2) * charW, box.y + box.height / 2);
+  const widget = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
+  await widget.waitFor({ state: 'visible', timeout: TIMEOUT });
+  return (await widget.innerText()).trim();
+}
+
+/** Opens the Heroku view container from the activity bar and waits for its Apps view. */
+export async function openHerokuSidebar(page: Page): Promise<Locator> {
+  const item = page.locator('.part.activitybar .action-item a[aria-label^="Heroku"], .part.activitybar .action-item [aria-label^="Heroku"]').first();
+  await item.waitFor({ state: 'visible', timeout: 60_000 });
+  const sidebar = page.locator('.part.sidebar');
+  const title = sidebar.locator('.composite.title h2', { hasText: /heroku/i });
+  if (!(await title.isVisible().catch(() => false))) await item.click();
+  await title.waitFor({ state: 'visible', timeout: TIMEOUT });
+  await page.mouse.move(700, 450); // away from the activity bar, so no tooltip covers the view
+  return sidebar;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
