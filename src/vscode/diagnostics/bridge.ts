@@ -1,0 +1,183 @@
+// The generic lint bridge: any core linter (`(file: LintFile) => Problem[]`) becomes diagnostics and quick fixes.
+// - open documents: linted at once, then debounced while typing; on save; on close the saved file is linted again
+// - workspace files (not open): found lazily after activation, re-linted when they change on disk
+// - `heroku.lint.rules` overrides (severity or "off"), re-applied when the setting changes
+// - quick fixes from Problem.fixes (edits, file rename) and an optional "disable for this line" comment
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+import { Disposable } from '../../core/lifecycle';
+import type { LintFile } from '../../core/lint/registry';
+import { applyOverrides, type Problem, type RuleOverrides } from '../../core/lint/types';
+import type { Logger } from '../log';
+import { codeOf, DIAGNOSTIC_SOURCE, toCodeAction, toDiagnostic } from './convert';
+
+export interface LinterSpec {
+  /** Diagnostic collection name, e.g. "procfile". */
+  name: string;
+  /** Which open documents this linter handles. */
+  selector: vscode.DocumentFilter[];
+  /** Which files it handles (by base name): decides workspace files and documents alike. */
+  accepts(basename: string): boolean;
+  /** Glob for the lazy workspace scan and the file watcher, e.g. "**∕{Procfile,Procfile.*}". */
+  workspaceGlob?: string;
+  lint(file: LintFile): Problem[];
+  /** Text of a comment line that silences `code` on the next line (e.g. `# heroku-lint-disable-next-line x`). */
+  disableComment?(code: string): string;
+  debounceMs?: number;
+}
+
+const EXCLUDE = '**/{node_modules,.git,vendor}/**';
+
+export class LinterBridge extends Disposable implements vscode.CodeActionProvider {
+  private readonly collection: vscode.DiagnosticCollection;
+  private readonly problems = new Map<string, Problem[]>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly spec: LinterSpec, private readonly log: Logger, private readonly docsUri?: vscode.Uri) {
+    super();
+    this.collection = this.register(vscode.languages.createDiagnosticCollection(spec.name));
+    this.register({ dispose: () => { for (const t of this.timers.values()) clearTimeout(t); this.timers.clear(); } });
+    this.register(vscode.workspace.onDidOpenTextDocument((d) => this.lintDocument(d)));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)));
+    this.register(vscode.workspace.onDidSaveTextDocument((d) => this.lintDocument(d)));
+    this.register(vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('heroku.lint')) this.relintAll(); }));
+    this.register(vscode.languages.registerCodeActionsProvider(spec.selector, this, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }));
+    for (const d of vscode.workspace.textDocuments) this.lintDocument(d);
+  }
+
+  /** Schedules the workspace scan after `delayMs` (activation is not kept waiting); logs the outcome. */
+  scanWorkspaceLater(delayMs: number): void {
+    const timer = setTimeout(() => {
+      this.scanWorkspace().then(
+        (n) => this.log.info(`${this.spec.name}: linted ${n} workspace file(s)`),
+        (err: unknown) => this.log.error(`${this.spec.name}: workspace scan failed`, err),
+      );
+    }, delayMs);
+    this.register({ dispose: () => clearTimeout(timer) });
+  }
+
+  /** Lints workspace files that are not open; call once (it returns when done). */
+  async scanWorkspace(): Promise<number> {
+    if (!this.spec.workspaceGlob || this.isDisposed) return 0;
+    const watcher = this.register(vscode.workspace.createFileSystemWatcher(this.spec.workspaceGlob));
+    this.register(watcher.onDidChange((u) => this.lintFile(u)));
+    this.register(watcher.onDidCreate((u) => this.lintFile(u)));
+    this.register(watcher.onDidDelete((u) => this.clear(u)));
+    const uris = await vscode.workspace.findFiles(this.spec.workspaceGlob, EXCLUDE, 2000);
+    for (const u of uris) this.lintFile(u);
+    return uris.length;
+  }
+
+  /** The problems behind the current diagnostics of a file (for tests and other features). */
+  problemsFor(uri: vscode.Uri): readonly Problem[] {
+    return this.problems.get(uri.toString()) ?? [];
+  }
+
+  private handles(uri: vscode.Uri): boolean {
+    if (uri.scheme !== 'file' && uri.scheme !== 'untitled') return false;
+    return this.spec.accepts(uri.path.slice(uri.path.lastIndexOf('/') + 1));
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    if (!this.handles(doc.uri)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => { this.timers.delete(key); this.lintDocument(doc); }, this.spec.debounceMs ?? 250));
+  }
+
+  private lintDocument(doc: vscode.TextDocument): void {
+    if (this.isDisposed || !this.handles(doc.uri) || doc.isClosed) return;
+    this.publish(doc.uri, doc.getText());
+  }
+
+  private onClose(doc: vscode.TextDocument): void {
+    if (!this.handles(doc.uri)) return;
+    if (doc.uri.scheme === 'file' && this.spec.workspaceGlob) this.lintFile(doc.uri);
+    else this.clear(doc.uri);
+  }
+
+  private lintFile(uri: vscode.Uri): void {
+    if (this.isDisposed || !this.handles(uri)) return;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return this.lintDocument(open);
+    let text: string;
+    try {
+      text = readFileSync(uri.fsPath, 'utf8');
+    } catch {
+      return this.clear(uri);
+    }
+    this.publish(uri, text);
+  }
+
+  private publish(uri: vscode.Uri, text: string): void {
+    let found: Problem[];
+    try {
+      found = this.spec.lint({ path: uri.fsPath || uri.path, text, readSibling: siblingReader(uri) });
+    } catch (err) {
+      this.log.error(`${this.spec.name} linter failed on ${uri.fsPath}`, err);
+      return;
+    }
+    const overrides = vscode.workspace.getConfiguration('heroku.lint', uri).get<RuleOverrides>('rules');
+    const problems = applyOverrides(found, overrides && typeof overrides === 'object' ? overrides : undefined);
+    this.problems.set(uri.toString(), problems);
+    this.collection.set(uri, problems.map((p) => toDiagnostic(uri, p, this.docsUri)));
+  }
+
+  private relintAll(): void {
+    const seen = new Set<string>();
+    for (const d of vscode.workspace.textDocuments) { seen.add(d.uri.toString()); this.lintDocument(d); }
+    const others: vscode.Uri[] = [];
+    this.collection.forEach((uri) => { if (!seen.has(uri.toString())) others.push(uri); });
+    for (const uri of others) this.lintFile(uri);
+  }
+
+  private clear(uri: vscode.Uri): void {
+    this.problems.delete(uri.toString());
+    this.collection.delete(uri);
+  }
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, ctx: vscode.CodeActionContext): vscode.CodeAction[] {
+    const problems = this.problems.get(doc.uri.toString()) ?? [];
+    const actions: vscode.CodeAction[] = [];
+    for (const d of ctx.diagnostics) {
+      if (d.source !== DIAGNOSTIC_SOURCE) continue;
+      const code = codeOf(d);
+      const p = problems.find((x) => x.code === code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character);
+      if (!p) continue;
+      for (const fix of p.fixes ?? []) {
+        const a = toCodeAction(doc.uri, fix, d);
+        if (a) actions.push(a);
+      }
+      if (this.spec.disableComment && code) actions.push(this.disableAction(doc, d, code));
+    }
+    return actions;
+  }
+
+  private disableAction(doc: vscode.TextDocument, d: vscode.Diagnostic, code: string): vscode.CodeAction {
+    const line = doc.lineAt(d.range.start.line);
+    const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
+    const a = new vscode.CodeAction(`Disable ${code} for this line`, vscode.CodeActionKind.QuickFix);
+    a.edit = new vscode.WorkspaceEdit();
+    a.edit.insert(doc.uri, new vscode.Position(line.lineNumber, 0), `${indent}${this.spec.disableComment?.(code) ?? ''}\n`);
+    a.diagnostics = [d];
+    return a;
+  }
+}
+
+function siblingReader(uri: vscode.Uri): (name: string) => string | undefined {
+  if (uri.scheme !== 'file') return () => undefined;
+  const dir = dirname(uri.fsPath);
+  return (name) => {
+    if (name.includes('/') || name.includes('\\')) return undefined;
+    const path = join(dir, name);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === path);
+    if (open) return open.getText();
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
