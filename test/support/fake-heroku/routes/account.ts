@@ -18,8 +18,8 @@ export function accountRoutes(r: Router): void {
     if (!app.teamId) throw notFound('app');
     return json(teamAppView(ctx.state, app));
   });
-  r.get('/spaces', (ctx) => list([...ctx.state.spaces.values()].map((s) => spaceView(ctx.state, s))));
-  r.get('/spaces/:space', (ctx) => json(spaceView(ctx.state, ctx.state.space(ctx.params.space))));
+  r.get('/spaces', (ctx) => list([...ctx.state.spaces.values()].map((s) => spaceView(ctx.state, s, ctx.variant))));
+  r.get('/spaces/:space', (ctx) => json(spaceView(ctx.state, ctx.state.space(ctx.params.space), ctx.variant)));
   r.get('/regions', () => list(regionViews()));
   r.get('/regions/:region', (ctx) => {
     const hit = regionViews().find((x) => x.name === ctx.params.region || x.id === ctx.params.region);

@@ -7,9 +7,9 @@ const NAME = /^[a-z][a-z0-9-]{1,28}[a-z0-9]$/;
 
 /** Apps: list (personal and team apps the account can see), info, update (maintenance, name), delete. */
 export function appRoutes(r: Router): void {
-  r.get('/apps', (ctx) => list([...ctx.state.apps.values()].map((a) => appView(ctx.state, a))));
-  r.get('/users/~/apps', (ctx) => list([...ctx.state.apps.values()].filter((a) => a.teamId === null).map((a) => appView(ctx.state, a))));
-  r.get('/apps/:app', (ctx) => json(appView(ctx.state, appParam(ctx))));
+  r.get('/apps', (ctx) => list([...ctx.state.apps.values()].map((a) => appView(ctx.state, a, ctx.variant))));
+  r.get('/users/~/apps', (ctx) => list([...ctx.state.apps.values()].filter((a) => a.teamId === null).map((a) => appView(ctx.state, a, ctx.variant))));
+  r.get('/apps/:app', (ctx) => json(appView(ctx.state, appParam(ctx), ctx.variant)));
   r.patch('/apps/:app', (ctx) => {
     const b = body(ctx);
     const maintenance = optBool(b, 'maintenance');
@@ -21,11 +21,11 @@ export function appRoutes(r: Router): void {
       app.name = name;
     }
     if (maintenance !== undefined) app.maintenance = maintenance;
-    return json(appView(ctx.state, app));
+    return json(appView(ctx.state, app, ctx.variant));
   });
   r.delete('/apps/:app', (ctx) => {
     const app = appForChange(ctx);
-    const view = appView(ctx.state, app);
+    const view = appView(ctx.state, app, ctx.variant);
     ctx.state.deleteApp(app.id);
     return json(view);
   });

@@ -51,8 +51,7 @@ function stream(ctx: RouteContext, s: LogSession, res: ServerResponse, rt: LogRu
     const line = formatLine({ seq: e.seq ?? ++id, ...e });
     const chunk = sse ? `id: ${++id}\ndata: ${line}\n\n` : `${line}\n`;
     if (fault && sent + Buffer.byteLength(chunk) > (fault.afterBytes ?? 0)) {
-      res.write(chunk.slice(0, Math.max(0, (fault.afterBytes ?? 0) - sent)));
-      res.socket?.destroy();
+      res.write(chunk.slice(0, Math.max(0, (fault.afterBytes ?? 0) - sent)), () => res.socket?.destroy());
       return false;
     }
     sent += Buffer.byteLength(chunk);
@@ -62,6 +61,7 @@ function stream(ctx: RouteContext, s: LogSession, res: ServerResponse, rt: LogRu
   res.writeHead(200, sse
     ? { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' }
     : { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+  res.flushHeaders();
   const state = ctx.state;
   const events = state.logEvents.get(app.id) ?? [];
   const history: (Omit<LogEvent, 'seq'> & { seq?: number })[] = [...historyEvents(state, app, state.clock() - 1000), ...events]

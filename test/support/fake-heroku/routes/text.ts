@@ -7,11 +7,11 @@ export function writeText(chunks: string[], fault?: ActiveFault): RouteResult {
     kind: 'raw',
     write: (res) => {
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+      res.flushHeaders();
       let sent = 0;
       for (const c of chunks) {
         if (fault?.drop && fault.afterBytes !== undefined && sent + Buffer.byteLength(c) > fault.afterBytes) {
-          res.write(c.slice(0, Math.max(0, fault.afterBytes - sent)));
-          res.socket?.destroy();
+          res.write(c.slice(0, Math.max(0, fault.afterBytes - sent)), () => res.socket?.destroy());
           return;
         }
         res.write(c);

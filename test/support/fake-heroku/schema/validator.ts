@@ -6,19 +6,19 @@ type Json = Record<string, unknown>;
 const SCHEMA_MAPS = new Set(['properties', 'definitions', 'patternProperties']);
 
 /** Makes the interagent draft-04 hyper-schema digestible by ajv 8 (see test/data/SOURCE.md). */
-export function normalize(node: unknown, parentKey = ''): unknown {
-  if (Array.isArray(node)) return node.map((x) => normalize(x));
+export function normalize(node: unknown, parentKey = '', allowExtra = false): unknown {
+  if (Array.isArray(node)) return node.map((x) => normalize(x, '', allowExtra));
   if (node === null || typeof node !== 'object') return node;
   const src = node as Json;
   const out: Json = {};
   const isMap = SCHEMA_MAPS.has(parentKey);
   for (const [k, v] of Object.entries(src)) {
     if (!isMap && (k === '$schema' || (k === 'id' && typeof v === 'string') || k === 'links' || k === 'example')) continue;
-    out[k] = normalize(v, isMap ? '' : k);
+    out[k] = normalize(v, isMap ? '' : k, allowExtra);
   }
   if (!isMap && src.strictProperties === true && src.properties && typeof src.properties === 'object') {
     out.required = Object.keys(src.properties as Json);
-    if (out.additionalProperties === undefined) out.additionalProperties = false;
+    if (out.additionalProperties === undefined && !allowExtra) out.additionalProperties = false;
   }
   return out;
 }
@@ -82,12 +82,17 @@ export class SchemaValidator {
   private readonly base: string;
   private readonly cache = new Map<string, ValidateFunction>();
 
-  constructor(variant: '3.sdk' | '3' = '3.sdk') {
+  /**
+   * `allowNewerProperties`: strict objects must still have every property the schema lists, but may carry more
+   * (for checking bodies against the older version=3 copy, which lacks fields added since).
+   */
+  constructor(variant: '3.sdk' | '3' = '3.sdk', opts: { allowNewerProperties?: boolean } = {}) {
     const raw = (variant === '3.sdk' ? sdkSchema : v3Schema) as unknown as Json;
     this.base = `heroku-${variant}`;
     this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
     for (const [name, f] of Object.entries(FORMATS)) this.ajv.addFormat(name, f);
-    this.ajv.addSchema(normalize(raw) as Json, this.base);
+    // Only the definitions: the root's `properties` point at every definition, and compiling them all costs seconds.
+    this.ajv.addSchema({ definitions: normalize(raw.definitions, 'definitions', opts.allowNewerProperties === true) } as Json, this.base);
     this.links = collectLinks(raw);
   }
 

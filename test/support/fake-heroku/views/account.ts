@@ -1,5 +1,7 @@
 import { REGIONS, STACKS, regionId, stackId } from '../state/catalog';
+import type { Variant } from '../router';
 import type { FakeState } from '../state/store';
+import { generation } from './apps';
 import type { Space, Team } from '../state/types';
 
 const EPOCH = '2012-01-01T12:00:00Z';
@@ -28,13 +30,13 @@ export function teamView(state: FakeState, t: Team): Record<string, unknown> {
   };
 }
 
-export function spaceView(state: FakeState, s: Space): Record<string, unknown> {
+export function spaceView(state: FakeState, s: Space, variant: Variant = '3.sdk'): Record<string, unknown> {
   const team = state.teams.get(s.teamId);
   return {
     created_at: s.createdAt, id: s.id, name: s.name, organization: { name: team?.name ?? '' },
     team: { id: s.teamId, name: team?.name ?? '' }, region: { id: regionId(s.region), name: s.region },
     shield: s.shield, state: 'allocated', updated_at: s.updatedAt, cidr: '10.0.0.0/16', data_cidr: '172.23.0.0/20',
-    generation: 'cedar',
+    generation: generation(variant),
   };
 }
 

@@ -1,4 +1,6 @@
 import { regionId, stackId } from '../state/catalog';
+import type { Variant } from '../router';
+import { stableId } from '../state/ids';
 import type { FakeState } from '../state/store';
 import type { App } from '../state/types';
 
@@ -34,10 +36,15 @@ function common(state: FakeState, app: App): Record<string, unknown> {
   };
 }
 
+/** `generation`: a name in 3.sdk, an `{id, name}` object in version=3 (the two schemas differ here). */
+export function generation(variant: Variant): string | { id: string; name: string } {
+  return variant === '3' ? { id: stableId('generation:cedar'), name: 'cedar' } : 'cedar';
+}
+
 /** The `app` definition (GET /apps, /apps/{app}). */
-export function appView(state: FakeState, app: App): Record<string, unknown> {
+export function appView(state: FakeState, app: App, variant: Variant = '3.sdk'): Record<string, unknown> {
   const c = common(state, app);
-  return { ...c, acm: app.acm, organization: c.team };
+  return { ...c, acm: app.acm, organization: c.team, generation: generation(variant) };
 }
 
 /** The `team-app` definition (GET /teams/{team}/apps). */

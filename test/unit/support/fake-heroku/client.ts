@@ -12,16 +12,23 @@ export interface Reply {
   body: unknown;
 }
 
-let validator: SchemaValidator | undefined;
-/** One validator per test run: compiling the 675 KB schema once keeps the suite fast. */
-export function schema(): SchemaValidator {
-  validator ??= new SchemaValidator('3.sdk');
-  return validator;
+const validators = new Map<string, SchemaValidator>();
+/**
+ * The validator for a variant, one per test run. 3.sdk is strict (exactly the listed properties); version=3 is the
+ * older copy, so there bodies must have every property it lists and may have newer ones.
+ */
+export function schema(variant: '3.sdk' | '3' = '3.sdk'): SchemaValidator {
+  let v = validators.get(variant);
+  if (!v) {
+    v = new SchemaValidator(variant, { allowNewerProperties: variant === '3' });
+    validators.set(variant, v);
+  }
+  return v;
 }
 
 /**
  * Calls the fake over real HTTP. Every 2xx JSON body is validated against the Platform API schema link for the
- * request (and must match); every error body must be Heroku's `{id, message}`.
+ * request, in the variant the Accept header asked for (and must match); every error body must be Heroku's `{id, message}`.
  */
 export async function call(
   fake: FakeHeroku,
@@ -29,7 +36,7 @@ export async function call(
   path: string,
   opts: { headers?: Record<string, string>; body?: unknown; auth?: boolean; validate?: boolean } = {},
 ): Promise<Reply> {
-  const headers: Record<string, string> = { Accept: ACCEPT, ...opts.headers };
+  const headers: Record<string, string> = { Accept: ACCEPT_SDK, ...opts.headers };
   if (opts.auth !== false) headers.Authorization ??= `Bearer ${fake.apiKey}`;
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(fake.url + path, {
@@ -39,7 +46,8 @@ export async function call(
   const isJson = (res.headers.get('content-type') ?? '').includes('json');
   const body = isJson && text !== '' ? (JSON.parse(text) as unknown) : undefined;
   if (res.status >= 200 && res.status < 300 && isJson && opts.validate !== false && !path.startsWith('/__fake/')) {
-    const v = schema().validateResponse(method, path.split('?')[0], body);
+    const variant = /version=3\.sdk/.test(headers.Accept) ? '3.sdk' : '3';
+    const v = schema(variant).validateResponse(method, path.split('?')[0], body);
     assert.ok(v.ok, `${method} ${path} does not match ${v.link ?? 'any schema link'}:\n${v.errors.join('\n')}`);
   }
   if (res.status >= 400) {
