@@ -1,6 +1,7 @@
 // What the composition root (src/extension.ts) builds once and hands to every feature's register function.
 import type * as vscode from 'vscode';
 import type { Redactor } from '../core/redact';
+import type { HerokuSession } from './auth/session';
 import type { Commands } from './commands';
 import type { ExtensionLog } from './log';
 
@@ -9,6 +10,8 @@ export interface Services {
   log: ExtensionLog;
   redactor: Redactor;
   commands: Commands;
+  /** The Heroku sign-in session: `getClient()` (sync, undefined when signed out), `onDidChangeSession`. */
+  heroku: HerokuSession;
 }
 
 /** Each feature exports one of these; it registers what it owns on `context.subscriptions` or returns a Disposable. */

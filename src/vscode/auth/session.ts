@@ -1,0 +1,125 @@
+// services.heroku: the signed-in session for every Heroku feature. Wraps the vscode-free HerokuSessionCore with
+// SecretStorage, the `heroku.apiUrl` setting, the `heroku.signedIn` context key, a two-factor prompt and the
+// redactor. Construction does no I/O; start() reads the local token sources (env, secrets, netrc) — never
+// the network — so activation stays cheap.
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import type { Redactor } from '../../core/redact';
+import { HerokuSessionCore, type SessionInfo, type SignInOutcome, type SignOutOutcome } from '../../infra/heroku/auth/session';
+import type { HerokuClient } from '../../infra/heroku/client';
+import { parseHerokuHeaders, resolveApiUrl } from '../../infra/heroku/config';
+import type { Commands } from '../commands';
+import type { Logger } from '../log';
+
+export const SIGNED_IN_CONTEXT = 'heroku.signedIn';
+
+export interface HerokuSessionOptions {
+  secrets: vscode.SecretStorage;
+  log: Logger;
+  redactor: Redactor;
+  /** Its `ui` answers the two-factor prompt (tests replace it). */
+  commands: Commands;
+  env?: Record<string, string | undefined>;
+  home?: string;
+}
+
+export class HerokuSession implements vscode.Disposable {
+  private readonly core: HerokuSessionCore;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly subs: vscode.Disposable[] = [];
+  private warned = new Set<string>();
+  /** Fires when the token, its source or the API URL changed (sign in/out, setting, env, netrc). */
+  readonly onDidChangeSession: vscode.Event<void> = this.changed.event;
+
+  constructor(private readonly opts: HerokuSessionOptions) {
+    const env = opts.env ?? process.env;
+    this.core = new HerokuSessionCore({
+      env,
+      home: opts.home ?? (env.HOME || env.USERPROFILE || os.homedir()),
+      secrets: opts.secrets,
+      apiUrl: () => this.warnOnce(resolveApiUrl(env.HEROKU_API_URL, vscode.workspace.getConfiguration('heroku').get<string>('apiUrl'))),
+      extraHeaders: () => this.warnOnce(parseHerokuHeaders(env.HEROKU_HEADERS)),
+      onToken: (t) => opts.redactor.add(t),
+      clientOptions: {
+        userAgent: 'heroku-workflows-vscode',
+        twoFactor: (req) => this.askTwoFactor(req.method, req.path),
+        trace: (line) => opts.log.debug(`api: ${line}`),
+      },
+    });
+    this.subs.push(
+      this.changed,
+      toVs(this.core.onDidChange(() => {
+        void vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, this.core.state.signedIn);
+        const s = this.core.state;
+        opts.log.info(s.signedIn ? `Heroku: signed in (token from ${s.source}) at ${s.apiUrl}` : `Heroku: signed out (${s.apiUrl})`);
+        this.changed.fire();
+      })),
+      opts.secrets.onDidChange((e) => { if (e.key.startsWith('heroku.')) void this.refresh(); }),
+      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('heroku.apiUrl')) void this.refresh(); }),
+    );
+  }
+
+  /** Reads the token sources once and sets the context key; call after construction. */
+  async start(): Promise<void> {
+    await this.refresh();
+    await vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, this.core.state.signedIn);
+  }
+
+  /** The client for the current token, or undefined when signed out (no I/O). */
+  getClient(): HerokuClient | undefined {
+    return this.core.current;
+  }
+
+  /** Re-reads the token sources first (e.g. a netrc written by `heroku login` meanwhile). */
+  resolveClient(): Promise<HerokuClient | undefined> {
+    return this.core.getClient();
+  }
+
+  get state(): SessionInfo {
+    return this.core.state;
+  }
+
+  async refresh(): Promise<SessionInfo> {
+    try {
+      return await this.core.refresh();
+    } catch (err) {
+      this.opts.log.error('Heroku: reading the token sources failed', err);
+      return this.core.state;
+    }
+  }
+
+  signIn(apiKey: string): Promise<SignInOutcome> {
+    return this.core.signIn(apiKey);
+  }
+
+  signOut(): Promise<SignOutOutcome> {
+    return this.core.signOut();
+  }
+
+  private async askTwoFactor(method: string, path: string): Promise<string | undefined> {
+    const code = await this.opts.commands.ui.showInputBox({
+      title: 'Heroku two-factor authentication',
+      prompt: `${method} ${path} needs a two-factor code from your authenticator app.`,
+      placeHolder: '123456',
+      ignoreFocusOut: true,
+      validateInput: (v) => (/^\s*[0-9A-Za-z-]{4,}\s*$/.test(v) ? undefined : 'Enter the code from your authenticator app.'),
+    });
+    return code?.trim() || undefined;
+  }
+
+  private warnOnce<T extends { warning?: string }>(r: T): T {
+    if (r.warning && !this.warned.has(r.warning)) {
+      this.warned.add(r.warning);
+      this.opts.log.warn(r.warning);
+    }
+    return r;
+  }
+
+  dispose(): void {
+    for (const d of this.subs.splice(0)) d.dispose();
+  }
+}
+
+function toVs(d: { dispose(): void }): vscode.Disposable {
+  return { dispose: () => d.dispose() };
+}
