@@ -17,6 +17,8 @@ export interface CodeServerOptions {
   env?: Record<string, string | undefined>;
   /** User settings.json content. */
   settings?: Record<string, unknown>;
+  /** Port to listen on (default 0: any free port). */
+  port?: number;
   /** Receives server output (e.g. to print with --verbose). */
   onOutput?: (chunk: string) => void;
 }
@@ -47,7 +49,8 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   const extensionsDir = o.extensionsDir ?? join(o.tmp, 'extensions');
   for (const d of [home, join(o.tmp, 'tmp'), join(userData, 'User'), extensionsDir]) mkdirSync(d, { recursive: true });
   const config = join(o.tmp, 'config.yaml');
-  writeFileSync(config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+  const bind = `127.0.0.1:${o.port ?? 0}`;
+  writeFileSync(config, `bind-addr: ${bind}\nauth: none\ncert: false\n`);
   const settings = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
@@ -65,7 +68,7 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
     ...o.settings,
   };
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-  const args = [o.host.entry, '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--config', config,
+  const args = [o.host.entry, '--auth', 'none', '--bind-addr', bind, '--config', config,
     '--user-data-dir', userData, '--extensions-dir', extensionsDir, '--disable-telemetry',
     '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--ignore-last-opened', '--disable-proxy'];

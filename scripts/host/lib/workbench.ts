@@ -18,6 +18,8 @@ export interface WorkbenchServerOptions {
   seed?: string;
   /** User settings. */
   settings?: Record<string, unknown>;
+  /** code-server's port (default: any free port). */
+  port?: number;
   log?: (s: string) => void;
   onServerOutput?: (chunk: string) => void;
 }
@@ -66,7 +68,8 @@ export async function startWorkbenchServer(o: WorkbenchServerOptions = {}): Prom
       if (o.signedIn ?? true) env.HEROKU_API_KEY = fake.apiKey;
     }
     Object.assign(env, o.env);
-    cs = await startCodeServer({ host, tmp: tmp.dir, extensionsDir, env, settings: o.settings, onOutput: o.onServerOutput });
+    cs = await startCodeServer({ host, tmp: tmp.dir, extensionsDir, env, settings: o.settings, port: o.port,
+      onOutput: o.onServerOutput });
     return {
       url: workbenchUrl(cs, workspace),
       workspace, app,

@@ -1,0 +1,98 @@
+// `npm run sandbox [-- --screenshot FILE] [--exit] [--port N]`: the real VS Code (code-server) with the
+// extension installed, a copy of the demo workspace, and the fake Heroku seeded with the demo data,
+// signed in (HEROKU_API_KEY/HEROKU_API_URL = the fake's). Ctrl-C / SIGTERM stops everything.
+//   --screenshot FILE  open the workbench in headless Chromium, show the Heroku sidebar, wait for the
+//                      tree to list the workspace's app, write FILE (PNG)
+//   --exit             stop after the screenshot (exit 0 when the tree loaded)
+import { resolve } from 'node:path';
+import { launchBrowser } from './lib/browser';
+import { onTerminate } from './lib/procs';
+import { openHerokuSidebar, waitForWorkbench } from './lib/ui';
+import { startWorkbenchServer, type WorkbenchServer } from './lib/workbench';
+
+const log = (s: string): void => { process.stderr.write(`${s}\n`); };
+
+interface Args { screenshot?: string; exit: boolean; port?: number }
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { exit: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--screenshot') a.screenshot = resolve(process.env.INIT_CWD ?? process.cwd(), argv[++i] ?? 'sandbox.png');
+    else if (arg === '--exit') a.exit = true;
+    else if (arg === '--port') a.port = Number(argv[++i]);
+    else throw new Error(`unknown option ${arg} (use --screenshot FILE, --exit, --port N)`);
+  }
+  return a;
+}
+
+/** Shows the Heroku sidebar, waits for the tree to list `app` (or any row), writes the picture. */
+async function takeScreenshot(server: WorkbenchServer, file: string): Promise<boolean> {
+  const browser = await launchBrowser({ tmp: server.tmp, width: 1440, height: 900 });
+  try {
+    const page = browser.page;
+    await page.goto(server.url);
+    await waitForWorkbench(page);
+    const sidebar = await openHerokuSidebar(page);
+    const row = sidebar.locator('.monaco-list-row', server.app ? { hasText: server.app } : {}).first();
+    let loaded = true;
+    try {
+      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      await page.waitForTimeout(1000); // let the icons and descriptions settle
+    } catch {
+      loaded = false;
+      log(`[sandbox] the Heroku tree did not list ${server.app ?? 'any app'} within 60 s`);
+    }
+    await page.mouse.move(900, 700); // no tooltip over the picture
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: file });
+    log(`[sandbox] screenshot written to ${file}`);
+    return loaded;
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  let server: WorkbenchServer | undefined;
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log('[sandbox] stopping');
+    await server?.close();
+  };
+  onTerminate(stop);
+  try {
+    server = await startWorkbenchServer({ signedIn: true, seed: 'demo', port: args.port, log });
+    if (!server.fake) log('[sandbox] WARNING: no fake Heroku (scripts/fake-heroku.ts missing): not signed in');
+    process.stdout.write([
+      '',
+      `  Heroku Workflows sandbox`,
+      `  open:       ${server.url}`,
+      `  workspace:  ${server.workspace}${server.app ? `  (git remote heroku -> ${server.app})` : ''}`,
+      `  fake API:   ${server.fake?.url ?? '(none)'}  (signed in as the demo account)`,
+      `  stop:       Ctrl-C`,
+      '',
+    ].join('\n') + '\n');
+    let ok = true;
+    if (args.screenshot) ok = await takeScreenshot(server, args.screenshot);
+    if (args.exit) {
+      await stop();
+      return ok ? 0 : 1;
+    }
+    // Serve until a signal (onTerminate stops everything and exits) or until code-server dies.
+    const keepAlive = setInterval(() => undefined, 1 << 30);
+    const code = await new Promise<number | null>((r) => server?.codeServer.process.once('exit', r));
+    clearInterval(keepAlive);
+    if (stopping) return 0;
+    log(`[sandbox] code-server exited (${code})`);
+    await stop();
+    return 1;
+  } catch (err) {
+    log(`[sandbox] ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    await stop();
+    return 1;
+  }
+}
