@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActiveFault } from './faults';
-import { sendJson } from './http';
 import { pageOf, parseRange } from './paging';
 import type { RouteResult } from './router';
 
@@ -49,11 +48,7 @@ export function writeResult(req: IncomingMessage, res: ServerResponse, result: R
     res.end();
     return;
   }
-  if (fault?.malformed) {
-    text = corrupt(text, fault.malformed);
-    res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)), ...extra });
-    res.end(text);
-    return;
-  }
-  sendJson(res, status, body, extra);
+  if (fault?.malformed) text = corrupt(text, fault.malformed);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)), ...extra });
+  res.end(text);
 }

@@ -55,7 +55,8 @@ describe('fake Heroku: schema conformance', () => {
     assert.equal(v.validateResponse('GET', '/nowhere/at/all', {}).ok, false, 'no link');
   });
 
-  it('every body of every GET route matches its link in the 3.sdk schema, for every demo app', async () => {
+  it('every body of every GET route matches its link in the 3.sdk schema, for every demo app', async function () {
+    this.timeout(60_000); // a few hundred requests; the machine is shared
     const pipeline = (await call(fake, 'GET', '/pipelines/acme-web')).body as { id: string };
     const staging = fake.state.app('acme-web-staging').id;
     const dev = fake.state.app('acme-web-dev').id;
