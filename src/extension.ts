@@ -30,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     ['manifest', async (s) => (await import('./vscode/manifest')).registerManifest(s)],
     ['explorer', async (s) => (await import('./vscode/explorer/register')).registerExplorer(s)],
     ['auth', async (s) => (await import('./vscode/auth/commands')).registerAuth(s)],
+    ['statusbar', async (s) => (await import('./vscode/statusbar/status-bar')).registerStatusBar(s)],
   ];
   for (const [name, register] of features) {
     try {

@@ -1,0 +1,76 @@
+// What the status bar item says for the workspace's app: name, current release, dyno health, and a warning
+// when the API rate limit runs low. Plain data in and out (no vscode), so it is easy to reason about.
+import type { HerokuError } from '../../infra/heroku/errors';
+import type { App, Dyno, Release } from '../../infra/heroku/types';
+
+export type StatusSeverity = 'ok' | 'warning' | 'error';
+
+export interface AppStatusInput {
+  app: string;
+  info?: App;
+  releases?: Release[];
+  dynos?: Dyno[];
+  error?: HerokuError;
+  rateLimitRemaining?: number;
+}
+
+export interface StatusView {
+  text: string;
+  tooltip: string;
+  severity: StatusSeverity;
+}
+
+/** Below this many remaining calls the item warns (Heroku allows 4,500 per hour). */
+export const LOW_RATE_LIMIT = 300;
+
+export function currentRelease(releases: readonly Release[] | undefined): Release | undefined {
+  if (!releases?.length) return undefined;
+  return releases.find((r) => r.current) ?? [...releases].filter((r) => r.status === 'succeeded').sort((a, b) => b.version - a.version)[0];
+}
+
+export interface DynoHealth {
+  up: number;
+  total: number;
+  crashed: number;
+  starting: number;
+}
+
+export function dynoHealth(dynos: readonly Dyno[] | undefined): DynoHealth {
+  const h = { up: 0, total: 0, crashed: 0, starting: 0 };
+  for (const d of dynos ?? []) {
+    if (d.type === 'run' || d.name.startsWith('run.')) continue; // one-off dynos are not the app's health
+    h.total++;
+    if (d.state === 'up' || d.state === 'idle') h.up++;
+    else if (d.state === 'crashed') h.crashed++;
+    else if (d.state === 'starting') h.starting++;
+  }
+  return h;
+}
+
+export function appStatus(i: AppStatusInput): StatusView {
+  const lowRate = i.rateLimitRemaining !== undefined && i.rateLimitRemaining < LOW_RATE_LIMIT;
+  const rateLine = i.rateLimitRemaining === undefined ? [] : [`API rate limit remaining: ${i.rateLimitRemaining}${lowRate ? ' (low)' : ''}`];
+  if (i.error) {
+    const signIn = i.error.status === 401 || i.error.id === 'no_token';
+    return {
+      text: `$(warning) ${i.app}`,
+      tooltip: [`Heroku app ${i.app}`, signIn ? 'Not signed in: click to sign in.' : `Could not load: ${i.error.message}`, ...rateLine].join('\n'),
+      severity: signIn ? 'warning' : 'error',
+    };
+  }
+  const rel = currentRelease(i.releases);
+  const h = dynoHealth(i.dynos);
+  const parts = [i.app];
+  if (rel) parts.push(`v${rel.version}`);
+  if (i.dynos) parts.push(h.total === 0 ? 'no dynos' : `${h.up}/${h.total} up`);
+  const icon = h.crashed > 0 ? '$(error)' : lowRate ? '$(warning)' : h.starting > 0 ? '$(sync~spin)' : i.info?.maintenance ? '$(tools)' : '$(cloud)';
+  const severity: StatusSeverity = h.crashed > 0 ? 'error' : lowRate ? 'warning' : 'ok';
+  const tooltip = [
+    `Heroku app ${i.app}${i.info?.maintenance ? ' (maintenance mode on)' : ''}`,
+    rel ? `Current release: v${rel.version} — ${rel.description} (${rel.status})` : 'No release yet',
+    i.dynos ? `Dynos: ${h.up} up, ${h.starting} starting, ${h.crashed} crashed, ${h.total - h.up - h.starting - h.crashed} other` : '',
+    ...rateLine,
+    'Click for actions.',
+  ].filter((l) => l !== '');
+  return { text: `${icon} ${parts.join(' · ')}`, tooltip: tooltip.join('\n'), severity };
+}
