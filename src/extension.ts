@@ -27,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   const features: [string, FeatureRegistration][] = [
     // Each feature registers itself here (one line each).
+    ['procfile', async (s) => (await import('./vscode/procfile/index')).registerProcfile(s)],
     ['manifest', async (s) => (await import('./vscode/manifest')).registerManifest(s)],
     ['explorer', async (s) => (await import('./vscode/explorer/register')).registerExplorer(s)],
     ['auth', async (s) => (await import('./vscode/auth/commands')).registerAuth(s)],
