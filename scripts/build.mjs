@@ -26,6 +26,9 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   external: ['vscode'],
+  // Prefer ES module builds: jsonc-parser's "main" is a UMD bundle whose require() calls esbuild cannot follow
+  // ("Cannot find module './impl/format'" at run time); its "module" build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 const builds = [

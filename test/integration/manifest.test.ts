@@ -35,7 +35,7 @@ function workspaceDir(): string {
   return folder.uri.fsPath;
 }
 
-async function waitFor<T>(what: string, get: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
+async function waitFor<T>(what: string, get: () => T | undefined | Promise<T | undefined>, ms = 8_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await get();
