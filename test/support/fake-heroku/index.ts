@@ -4,7 +4,9 @@ import { Router } from './router';
 import { accountRoutes } from './routes/account';
 import { appRoutes } from './routes/apps';
 import { addonRoutes } from './routes/addons';
+import { buildRoutes } from './routes/builds';
 import { configRoutes } from './routes/config';
+import { featureRoutes } from './routes/features';
 import { controlRoutes } from './routes/control';
 import { domainRoutes } from './routes/domains';
 import { dynoRoutes } from './routes/dynos';
@@ -74,6 +76,8 @@ export async function startFakeHeroku(opts: FakeHerokuOptions = {}): Promise<Fak
   addonRoutes(router);
   domainRoutes(router);
   pipelineRoutes(router);
+  featureRoutes(router);
+  buildRoutes(router);
   logRoutes(router, runtime);
   const server = new FakeServer({ apiKey, router, faults, requests, getState: () => state });
   const url = await server.listen(opts.port ?? 0);

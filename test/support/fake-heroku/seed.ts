@@ -11,7 +11,7 @@ interface AppSeed {
   require_two_factor?: boolean; buildpacks?: string[]; created_at: string;
   formation: { type: string; quantity: number; size: string; command: string }[];
   dynos: { name: string; state: string }[];
-  config: Record<string, string>; domains: string[]; releases: ReleaseSeed;
+  config: Record<string, string>; domains: string[]; releases: ReleaseSeed; features?: string[];
 }
 
 interface DemoSeed {
@@ -38,6 +38,7 @@ function addApp(state: FakeState, s: AppSeed, now: number): App {
   };
   state.apps.set(app.id, app);
   Object.assign(state.config(app.id), s.config);
+  state.features.set(app.id, new Set(s.features ?? []));
   for (const f of s.formation) {
     const id = stableId(`formation:${s.name}:${f.type}`);
     state.formation.set(id, { id, appId: app.id, ...f, createdAt: s.created_at, updatedAt: s.created_at });

@@ -28,6 +28,8 @@ export class FakeState {
   readonly logSessions = new Map<string, LogSession>();
   /** Platform events per app id (restarts, releases, scaling) that log streams replay and tail. */
   readonly logEvents = new Map<string, LogEvent[]>();
+  /** App features (labs) switched on, per app id. */
+  readonly features = new Map<string, Set<string>>();
   /** Config vars per app id, in insertion order. */
   readonly configVars = new Map<string, Record<string, string>>();
   /** Value of `RateLimit-Remaining`; each API request uses one; at 0 requests get 429 rate_limit. */
@@ -148,5 +150,7 @@ export class FakeState {
     }
     for (const [k, a] of this.addons) if (a.appId === appId) this.addons.delete(k);
     this.configVars.delete(appId);
+    this.features.delete(appId);
+    this.logEvents.delete(appId);
   }
 }

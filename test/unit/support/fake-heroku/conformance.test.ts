@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
 import { SchemaValidator } from '../../../support/fake-heroku/schema/validator';
+import { stableId } from '../../../support/fake-heroku/state/ids';
 import { ACCEPT, ACCEPT_SDK, call, schema } from './client';
 
 /** Concrete values for each path parameter, taken from the demo seed (several apps, so every shape is seen). */
@@ -24,6 +25,8 @@ function samples(fake: FakeHeroku, promotionId: string): Record<string, (app: st
     promotion: () => [promotionId],
     service: () => ['heroku-postgresql', 'heroku-redis', 'heroku-kafka'],
     size: () => ['standard-1X', 'private-M'],
+    feature: () => ['preboot', 'log-runtime-metrics'],
+    build: (app) => s.releasesOf(appId(app)).filter((r) => r.description.startsWith('Deploy ') && r.slugId).map((r) => stableId(`build:${r.id}`)).slice(-2),
   };
 }
 

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
+import { call } from './client';
+
+describe('fake Heroku: features, builds, add-ons, app deletion', () => {
+  let fake: FakeHeroku;
+  before(async () => { fake = await startFakeHeroku(); });
+  after(async () => { await fake.close(); });
+  beforeEach(() => fake.reset());
+
+  it('lists app features and switches one on', async () => {
+    const before = (await call(fake, 'GET', '/apps/dana-blog/features')).body as { name: string; enabled: boolean }[];
+    assert.equal(before.find((f) => f.name === 'preboot')?.enabled, false);
+    const r = await call(fake, 'PATCH', '/apps/dana-blog/features/preboot', { body: { enabled: true } });
+    assert.equal((r.body as { enabled: boolean }).enabled, true);
+    assert.equal(((await call(fake, 'GET', '/apps/dana-blog/features/preboot')).body as { enabled: boolean }).enabled, true);
+    assert.equal((await call(fake, 'PATCH', '/apps/dana-blog/features/preboot', { body: {} })).status, 422);
+    assert.equal((await call(fake, 'GET', '/apps/dana-blog/features/warp-drive')).status, 404);
+  });
+
+  it('derives builds from deploy releases and serves their output as text', async () => {
+    const builds = (await call(fake, 'GET', '/apps/dana-blog/builds')).body as { id: string; status: string; output_stream_url: string; release: { id: string } }[];
+    assert.ok(builds.length >= 5);
+    const res = await fetch(builds[0].output_stream_url);
+    assert.match(await res.text(), /-----> Build succeeded!/);
+    assert.equal((await call(fake, 'GET', `/apps/dana-blog/builds/${builds[0].id}`)).status, 200);
+  });
+
+  it('shows an add-on shared by two apps on both, billed to one', async () => {
+    const onApi = (await call(fake, 'GET', '/apps/acme-api/addons')).body as { name: string; app: { name: string } }[];
+    const redis = onApi.find((a) => a.name === 'redis-shaped-24601');
+    assert.equal(redis?.app.name, 'acme-web-production');
+    const atts = (await call(fake, 'GET', '/addons/redis-shaped-24601/addon-attachments')).body as { app: { name: string }; name: string }[];
+    assert.deepEqual(atts.map((a) => a.app.name).sort(), ['acme-api', 'acme-web-production']);
+    const cfg = (await call(fake, 'GET', '/apps/acme-api/config-vars')).body as Record<string, string>;
+    assert.match(cfg.REDIS_URL, /^rediss:\/\//);
+  });
+
+  it('deletes an app and everything that belongs to it', async () => {
+    assert.equal((await call(fake, 'DELETE', '/apps/dana-scratch')).status, 200);
+    assert.equal((await call(fake, 'GET', '/apps/dana-scratch')).status, 404);
+    assert.equal((await call(fake, 'GET', '/apps/dana-scratch/releases')).status, 404);
+    const orphans = [...fake.state.releases.values(), ...fake.state.dynos.values(), ...fake.state.formation.values()]
+      .filter((x) => !fake.state.apps.has(x.appId));
+    assert.deepEqual(orphans, []);
+  });
+});
