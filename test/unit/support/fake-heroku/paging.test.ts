@@ -69,4 +69,16 @@ describe('fake Heroku: Range paging', () => {
     const other = await call(fake, 'GET', '/apps', { headers: { Range: 'name ..; max=11', 'If-None-Match': etag } });
     assert.equal(other.status, 206);
   });
+
+  it('pages releases by version, newest first, across Next-Range', async () => {
+    const versions: number[] = [];
+    let range: string | null = 'version ..; max=15, order=desc';
+    while (range) {
+      const r = await call(fake, 'GET', '/apps/acme-web-production/releases', { headers: { Range: range } });
+      assert.equal(r.headers.get('accept-ranges'), 'id, version');
+      versions.push(...(r.body as { version: number }[]).map((x) => x.version));
+      range = r.status === 206 ? r.headers.get('next-range') : null;
+    }
+    assert.deepEqual(versions, Array.from({ length: 42 }, (_, i) => 42 - i));
+  });
 });
