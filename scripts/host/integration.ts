@@ -2,11 +2,10 @@
 // extension host, prints mocha's output, and resolves to the exit code. Always kills what it started.
 import { existsSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, type BrowserSession } from './lib/browser';
-import { startCodeServer, workbenchUrl, type CodeServer } from './lib/code-server';
 import type { FakeHeroku } from './lib/fake';
 import { ensureHost, repoRoot } from './lib/host';
 import { onTerminate } from './lib/procs';
+import { runInHost } from './lib/run-in-host';
 import { prepareTestRun } from './lib/test-env';
 import { makeTempRoot } from './lib/workspace';
 
@@ -28,53 +27,28 @@ export async function runIntegration(): Promise<number> {
   const host = ensureHost(log);
   const tmp = makeTempRoot('integration');
   let fake: FakeHeroku | undefined;
-  let cs: CodeServer | undefined;
-  let browser: BrowserSession | undefined;
-  let timer: NodeJS.Timeout | undefined;
   let poll: NodeJS.Timeout | undefined;
   const report = join(tmp.dir, 'mocha-output.txt');
   const serverLog = join(tmp.dir, 'code-server.log');
   let offset = 0;
-  let stopWatching = (): void => undefined;
   const t0 = Date.now();
   const since = (): string => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
   const cleanup = async (): Promise<void> => {
-    clearTimeout(timer);
     clearInterval(poll);
-    stopWatching();
-    await browser?.close();
-    await cs?.stop();
     await fake?.close();
     tmp.remove();
   };
-  onTerminate(cleanup);
+  onTerminate(cleanup); // runInHost's children die with this process (procs.ts exit hook)
   try {
     const { app, workspace, env } = await prepareTestRun(tmp.dir, log, (f) => { fake = f; });
     writeFileSync(report, '');
     env.HW_TEST_REPORT = report;
-    cs = await startCodeServer({
-      host, tmp: tmp.dir, smokeDriver: true, env,
-      onOutput: (c) => { appendFileSync(serverLog, c); if (verbose) process.stderr.write(c); },
-    });
-    log(`[integration] ${since()}: code-server on ${cs.url} (workspace ${workspace}${app ? `, heroku remote ${app}` : ''})`);
-    browser = await launchBrowser({ tmp: tmp.dir });
-    const page = browser.page;
-    const exitCode = new Promise<number>((resolve) => {
-      void page.exposeFunction('codeAutomationExit', (code: unknown) => resolve(Number(code) || 0));
-      timer = setTimeout(() => { log(`[integration] TIMEOUT after ${timeoutMs} ms`); resolve(124); }, timeoutMs);
-      const onExit = (c: number | null): void => { log(`[integration] code-server exited early (${c})`); resolve(1); };
-      cs?.process.once('exit', onExit);
-      stopWatching = () => cs?.process.off('exit', onExit);
-    });
-    await page.exposeFunction('codeAutomationLog', (...args: unknown[]) => { if (verbose) log(`[workbench] ${args.join(' ')}`); });
-    if (verbose) page.on('console', (m) => log(`[browser ${m.type()}] ${m.text()}`));
     poll = setInterval(() => { offset = drain(report, offset); }, 200);
-    const payload: [string, string][] = [
-      ['extensionDevelopmentPath', cs.remoteUri(repoRoot)],
-      ['extensionTestsPath', cs.remoteUri(entry)],
-    ];
-    await page.goto(workbenchUrl(cs, workspace, payload));
-    const code = await exitCode;
+    const code = await runInHost({
+      host, tmp: tmp.dir, folder: workspace, developmentPath: repoRoot, testsPath: entry, env, timeoutMs, log, verbose,
+      onServerOutput: (c) => { appendFileSync(serverLog, c); if (verbose) process.stderr.write(c); },
+      onStarted: (cs) => log(`[integration] ${since()}: code-server on ${cs.url} (workspace ${workspace}${app ? `, heroku remote ${app}` : ''})`),
+    });
     log(`[integration] tests ended with exit code ${code} after ${since()}`);
     clearInterval(poll);
     offset = drain(report, offset);
