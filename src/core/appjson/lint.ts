@@ -65,6 +65,11 @@ export function analyzeAppJson(input: AppJsonInput): AppJsonResult {
   }
 }
 
+/** Problems in document order. */
+export function byPosition(a: Problem, b: Problem): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
 export function lintAppJson(input: AppJsonInput): Problem[] {
-  return analyzeAppJson(input).problems;
+  return analyzeAppJson(input).problems.sort(byPosition);
 }

@@ -1,14 +1,13 @@
 // heroku.yml is used only when the app's stack is container; app.json sets the stack for app setups and review apps.
+import { parse, type ParseError } from 'jsonc-parser';
 import { detectForeign } from '../appjson/foreign';
 
 /** A message when app.json (Heroku's) does not set stack "container"; undefined when all is well or unknowable. */
 export function analyzeAppJsonStack(appJsonText: string): string | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(appJsonText);
-  } catch {
-    return undefined; // app.json's own linter reports its syntax.
-  }
+  // Tolerant: a trailing comma in app.json (its own linter reports that) must not hide the stack.
+  const errors: ParseError[] = [];
+  const value: unknown = parse(appJsonText, errors, { allowTrailingComma: true });
+  if (value === undefined) return undefined;
   if (detectForeign(value).foreign) return undefined;
   const stack = (value as Record<string, unknown>).stack;
   if (typeof stack === 'string' && stack.toLowerCase() === 'container') return undefined;

@@ -3,6 +3,7 @@
 // Never throws.
 import { isMap, type Document } from 'yaml';
 import type { Problem } from '../lint/types';
+import { byPosition } from '../appjson/lint';
 import { analyzeAppJsonStack } from './appjson-stack';
 import type { LineIndex } from '../appjson/positions';
 import { parseProcfile } from '../procfile/parser';
@@ -13,11 +14,13 @@ export interface HerokuYmlInput {
   text: string;
   /** Text of a file next to heroku.yml ("Procfile", "app.json"), or undefined when there is none. */
   readSibling?: (name: string) => string | undefined;
-  /** Whether a path relative to the repository root (heroku.yml's folder) is an existing file. */
-  fileExists?: (relativePath: string) => boolean;
+  /** Whether a path relative to heroku.yml's folder is an existing file; undefined when that cannot be told. */
+  fileExists?: (relativePath: string) => boolean | undefined;
+  /** The file's base name; Heroku reads only `heroku.yml`, so `heroku.yaml` gets a rename fix. */
+  fileName?: string;
 }
 
-function checkDockerfiles(doc: Document, lines: LineIndex, fileExists: (p: string) => boolean, out: Problem[]): void {
+function checkDockerfiles(doc: Document, lines: LineIndex, fileExists: (p: string) => boolean | undefined, out: Problem[]): void {
   for (const type of mapKeys(doc, ['build', 'docker'])) {
     const { value } = nodeAt(doc, ['build', 'docker', type]);
     const pathNode = isMap(value) ? nodeAt(doc, ['build', 'docker', type, 'dockerfile']).value : value;
@@ -27,7 +30,7 @@ function checkDockerfiles(doc: Document, lines: LineIndex, fileExists: (p: strin
     if (rel.startsWith('/') || rel.split('/').includes('..')) {
       out.push({ code: 'herokuyml/dockerfile-outside-repo', severity: 'error', range: rangeOf(lines, pathNode),
         message: `"${path}" must be a path inside the repository, relative to heroku.yml.` });
-    } else if (!fileExists(rel)) {
+    } else if (fileExists(rel) === false) {
       out.push({ code: 'herokuyml/missing-dockerfile', severity: 'error', range: rangeOf(lines, pathNode),
         message: `Dockerfile "${path}" for process type "${type}" does not exist.` });
     }
@@ -71,7 +74,12 @@ function checkProcfile(doc: Document, lines: LineIndex, procfile: string, out: P
 export function lintHerokuYml(input: HerokuYmlInput): Problem[] {
   try {
     const { doc, lines, problems } = parseHerokuYml(input.text);
-    if (problems.some((p) => p.severity === 'error')) return problems;
+    if (input.fileName && input.fileName !== 'heroku.yml') {
+      problems.push({ code: 'herokuyml/file-name', severity: 'error', range: lines.range(0, 0),
+        message: `Heroku reads only a file named heroku.yml; ${input.fileName} is ignored.`,
+        fixes: [{ title: 'Rename to heroku.yml', renameTo: 'heroku.yml', isPreferred: true }] });
+    }
+    if (problems.some((p) => p.code === 'herokuyml/syntax' && p.severity === 'error')) return problems;
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 1000 });
@@ -92,7 +100,7 @@ export function lintHerokuYml(input: HerokuYmlInput): Problem[] {
       const stackProblem = analyzeAppJsonStack(appJson);
       if (stackProblem) problems.push({ code: 'herokuyml/stack-not-container', severity: 'warning', range: lines.range(0, 0), message: stackProblem });
     }
-    return problems;
+    return problems.sort(byPosition);
   } catch (err) {
     return [{ code: 'herokuyml/internal-error', severity: 'error', message: `heroku.yml could not be checked: ${String(err)}`,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];

@@ -1,5 +1,9 @@
 // FileKind -> linter. Each kind's engineer adds one entry; a kind without an entry is skipped (not an error).
 // Pure: the caller reads the file and its siblings.
+import { lintAppJson } from '../appjson/lint';
+import { appJsonRuleInfo } from '../appjson/rules';
+import { lintHerokuYml } from '../herokuyml/lint';
+import { herokuYmlRuleInfo } from '../herokuyml/rules';
 import { lintProcfile } from '../procfile/lint';
 import { procfileRuleInfo } from '../procfile/rules/index';
 import { applyOverrides, type FileKind, type Problem, type RuleOverrides, type Severity } from './types';
@@ -27,11 +31,17 @@ function basename(path: string): string {
 
 export const linters: Partial<Record<FileKind, LintFunction>> = {
   procfile: (file) => lintProcfile(file.text, { fileName: basename(file.path), readSibling: file.readSibling }),
+  appjson: (file) => lintAppJson({ text: file.text, readSibling: file.readSibling }),
+  // readSibling reads base names only, so Dockerfiles in sub-folders are "unknown" (not reported missing).
+  herokuyml: (file) => lintHerokuYml({ text: file.text, readSibling: file.readSibling, fileName: basename(file.path),
+    fileExists: (p) => (p.includes('/') ? undefined : file.readSibling(p) !== undefined) }),
 };
 
 /** Rule catalogues by kind, for SARIF `tool.driver.rules` and docs. */
 export const ruleCatalog: Partial<Record<FileKind, () => RuleInfo[]>> = {
   procfile: procfileRuleInfo,
+  appjson: appJsonRuleInfo,
+  herokuyml: herokuYmlRuleInfo,
 };
 
 /** Lints one file of a known kind and applies user overrides; never throws. */
