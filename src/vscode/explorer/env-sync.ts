@@ -49,8 +49,12 @@ async function chooseEnvFile(ctx: CommandContext, deps: ExplorerDeps, app: strin
   return pick.file;
 }
 
+/** Opens the diff; waits for it at most a moment so the question never hangs on a slow editor. */
 async function showDiff(left: vscode.Uri, right: vscode.Uri, title: string): Promise<void> {
-  await vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true });
+  const opened = Promise.resolve(vscode.commands.executeCommand('vscode.diff', left, right, title, { preview: true }));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([opened.catch(() => undefined), new Promise<void>((r) => { timer = setTimeout(r, 1500); })]);
+  clearTimeout(timer);
 }
 
 export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor: Redactor, docs: EnvDocuments): vscode.Disposable[] {

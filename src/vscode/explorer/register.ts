@@ -13,18 +13,10 @@ import type { ExplorerDeps, HerokuSessionPort } from './deps';
 import { EnvDocuments, ENV_SCHEME, registerEnvSync } from './env-sync';
 import { ExplorerProvider, VIEW_ID } from './provider';
 
-const SIGNED_OUT: HerokuSessionPort = { getClient: () => undefined, onDidChangeSession: () => toDisposable(() => undefined) };
-
-function session(services: Services): HerokuSessionPort {
-  const port = (services as Services & { heroku?: HerokuSessionPort }).heroku;
-  return port && typeof port.getClient === 'function' ? port : SIGNED_OUT;
-}
-
 export function registerExplorer(services: Services): vscode.Disposable {
   const store = new DisposableStore();
   const { log, redactor, commands } = services;
-  const heroku = session(services);
-  if (heroku === SIGNED_OUT) log.warn('explorer: no Heroku session service; the tree asks to sign in');
+  const heroku: HerokuSessionPort = services.heroku;
 
   let remotes: Promise<WorkspaceApp[]> | undefined;
   const workspaceApps = (): Promise<WorkspaceApp[]> => {

@@ -1,0 +1,191 @@
+// The Heroku explorer in the real extension host against the fake Heroku: the tree shows the fixture's apps,
+// scaling and rollback change the fake's state and the tree follows, a pulled .env matches the app's config
+// (keeping comments and local keys), and neither the token nor config values reach the extension's log.
+import * as assert from 'node:assert';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { name, publisher } from '../../package.json';
+import { envToMap, parseEnv } from '../../src/core/env/parse';
+import type { ExplorerNode } from '../../src/core/explorer/nodes';
+import type { UserInput } from '../../src/vscode/commands';
+import type { Services } from '../../src/vscode/services';
+
+const FAKE = process.env.HW_FAKE_HEROKU_URL ?? '';
+const KEY = process.env.HW_FAKE_HEROKU_KEY ?? '';
+const STAGING = 'acme-web-staging';
+
+interface FakeState {
+  apps: { id: string; name: string }[];
+  formation: { appId: string; type: string; quantity: number; size: string }[];
+  releases: { appId: string; version: number; description: string }[];
+  configVars: Record<string, Record<string, string>>;
+}
+
+async function fakeState(): Promise<FakeState> {
+  const res = await fetch(`${FAKE}/__fake/state`, { headers: { Authorization: `Bearer ${KEY}` } });
+  assert.strictEqual(res.status, 200, 'fake state readable');
+  return (await res.json()) as FakeState;
+}
+
+/** Answers prompts from a script: quick picks by label, input boxes and warnings with the next answer. */
+class ScriptedUi implements UserInput {
+  readonly asked: string[] = [];
+  readonly infos: string[] = [];
+  constructor(private readonly answers: (string | undefined)[]) {}
+  private next(what: string): string | undefined {
+    this.asked.push(what);
+    return this.answers.shift();
+  }
+  showInputBox(o: vscode.InputBoxOptions): Promise<string | undefined> { return Promise.resolve(this.next(`input: ${o.prompt}`)); }
+  async showQuickPick<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, o?: vscode.QuickPickOptions): Promise<T | undefined> {
+    const label = this.next(`pick: ${o?.placeHolder}`);
+    const list = await items;
+    return label === '*first' ? list[0] : list.find((i) => i.label === label);
+  }
+  showWarningMessage(m: string): Promise<string | undefined> { return Promise.resolve(this.next(`warn: ${m}`)); }
+  showInformationMessage(m: string): Promise<string | undefined> { this.infos.push(m); return Promise.resolve(undefined); }
+}
+
+const children = async (node?: ExplorerNode): Promise<ExplorerNode[]> =>
+  (await vscode.commands.executeCommand<ExplorerNode[]>('heroku.explorer.getChildren', node)) ?? [];
+
+async function walk(...labels: string[]): Promise<{ node: ExplorerNode; kids: ExplorerNode[] }> {
+  let node: ExplorerNode | undefined;
+  let kids = await children();
+  for (const label of labels) {
+    node = kids.find((n) => n.label === label);
+    assert.ok(node, `no "${label}" among ${kids.map((n) => n.label).join(', ')}`);
+    kids = await children(node);
+  }
+  assert.ok(node);
+  return { node, kids };
+}
+
+async function eventually(what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe('explorer: Heroku tree and actions in VS Code', function () {
+  this.timeout(90_000);
+  let services: Services;
+  let originalUi: UserInput;
+  const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+  const envFile = join(workspace, '.env');
+
+  before(async () => {
+    assert.ok(FAKE && KEY, 'HW_FAKE_HEROKU_URL and HW_FAKE_HEROKU_KEY are set by the runner');
+    const api = (await vscode.extensions.getExtension(`${publisher}.${name}`)?.activate()) as { services: typeof services };
+    services = api.services;
+    originalUi = services.commands.ui;
+    await services.heroku.signIn(KEY);
+    await eventually('signed in', async () => services.heroku.getClient() !== undefined);
+  });
+
+  afterEach(() => { services.commands.ui = originalUi; });
+  after(() => { if (existsSync(envFile)) rmSync(envFile); });
+
+  it('shows the workspace app from its git remote and every fixture app grouped by owner', async () => {
+    assert.deepStrictEqual((await children()).map((n) => n.label), ['This workspace', 'All apps']);
+    const ws = await walk('This workspace');
+    assert.deepStrictEqual(ws.kids.map((n) => [n.kind, n.label]), [['app', process.env.HW_TEST_APP]]);
+    const groups = await walk('All apps');
+    assert.deepStrictEqual(groups.kids.map((n) => n.label), ['Personal', 'acme']);
+    assert.deepStrictEqual((await walk('All apps', 'Personal')).kids.map((n) => n.label), ['dana-blog', 'dana-scratch']);
+    const acme = (await walk('All apps', 'acme')).kids;
+    const state = await fakeState();
+    const teamApps = state.apps.map((a) => a.name).filter((n) => n.startsWith('acme-')).sort();
+    assert.deepStrictEqual(acme.map((n) => n.label), teamApps);
+    assert.match(acme.find((n) => n.label === 'acme-ledger')?.description ?? '', /space acme-vault/);
+    assert.match((await walk('All apps', 'Personal')).kids[0].description ?? '', /maintenance/);
+  });
+
+  it('shows dyno states, formation, add-ons, releases, masked config vars and domains', async () => {
+    const dynos = (await walk('All apps', 'acme', 'acme-api', 'Dynos')).kids;
+    assert.deepStrictEqual(dynos.find((d) => d.label === 'web.1')?.contextValue, 'heroku.dyno.crashed');
+    const releases = (await walk('All apps', 'acme', STAGING, 'Releases')).kids;
+    assert.ok(releases.length > 1 && releases.length <= 20);
+    assert.strictEqual(releases.filter((r) => r.contextValue === 'heroku.release.current').length, 1);
+    const config = (await walk('All apps', 'acme', STAGING, 'Config Vars')).kids;
+    const state = await fakeState();
+    const values = Object.values(state.configVars[state.apps.find((a) => a.name === STAGING)!.id]);
+    assert.ok(config.length === values.length && config.every((c) => c.kind === 'configVar'));
+    for (const c of config) {
+      assert.ok(!values.includes(c.description ?? '') && !values.some((v) => v.length >= 4 && (c.tooltip ?? '').includes(v)), `${c.label} shows its value before Reveal`);
+    }
+    for (const section of ['Formation', 'Add-ons', 'Domains']) {
+      const kids = (await walk('All apps', 'acme', 'acme-web-production', section)).kids;
+      assert.ok(kids.length > 0 && kids.every((k) => k.kind !== 'error'), `${section}: ${kids.map((k) => k.label).join(', ')}`);
+    }
+  });
+
+  it('scaling changes the fake formation and the tree follows', async () => {
+    const { kids } = await walk('All apps', 'acme', STAGING, 'Formation');
+    const worker = kids.find((k) => k.label === 'worker');
+    assert.ok(worker);
+    const ui = new ScriptedUi(['3', '*first', 'Scale']);
+    services.commands.ui = ui;
+    await vscode.commands.executeCommand('heroku.formation.scale', worker);
+    const state = await fakeState();
+    const appId = state.apps.find((a) => a.name === STAGING)!.id;
+    assert.strictEqual(state.formation.find((f) => f.appId === appId && f.type === 'worker')?.quantity, 3, ui.asked.join(' | '));
+    await eventually('tree shows 3 workers', async () =>
+      (await walk('All apps', 'acme', STAGING, 'Formation')).kids.find((k) => k.label === 'worker')?.description?.startsWith('3 × ') ?? false);
+  });
+
+  it('rollback creates a release in the fake and the tree marks it current', async () => {
+    const { kids } = await walk('All apps', 'acme', STAGING, 'Releases');
+    const target = kids.find((k) => k.contextValue === 'heroku.release.succeeded');
+    assert.ok(target, 'a succeeded, non-current release to roll back to');
+    services.commands.ui = new ScriptedUi(['Roll Back']);
+    await vscode.commands.executeCommand('heroku.release.rollback', target);
+    const state = await fakeState();
+    const appId = state.apps.find((a) => a.name === STAGING)!.id;
+    const newest = state.releases.filter((r) => r.appId === appId).sort((a, b) => b.version - a.version)[0];
+    assert.strictEqual(newest.description, `Rollback to ${target.label}`);
+    const after = (await walk('All apps', 'acme', STAGING, 'Releases')).kids;
+    assert.strictEqual(after[0].label, `v${newest.version}`);
+    assert.strictEqual(after[0].contextValue, 'heroku.release.current');
+  });
+
+  it('pull writes a .env that matches the app config, keeping comments and local keys', async () => {
+    const app = process.env.HW_TEST_APP ?? '';
+    writeFileSync(envFile, '# local settings\nexport PORT=5006\nNODE_ENV=stale\n');
+    const ui = new ScriptedUi(['Write']);
+    services.commands.ui = ui;
+    const { node } = await walk('This workspace', app);
+    await vscode.commands.executeCommand('heroku.config.pull', node);
+    const text = readFileSync(envFile, 'utf8');
+    assert.ok(text.startsWith('# local settings\nexport PORT=5006\n'), text.split('\n')[0]);
+    const state = await fakeState();
+    const config = state.configVars[state.apps.find((a) => a.name === app)!.id];
+    const written = envToMap(parseEnv(text));
+    for (const [k, v] of Object.entries(config)) assert.strictEqual(written.get(k), v, k);
+    assert.ok(ui.asked.some((q) => q.startsWith('warn: Write')), 'asked before writing');
+    // Answering no writes nothing.
+    writeFileSync(envFile, 'NODE_ENV=mine\n');
+    services.commands.ui = new ScriptedUi([undefined]);
+    await vscode.commands.executeCommand('heroku.config.pull', node);
+    assert.strictEqual(readFileSync(envFile, 'utf8'), 'NODE_ENV=mine\n');
+  });
+
+  it('never writes the token or a config value to the extension log', async () => {
+    const { kids } = await walk('All apps', 'acme', STAGING, 'Config Vars');
+    await vscode.commands.executeCommand('heroku.configVar.reveal', kids[0]);
+    const state = await fakeState();
+    const secrets = [KEY, ...Object.values(state.configVars).flatMap((c) => Object.values(c))].filter((s) => s.length >= 6);
+    const logDir = services.context.logUri.fsPath;
+    const readLog = () => (existsSync(logDir) ? readdirSync(logDir).map((f) => join(logDir, f)).filter((f) => statSync(f).isFile()) : [])
+      .map((f) => readFileSync(f, 'utf8')).join('\n');
+    const list = (d: string): string[] => (existsSync(d) ? readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? list(join(d, f)) : [join(d, f)])) : []);
+    // Config values are masked wherever they appear, even inside other words (here "staging" in the app name).
+    await eventually('the actions are in the log', async () => /Scaled worker of acme-web-/.test(readLog()) && /Rolled acme-web-\S+ back/.test(readLog()))
+      .catch((err: Error) => { throw new Error(`${err.message}; files near ${logDir}: ${list(join(logDir, '..', '..')).join(', ')}`); });
+    const text = readLog();
+    for (const s of secrets) assert.ok(!text.includes(s), `a secret (${s.length} chars) is in the log`);
+  });
+});
