@@ -9,6 +9,7 @@ import { HerokuSessionCore, type SessionInfo, type SignInOutcome, type SignOutOu
 import type { HerokuClient } from '../../infra/heroku/client';
 import { parseHerokuHeaders, resolveApiUrl } from '../../infra/heroku/config';
 import type { Commands } from '../commands';
+import { LOW_RATE_LIMIT } from '../statusbar/model';
 import type { Logger } from '../log';
 
 export const SIGNED_IN_CONTEXT = 'heroku.signedIn';
@@ -28,6 +29,7 @@ export class HerokuSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subs: vscode.Disposable[] = [];
   private warned = new Set<string>();
+  private rateSub: { dispose(): void } | undefined;
   /** Fires when the token, its source or the API URL changed (sign in/out, setting, env, netrc). */
   readonly onDidChangeSession: vscode.Event<void> = this.changed.event;
 
@@ -52,6 +54,7 @@ export class HerokuSession implements vscode.Disposable {
         void vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, this.core.state.signedIn);
         const s = this.core.state;
         opts.log.info(s.signedIn ? `Heroku: signed in (token from ${s.source}) at ${s.apiUrl}` : `Heroku: signed out (${s.apiUrl})`);
+        this.watchRateLimit();
         this.changed.fire();
       })),
       opts.secrets.onDidChange((e) => { if (e.key.startsWith('heroku.')) void this.refresh(); }),
@@ -107,6 +110,18 @@ export class HerokuSession implements vscode.Disposable {
     return code?.trim() || undefined;
   }
 
+  /** Logs a warning when RateLimit-Remaining drops below LOW_RATE_LIMIT (once per drop). */
+  private watchRateLimit(): void {
+    this.rateSub?.dispose();
+    let low = false;
+    this.rateSub = this.core.current?.onRateLimit((n) => {
+      if (n < LOW_RATE_LIMIT && !low) {
+        this.opts.log.warn(`Heroku API rate limit is low: ${n} requests left (Heroku refills about 75 a minute).`);
+      }
+      low = n < LOW_RATE_LIMIT;
+    });
+  }
+
   private warnOnce<T extends { warning?: string }>(r: T): T {
     if (r.warning && !this.warned.has(r.warning)) {
       this.warned.add(r.warning);
@@ -116,6 +131,7 @@ export class HerokuSession implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.rateSub?.dispose();
     for (const d of this.subs.splice(0)) d.dispose();
   }
 }
