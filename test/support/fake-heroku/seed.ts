@@ -26,7 +26,7 @@ interface DemoSeed {
 
 const data = demo as unknown as DemoSeed;
 
-function addApp(state: FakeState, s: AppSeed, now: number): App {
+function addApp(state: FakeState, s: AppSeed): App {
   const team = s.team ? state.team(s.team) : null;
   const space = s.space ? state.space(s.space) : null;
   const app: App = {
@@ -53,7 +53,6 @@ function addApp(state: FakeState, s: AppSeed, now: number): App {
       status: 'succeeded', createdAt: s.created_at, updatedAt: s.created_at,
     });
   });
-  void now;
   return app;
 }
 
@@ -87,7 +86,7 @@ export function seedDemo(state: FakeState): void {
     const id = stableId(`space:${s.name}`);
     state.spaces.set(id, { id, name: s.name, teamId: state.team(s.team).id, region: s.region, shield: s.shield, createdAt: s.created_at, updatedAt: s.created_at });
   }
-  const apps = data.apps.map((s) => ({ s, app: addApp(state, s, now) }));
+  const apps = data.apps.map((s) => ({ s, app: addApp(state, s) }));
   for (const a of data.addons) {
     const id = stableId(`addon:${a.name}`);
     const billing = state.app(a.app);
@@ -134,7 +133,7 @@ export function seedGeneratedApps(state: FakeState, n: number): void {
       formation: [{ type: 'web', quantity: 1, size: 'basic', command: 'npm start' }], dynos: [{ name: 'web.1', state: 'up' }],
       config: { APP_INDEX: String(i) }, domains: [], releases: { count: 1 },
     };
-    const app = addApp(state, s, Date.parse(created));
+    const app = addApp(state, s);
     finishApp(state, s, app, Date.parse(created) + 3_600_000);
   }
 }

@@ -7,6 +7,7 @@ import type { App } from '../state/types';
 const buildpackUrl: Record<string, string> = {
   'heroku/nodejs': 'https://buildpack-registry.s3.amazonaws.com/buildpacks/heroku/nodejs.tgz',
 };
+const LANGUAGE: Record<string, string> = { 'heroku/nodejs': 'Node.js', 'heroku/ruby': 'Ruby', 'heroku/python': 'Python', 'heroku/java': 'Java' };
 
 /** `https://<name>-<12 hex>.herokuapp.com/`, the shape Heroku gives new apps. */
 export function webUrl(app: App): string {
@@ -24,7 +25,7 @@ function common(state: FakeState, app: App): Record<string, unknown> {
   const stack = { id: stackId(app.stack), name: app.stack };
   return {
     archived_at: null, base_image_name: null, build_stack: stack,
-    buildpack_provided_description: app.buildpacks[0]?.replace('heroku/', '').replace(/^./, (c) => c.toUpperCase()) ?? null,
+    buildpack_provided_description: app.buildpacks[0] ? (LANGUAGE[app.buildpacks[0]] ?? app.buildpacks[0]) : null,
     buildpacks: app.buildpacks.map((id) => ({ id, version: 'latest', homepage: buildpackUrl[id] ?? `https://github.com/${id}` })),
     created_at: app.createdAt, current_build_architecture: [], generation: 'cedar',
     git_url: `https://git.heroku.com/${app.name}.git`, id: app.id, internal_routing: space ? false : null,
