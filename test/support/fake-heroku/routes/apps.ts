@@ -1,4 +1,5 @@
 import { invalidParams } from '../http';
+import { STACKS } from '../state/catalog';
 import type { Router } from '../router';
 import { appView } from '../views/apps';
 import { appForChange, appParam, body, json, list, optBool, optString } from './helpers';
@@ -14,7 +15,10 @@ export function appRoutes(r: Router): void {
     const b = body(ctx);
     const maintenance = optBool(b, 'maintenance');
     const name = optString(b, 'name');
+    const stack = optString(b, 'build_stack');
+    if (stack !== undefined && !STACKS.some((s) => s.name === stack)) throw invalidParams(`Stack ${stack} is not available.`);
     const app = appForChange(ctx);
+    if (stack !== undefined) app.stack = stack;
     if (name !== undefined && name !== app.name) {
       if (!NAME.test(name)) throw invalidParams('Name must start with a letter, end with a letter or digit and can only contain lowercase letters, digits, and dashes.');
       if ([...ctx.state.apps.values()].some((a) => a.name === name)) throw invalidParams('Name is already taken');

@@ -12,12 +12,19 @@ export interface ControlDeps {
   reset: (opts: { seed?: SeedName; apps?: number }) => void;
 }
 
-/** A JSON-safe dump of the whole state (Maps become arrays). */
+const BY_APP = new Set(['configVars', 'features', 'logEvents']);
+
+/** A JSON-safe dump of the whole state: record Maps become arrays; per-app Maps become objects keyed by app id. */
 export function dumpState(state: FakeState): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(state)) {
-    if (v instanceof Map) out[k] = k === 'configVars' ? Object.fromEntries(v) : [...v.values()];
-    else if (typeof v !== 'function') out[k] = v;
+    if (v instanceof Map) {
+      out[k] = BY_APP.has(k)
+        ? Object.fromEntries([...v].map(([id, x]) => [id, x instanceof Set ? [...x] : x]))
+        : [...v.values()];
+    } else if (typeof v !== 'function') {
+      out[k] = v;
+    }
   }
   return out;
 }

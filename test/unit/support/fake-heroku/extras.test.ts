@@ -44,4 +44,21 @@ describe('fake Heroku: features, builds, add-ons, app deletion', () => {
       .filter((x) => !fake.state.apps.has(x.appId));
     assert.deepEqual(orphans, []);
   });
+
+  it('seeds dynos in every state the explorer shows, and a Private Space app', async () => {
+    const states = new Set<string>();
+    for (const app of ['acme-web-staging', 'acme-api', 'dana-blog', 'acme-web-production']) {
+      for (const d of (await call(fake, 'GET', `/apps/${app}/dynos`)).body as { state: string }[]) states.add(d.state);
+    }
+    assert.deepEqual([...states].sort(), ['crashed', 'idle', 'starting', 'up']);
+    const ledger = (await call(fake, 'GET', '/apps/acme-ledger')).body as { space: { name: string } | null; region: { name: string } };
+    assert.deepEqual([ledger.space?.name, ledger.region.name], ['acme-vault', 'virginia']);
+  });
+
+  it('dumps features and config per app id in GET /__fake/state', async () => {
+    const dump = (await call(fake, 'GET', '/__fake/state')).body as { features: Record<string, string[]>; configVars: Record<string, Record<string, string>> };
+    const id = fake.state.app('acme-web-production').id;
+    assert.deepEqual(dump.features[id], ['preboot', 'runtime-dyno-metadata']);
+    assert.equal(dump.configVars[id].NODE_ENV, 'production');
+  });
 });

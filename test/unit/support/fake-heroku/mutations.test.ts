@@ -98,6 +98,9 @@ describe('fake Heroku: mutations', () => {
     assert.equal((await call(fake, 'PATCH', '/apps/dana-sandbox', { body: { name: 'dana-blog' } })).status, 422);
     assert.equal((await call(fake, 'PATCH', '/apps/dana-sandbox', { body: { name: 'Bad Name' } })).status, 422);
     assert.equal((await call(fake, 'PATCH', '/apps/dana-sandbox', { body: { maintenance: 'yes' } })).status, 422);
+    const moved = await call(fake, 'PATCH', '/apps/dana-sandbox', { body: { build_stack: 'heroku-22' } });
+    assert.equal((moved.body as { build_stack: { name: string } }).build_stack.name, 'heroku-22');
+    assert.equal((await call(fake, 'PATCH', '/apps/dana-sandbox', { body: { build_stack: 'cedar-14' } })).status, 422);
   });
 
   it('promotes staging to production: a new release in the target, targets and status reported', async () => {
