@@ -1,9 +1,43 @@
 /**
  * Runs the fake Heroku alone: `npx tsx scripts/fake-heroku.ts [--json] [--seed demo|empty] [--apps N] [--port P]
  * [--api-key KEY] [--log-interval MS]`. With --json it prints one line `{"url":…,"apiKey":…}`; it serves until
- * SIGTERM/SIGINT, then closes every socket (open log streams too) and exits 0.
+ * SIGTERM/SIGINT, then closes every socket (open log streams too) and exits 0. It also stops when the process that
+ * launched it disappears, so a killed `npx` or test runner leaves no fake behind.
  */
+import { readFileSync } from 'node:fs';
 import { startFakeHeroku, type FakeHerokuOptions } from '../test/support/fake-heroku';
+
+/** Parent pid of `pid` from /proc (Linux), or undefined. */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stops the fake when whoever launched it is gone. Under tsx the direct parent is tsx's CLI, which survives when
+ * `npx` is killed (npm does not pass the signal on), so the process to watch is tsx's parent.
+ */
+function watchLauncher(stop: () => void): void {
+  let watched = process.ppid;
+  try {
+    if (readFileSync(`/proc/${watched}/cmdline`, 'utf8').includes('tsx')) watched = parentOf(watched) ?? watched;
+  } catch {
+    return; // no /proc: rely on signals alone
+  }
+  if (watched <= 1) return;
+  const timer = setInterval(() => {
+    try {
+      process.kill(watched, 0);
+    } catch {
+      stop();
+    }
+  }, 1000);
+  timer.unref();
+}
 
 function parseArgs(argv: string[]): { json: boolean; opts: FakeHerokuOptions } {
   const opts: FakeHerokuOptions = {};
@@ -68,6 +102,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  watchLauncher(stop);
 }
 
 main().catch((e: unknown) => {

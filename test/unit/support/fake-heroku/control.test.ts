@@ -92,6 +92,28 @@ describe('scripts/fake-heroku.ts', () => {
     }
   });
 
+  it('stops by itself when its launcher dies (e.g. a killed npx), leaving nothing listening', async function () {
+    this.timeout(30_000);
+    const cli = join(root, 'node_modules/tsx/dist/cli.mjs');
+    const script = join(root, 'scripts/fake-heroku.ts');
+    // A shell stays the launcher (no exec), like npm's `sh -c tsx …`; SIGKILL gives it no chance to pass a signal on.
+    const sh = spawn('/bin/sh', ['-c', `"${process.execPath}" "${cli}" "${script}" --json --seed empty; true`], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const line = await new Promise<string>((resolve) => createInterface({ input: sh.stdout }).once('line', resolve));
+      const { url } = JSON.parse(line) as { url: string };
+      assert.equal((await fetch(`${url}/account`)).status, 401, 'it serves');
+      sh.kill('SIGKILL');
+      let gone = false;
+      for (let i = 0; i < 100 && !gone; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        gone = await fetch(`${url}/account`).then(() => false, () => true);
+      }
+      assert.ok(gone, 'still listening 10 s after its launcher died');
+    } finally {
+      sh.kill('SIGKILL');
+    }
+  });
+
   it('rejects unknown arguments with exit code 2', async function () {
     this.timeout(30_000);
     const { exited } = start(['--seed', 'bogus']);
