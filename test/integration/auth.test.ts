@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { name, publisher } from '../../package.json';
+import demo from '../fixtures/heroku/demo.json';
 import type { UserInput } from '../../src/vscode/commands';
 import type { Services } from '../../src/vscode/services';
 
@@ -117,6 +118,19 @@ describe('auth: sign-in, token sources and sign-out in VS Code', function () {
     assert.match(view.text, new RegExp(`^\\$\\([a-z~-]+\\) ${app} · v\\d+ · (\\d+/\\d+ up|no dynos)$`));
     assert.match(view.tooltip, /Current release: v\d+/);
     assert.match(view.tooltip, /API rate limit remaining: \d+/);
+  });
+
+  it('asks for the two-factor code through the command ui and retries the action with it', async () => {
+    const ui = new ScriptedUi([demo.account.two_factor_code]);
+    services.commands.ui = ui;
+    const client = services.heroku.getClient();
+    assert.ok(client);
+    const r = await client.restartType('acme-web-production', 'web');
+    assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
+    assert.match(String(ui.prompts[0]?.prompt), /DELETE \/apps\/acme-web-production\/formations\/web needs a two-factor code/);
+    const restarts = (await fakeRequests()).filter((q) => q.method === 'DELETE' && q.path === '/apps/acme-web-production/formations/web');
+    const statuses = restarts.map((q) => q.status);
+    assert.ok(statuses.length === 2 && statuses[0] === 403 && statuses[1] >= 200 && statuses[1] < 300, `statuses ${statuses.join(', ')}`);
   });
 
   it('signs out: the stored key is removed', async () => {
