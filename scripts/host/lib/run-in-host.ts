@@ -54,7 +54,7 @@ export async function runInHost(o: RunInHostOptions): Promise<number> {
       ['extensionDevelopmentPath', cs.remoteUri(o.developmentPath)],
       ['extensionTestsPath', cs.remoteUri(o.testsPath)],
     ];
-    await page.goto(workbenchUrl(cs, o.folder, payload));
+    await page.goto(workbenchUrl(cs, o.folder, payload), { waitUntil: 'commit', timeout: 60_000 });
     return await exitCode;
   } finally {
     clearTimeout(timer);
