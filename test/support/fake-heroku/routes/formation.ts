@@ -1,6 +1,6 @@
 import { HttpError, invalidParams } from '../http';
 import type { RouteContext, Router } from '../router';
-import { canonicalSize } from '../state/catalog';
+import { DYNO_SIZES, canonicalSize, sizeId } from '../state/catalog';
 import { atomically, reconcileDynos } from '../state/mutations';
 import type { App, Formation } from '../state/types';
 import { dynoSizeViews, formationView } from '../views/dynos';
@@ -8,14 +8,34 @@ import { appForChange, appParam, body, json, list, optInt, optString } from './h
 
 interface Update { type: string; quantity?: number; size?: string }
 
+/**
+ * The size in an update: `size: "standard-2X"` (what the Heroku CLI sends), or the schema's
+ * `dyno_size: {name} | {id}` (a bare string is taken too). Case-insensitive; unknown → 422.
+ */
+function parseSize(raw: Record<string, unknown>): string | undefined {
+  const ds = raw.dyno_size;
+  let given: string | undefined;
+  if (ds !== undefined && ds !== null) {
+    if (typeof ds === 'string') given = ds;
+    else if (typeof ds === 'object' && !Array.isArray(ds)) {
+      const o = ds as { id?: unknown; name?: unknown };
+      if (typeof o.name === 'string') given = o.name;
+      else if (typeof o.id === 'string') given = DYNO_SIZES.find((x) => sizeId(x.name) === (o.id as string).toLowerCase())?.name ?? o.id;
+    }
+    if (given === undefined) throw invalidParams('dyno_size must be {"name": …} or {"id": …}.');
+  } else {
+    given = optString(raw, 'size');
+  }
+  if (given === undefined) return undefined;
+  const size = canonicalSize(given);
+  if (size === undefined) throw invalidParams(`Invalid dyno size: ${given}. Run \`heroku ps:type\` to see the sizes available.`);
+  return size;
+}
+
 function parseUpdate(raw: Record<string, unknown>, type?: string): Update {
   const t = type ?? optString(raw, 'type');
   if (!t) throw invalidParams('type is required for each formation update.');
-  const sizeIn = optString(raw, 'size') ?? optString(raw, 'dyno_size');
-  const size = sizeIn === undefined ? undefined : canonicalSize(sizeIn);
-  if (sizeIn !== undefined && size === undefined) throw invalidParams(`Invalid dyno size: ${sizeIn}. Run \`heroku ps:type\` to see the sizes available.`);
-  const quantity = optInt(raw, 'quantity', 0);
-  return { type: t, quantity, size };
+  return { type: t, quantity: optInt(raw, 'quantity', 0), size: parseSize(raw) };
 }
 
 function checkSize(app: App, size: string): void {

@@ -61,8 +61,11 @@ export function pipelineRoutes(r: Router): void {
       if (ctx.state.couplingOf(a.id)?.pipelineId !== pipeline.id) throw invalidParams(`${a.name} is not in pipeline ${pipeline.name}.`);
     }
     for (const t of targets) checkTwoFactor(ctx.req.headers, t.requireTwoFactor, ctx.state.account.twoFactorCode);
-    const rel = ctx.state.currentRelease(source.id);
-    if (!rel) throw invalidParams(`${source.name} has no release to promote.`);
+    const wanted = (b.source as { release?: unknown }).release;
+    const rel = wanted === undefined || wanted === null
+      ? ctx.state.currentRelease(source.id)
+      : ctx.state.release(source.id, idOf(wanted, 'source.release'));
+    if (!rel || rel.status !== 'succeeded') throw invalidParams(`${source.name} has no succeeded release to promote.`);
     const at = ctx.state.now();
     const p: Promotion = {
       id: newId(), pipelineId: pipeline.id, sourceAppId: source.id, sourceReleaseId: rel.id, status: 'pending',

@@ -48,6 +48,9 @@ describe('fake Heroku: mutations', () => {
     const f = (await call(fake, 'GET', '/apps/acme-api/formation/web')).body as Formation;
     assert.equal(f.quantity, 1, 'the batch did not half-apply');
     assert.equal((await call(fake, 'PATCH', '/apps/acme-api/formation/nope', { body: { quantity: 1 } })).status, 404);
+    const schemaForm = await call(fake, 'PATCH', '/apps/acme-api/formation', { body: { updates: [{ type: 'web', dyno_size: { name: 'Performance-M' } }] } });
+    assert.equal((schemaForm.body as Formation[])[0].size, 'performance-M');
+    assert.equal((await call(fake, 'PATCH', '/apps/acme-api/formation/web', { body: { dyno_size: { id: 'nope' } } })).status, 422);
     assert.equal((await call(fake, 'PATCH', '/apps/acme-ledger/formation/web', { body: { size: 'standard-1X' } })).status, 422);
   });
 
@@ -118,6 +121,12 @@ describe('fake Heroku: mutations', () => {
     assert.equal(targets[0].status, 'succeeded');
     const [latest] = await releases('acme-web-production');
     assert.deepEqual([latest.id, latest.description, latest.version], [targets[0].release.id, 'Promote acme-web-staging v16', 43]);
+    const v14 = ((await call(fake, 'GET', '/apps/acme-web-staging/releases/14')).body as Release).id;
+    const pinned = await call(fake, 'POST', '/pipeline-promotions', { body: { ...body, source: { app: { id: staging }, release: { id: v14 } } }, headers: TFA });
+    assert.equal(pinned.status, 201);
+    assert.equal(((await releases('acme-web-production'))[0]).description, 'Promote acme-web-staging v14');
+    const pending = ((await call(fake, 'GET', '/apps/acme-web-staging/releases/17')).body as Release).id;
+    assert.equal((await call(fake, 'POST', '/pipeline-promotions', { body: { ...body, source: { app: { id: staging }, release: { id: pending } } }, headers: TFA })).status, 422);
     const outside = { ...body, targets: [{ app: { id: await app('dana-blog') } }] };
     assert.equal((await call(fake, 'POST', '/pipeline-promotions', { body: outside })).status, 422);
   });
