@@ -121,7 +121,7 @@ export class HerokuTransport {
         method: spec.method, path: spec.path, headers, body,
         timeoutMs: spec.timeoutMs ?? this.opts.timeoutMs ?? 30_000, signal: spec.signal,
       });
-      const status = 'id' in res ? res.status : res.status;
+      const status = res.status;
       this.opts.trace?.(`${spec.method} ${spec.path} ${'id' in res ? res.id : status} ${Date.now() - started} ms`);
       if (!('id' in res)) this.noteRateLimit(res.headers['ratelimit-remaining']);
       if ('id' in res && (res.id === 'cancelled' || res.id === 'timeout')) return { ...res, attempts: attempt + 1 };
