@@ -173,6 +173,35 @@ describe('explorer: Heroku tree and actions in VS Code', function () {
     assert.strictEqual(readFileSync(envFile, 'utf8'), 'NODE_ENV=mine\n');
   });
 
+  it('push sets only the keys of the .env file on the app, after a yes', async () => {
+    writeFileSync(envFile, '# to push\nPUSHED_KEY=from-env-file\n');
+    const before = await fakeState();
+    const appId = before.apps.find((a) => a.name === STAGING)!.id;
+    services.commands.ui = new ScriptedUi(['Push']);
+    await vscode.commands.executeCommand('heroku.config.push', STAGING);
+    const after = (await fakeState()).configVars[appId];
+    assert.deepStrictEqual(after, { ...before.configVars[appId], PUSHED_KEY: 'from-env-file' });
+  });
+
+  it('adds, edits and removes a config var through PATCH /config-vars', async () => {
+    const { node } = await walk('All apps', 'acme', STAGING, 'Config Vars');
+    const appId = (await fakeState()).apps.find((a) => a.name === STAGING)!.id;
+    services.commands.ui = new ScriptedUi(['ADDED_BY_TEST', 'added-value-1']);
+    await vscode.commands.executeCommand('heroku.configVar.add', node);
+    assert.strictEqual((await fakeState()).configVars[appId].ADDED_BY_TEST, 'added-value-1');
+    const added = (await walk('All apps', 'acme', STAGING, 'Config Vars')).kids.find((k) => k.label === 'ADDED_BY_TEST');
+    assert.ok(added, 'the tree shows the new var');
+    services.commands.ui = new ScriptedUi(['edited-value-2']);
+    await vscode.commands.executeCommand('heroku.configVar.edit', added);
+    assert.strictEqual((await fakeState()).configVars[appId].ADDED_BY_TEST, 'edited-value-2');
+    services.commands.ui = new ScriptedUi([undefined]);
+    await vscode.commands.executeCommand('heroku.configVar.remove', added);
+    assert.strictEqual((await fakeState()).configVars[appId].ADDED_BY_TEST, 'edited-value-2', 'no answer, no change');
+    services.commands.ui = new ScriptedUi(['Remove']);
+    await vscode.commands.executeCommand('heroku.configVar.remove', added);
+    assert.ok(!('ADDED_BY_TEST' in (await fakeState()).configVars[appId]));
+  });
+
   it('never writes the token or a config value to the extension log', async () => {
     const { kids } = await walk('All apps', 'acme', STAGING, 'Config Vars');
     await vscode.commands.executeCommand('heroku.configVar.reveal', kids[0]);

@@ -66,7 +66,7 @@ export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor
 
   return [
     commands.register('heroku.config.pull', async (ctx, arg: unknown) => {
-      const app = await pickApp(ctx, deps, isNode(arg) ? arg : undefined);
+      const app = await pickApp(ctx, deps, arg instanceof vscode.Uri ? undefined : arg);
       const file = await chooseEnvFile(ctx, deps, app, arg, false);
       const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
       if (open?.isDirty) throw new UserFacingError(`${path.basename(file)} has unsaved changes: save it first.`);
@@ -91,7 +91,7 @@ export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor
       return { written: true, changes: changes.length };
     }),
     commands.register('heroku.config.push', async (ctx, arg: unknown) => {
-      const app = await pickApp(ctx, deps, isNode(arg) ? arg : undefined);
+      const app = await pickApp(ctx, deps, arg instanceof vscode.Uri ? undefined : arg);
       const file = await chooseEnvFile(ctx, deps, app, arg, true);
       const doc = parseEnv((await readTextIfExists(file)) ?? '');
       const local = envToMap(doc);
