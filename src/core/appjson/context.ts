@@ -13,7 +13,8 @@ export function isObject(v: unknown): v is JsonObject {
 
 export interface CheckContext {
   value: JsonObject;
-  root: Node;
+  /** The position tree, built on first use (see fast-path.ts). */
+  tree: () => Node;
   lines: LineIndex;
   /** Process types the app declares (Procfile, or heroku.yml for the container stack); undefined when unknown. */
   processTypes?: { names: string[]; source: string };
@@ -29,7 +30,7 @@ export interface ReportOptions {
 }
 
 export function report(ctx: CheckContext, code: string, severity: Severity, path: (string | number)[], message: string, opts: ReportOptions = {}): void {
-  const node = at(ctx.root, path);
+  const node = at(ctx.tree(), path);
   let range;
   if (!node) {
     range = ctx.lines.range(0, 0);
@@ -46,7 +47,7 @@ export function report(ctx: CheckContext, code: string, severity: Severity, path
 
 /** Range of the key `name` inside the object at `path` (for unknown keys). */
 export function keyRangeAt(ctx: CheckContext, path: (string | number)[], name: string) {
-  const key = keyNode(at(ctx.root, path), name);
+  const key = keyNode(at(ctx.tree(), path), name);
   return key ? nodeRange(ctx.lines, key) : ctx.lines.range(0, 0);
 }
 

@@ -1,6 +1,6 @@
 // app.json linter: strict JSON (with positions), the precompiled schema, semantic checks across files.
 // Never throws; a file that is not Heroku's app.json (see foreign.ts) gets no problems at all.
-import { getNodeValue } from 'jsonc-parser';
+import { getNodeValue, type Node } from 'jsonc-parser';
 import type { Problem } from '../lint/types';
 import { parseProcfile } from '../procfile/parser';
 import { processTypesFromHerokuYml } from '../herokuyml/process-types';
@@ -9,7 +9,9 @@ import { checkPlatform } from './check-platform';
 import type { CheckContext } from './context';
 import { isObject } from './context';
 import { detectForeign } from './foreign';
-import { parseJsonStrict } from './parse';
+import { parseFast } from './fast-path';
+import { parseJsonStrict, type ParsedJson } from './parse';
+import { LineIndex } from './positions';
 import { checkSchema } from './schema-check';
 
 export interface AppJsonInput {
@@ -43,18 +45,33 @@ function processTypes(stack: unknown, readSibling: AppJsonInput['readSibling']):
 
 export function analyzeAppJson(input: AppJsonInput): AppJsonResult {
   try {
-    const parsed = parseJsonStrict(input.text);
-    const value: unknown = parsed.root ? getNodeValue(parsed.root) : undefined;
-    if (parsed.root) {
-      const verdict = detectForeign(value);
-      if (verdict.foreign) return { problems: [], foreign: verdict.reason };
+    const fast = parseFast(input.text);
+    let parsed: ParsedJson | undefined;
+    const slow = (): ParsedJson => (parsed ??= parseJsonStrict(input.text));
+    let value: unknown;
+    let problems: Problem[];
+    let lines: LineIndex;
+    if (fast) {
+      value = fast.value;
+      problems = [];
+      lines = new LineIndex(input.text);
+    } else {
+      const p = slow();
+      if (!p.root) return { problems: p.problems };
+      value = getNodeValue(p.root);
+      problems = input.skip?.syntax ? p.problems.filter((q) => q.code === 'appjson/duplicate-key') : [...p.problems];
+      lines = p.lines;
     }
-    const problems = input.skip?.syntax ? parsed.problems.filter((p) => p.code === 'appjson/duplicate-key') : [...parsed.problems];
-    if (!parsed.root || !isObject(value)) return { problems };
-    if (!input.skip?.schema) problems.push(...checkSchema(value, parsed.root, parsed.lines));
-    const ctx: CheckContext = {
-      value, root: parsed.root, lines: parsed.lines, problems, processTypes: processTypes(value.stack, input.readSibling),
+    const verdict = detectForeign(value);
+    if (verdict.foreign) return { problems: [], foreign: verdict.reason };
+    if (!isObject(value)) return { problems };
+    const tree = (): Node => {
+      const root = slow().root;
+      if (!root) throw new Error('no JSON tree');
+      return root;
     };
+    if (!input.skip?.schema) problems.push(...checkSchema(value, tree, lines));
+    const ctx: CheckContext = { value, tree, lines, problems, processTypes: processTypes(value.stack, input.readSibling) };
     checkConfig(ctx);
     checkPlatform(ctx);
     return { problems: ctx.problems };

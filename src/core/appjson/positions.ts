@@ -2,14 +2,23 @@
 import type { Range } from '../lint/types';
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private lineStarts: number[] | undefined;
 
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+  constructor(readonly text: string) {}
+
+  /** Built on first use (a 1 MB file that needs no position pays nothing). */
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const starts = [0];
+    const text = this.text;
+    const hasCr = text.includes('\r');
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    if (hasCr) {
+      // Lone CRs end lines too (CRLF is already counted at its LF).
+      for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+      starts.sort((a, b) => a - b);
     }
+    return (this.lineStarts = starts);
   }
 
   position(offset: number): { line: number; character: number } {

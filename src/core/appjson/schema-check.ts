@@ -63,8 +63,9 @@ function toProblem(e: ErrorObject, root: Node, lines: LineIndex): Problem | unde
   }
 }
 
-export function checkSchema(value: unknown, root: Node, lines: LineIndex): Problem[] {
+export function checkSchema(value: unknown, tree: () => Node, lines: LineIndex): Problem[] {
   if (validate(value)) return [];
+  const root = tree();
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const e of collapseOneOf(validate.errors ?? [])) {
