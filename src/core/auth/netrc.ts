@@ -78,27 +78,31 @@ export function parseNetrc(source: string): Netrc {
   let current: NetrcEntry | undefined;
   let pos = 0;
   let line = 1;
+  /** The token after keyword `t`, advancing the cursor; undefined (with a warning) at the end of the file. */
+  const operand = (t: Token, what: string): string | undefined => {
+    const v = readToken(src, pos, line);
+    if (!v.token) {
+      out.warnings.push(`line ${t.line}: "${t.text}" without ${what}`);
+      return undefined;
+    }
+    pos = v.next;
+    line = v.line;
+    return v.token.text;
+  };
   for (;;) {
     const r = readToken(src, pos, line);
     if (!r.token) break;
     const t = r.token;
     pos = r.next;
     line = r.line;
-    if (t.text === 'machine' || t.text === 'default') {
+    if (t.text === 'machine') {
+      const name = operand(t, 'a name');
+      if (name === undefined) break;
+      current = { line: t.line, machine: name };
+      out.machines.push(current);
+    } else if (t.text === 'default') {
       current = { line: t.line };
-      if (t.text === 'machine') {
-        const name = readToken(src, pos, line);
-        if (!name.token) {
-          out.warnings.push(`line ${t.line}: "machine" without a name`);
-          break;
-        }
-        pos = name.next;
-        line = name.line;
-        current.machine = name.token.text;
-        out.machines.push(current);
-      } else {
-        out.default ??= current;
-      }
+      out.default ??= current;
     } else if (t.text === 'macdef') {
       const name = readToken(src, pos, line);
       const from = name.token && name.token.line === t.line ? name.next : pos;
@@ -107,18 +111,10 @@ export function parseNetrc(source: string): Netrc {
       line = skipped.line;
       current = undefined;
     } else if (FIELDS.has(t.text)) {
-      const value = readToken(src, pos, line);
-      if (!value.token) {
-        out.warnings.push(`line ${t.line}: "${t.text}" without a value`);
-        break;
-      }
-      pos = value.next;
-      line = value.line;
-      if (current) {
-        current[t.text as 'login' | 'password' | 'account'] = value.token.text;
-      } else {
-        out.warnings.push(`line ${t.line}: "${t.text}" outside a machine entry; ignored`);
-      }
+      const value = operand(t, 'a value');
+      if (value === undefined) break;
+      if (current) current[t.text as 'login' | 'password' | 'account'] = value;
+      else out.warnings.push(`line ${t.line}: "${t.text}" outside a machine entry; ignored`);
     } else {
       out.warnings.push(`line ${t.line}: unexpected token; ignored`);
     }
