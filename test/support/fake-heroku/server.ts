@@ -29,6 +29,8 @@ export interface ServerDeps {
   getState: () => FakeState;
 }
 
+const MAX_RECORDED = 20_000;
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 function flatHeaders(req: IncomingMessage): Record<string, string> {
@@ -91,6 +93,8 @@ export class FakeServer {
     };
     if (!control) {
       this.deps.requests.push(rec);
+      // A long sandbox session must not grow without bound: keep the newest records.
+      if (this.deps.requests.length > MAX_RECORDED) this.deps.requests.splice(0, this.deps.requests.length - MAX_RECORDED);
       res.on('finish', () => { rec.status = res.statusCode; });
     }
     res.setHeader('Request-Id', randomUUID());
