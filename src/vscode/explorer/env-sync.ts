@@ -11,7 +11,7 @@ import { envProblems, envToMap, parseEnv, serializeEnv } from '../../core/env/pa
 import type { Redactor } from '../../core/redact';
 import { readTextIfExists, writeFileAtomic } from '../../infra/fs/atomic-write';
 import { UserCancelled, UserFacingError, type CommandContext, type Commands } from '../commands';
-import { confirm, isNode, pickApp, requireClient, unwrap, type ExplorerDeps } from './deps';
+import { confirm, pickApp, requireClient, unwrap, type ExplorerDeps } from './deps';
 
 export const ENV_SCHEME = 'heroku-env';
 
