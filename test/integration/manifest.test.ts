@@ -35,7 +35,7 @@ function workspaceDir(): string {
   return folder.uri.fsPath;
 }
 
-async function waitFor<T>(what: string, get: () => T | undefined | Promise<T | undefined>, ms = 8_000): Promise<T> {
+async function waitFor<T>(what: string, get: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await get();
@@ -45,7 +45,8 @@ async function waitFor<T>(what: string, get: () => T | undefined | Promise<T | u
   }
 }
 
-const codes = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
+const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
+const codes = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map(codeOf);
 const hoverText = (hs: vscode.Hover[]) => hs.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 
 describe('manifest: app.json and heroku.yml in VS Code', function () {
@@ -83,7 +84,7 @@ describe('manifest: app.json and heroku.yml in VS Code', function () {
       return c.includes('appjson/formation-not-in-procfile') && c.includes('appjson/env-generator') ? c : undefined;
     });
     assert.ok(got.includes('appjson/deprecated-stack'), got.join());
-    const d = vscode.languages.getDiagnostics(appJson).find((x) => x.code === 'appjson/formation-not-in-procfile');
+    const d = vscode.languages.getDiagnostics(appJson).find((x) => codeOf(x) === 'appjson/formation-not-in-procfile');
     assert.ok(d);
     assert.strictEqual(doc.getText(d.range), '"wrker"');
     assert.strictEqual(d.source, 'heroku');
@@ -122,7 +123,7 @@ describe('manifest: app.json and heroku.yml in VS Code', function () {
   it('heroku.yml: diagnostics, hover and completion', async () => {
     const doc = await vscode.workspace.openTextDocument(herokuYml);
     await vscode.window.showTextDocument(doc);
-    const d = await waitFor('missing Dockerfile', () => vscode.languages.getDiagnostics(herokuYml).find((x) => x.code === 'herokuyml/missing-dockerfile'));
+    const d = await waitFor('missing Dockerfile', () => vscode.languages.getDiagnostics(herokuYml).find((x) => codeOf(x) === 'herokuyml/missing-dockerfile'));
     assert.strictEqual(doc.getText(d.range), 'missing/Dockerfile');
     assert.ok(codes(herokuYml).includes('herokuyml/stack-not-container'));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', herokuYml, new vscode.Position(5, 2));

@@ -1,71 +1,50 @@
-// Lints an open app.json or heroku.yml with core, the way the editor needs it:
-// - siblings (Procfile, heroku.yml, app.json, Dockerfiles) come from open editors first, then the disk;
-// - app.json's syntax and schema errors are left out when VS Code's JSON language service validates the file
-//   against the same contributed schema (schemas/app.json.schema.json), so nothing shows twice;
-// - the settings heroku.appJson.validate / heroku.herokuYml.validate turn each linter off.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+// The app.json and heroku.yml linters as the shared lint bridge runs them (src/vscode/diagnostics), with what only
+// the editor knows:
+// - app.json's syntax and schema errors are left out for a document open in the `json` language while VS Code's
+//   JSON language service validates it against the same contributed schema (schemas/app.json.schema.json), so
+//   nothing shows twice; closed files (the bridge's workspace scan) get everything, as from the CLI;
+// - heroku.yml's Dockerfile paths are checked on disk, sub-folders included;
+// - heroku.appJson.validate / heroku.herokuYml.validate turn each linter off.
+import { statSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { lintAppJson } from '../../core/appjson/lint';
 import { lintHerokuYml } from '../../core/herokuyml/lint';
+import type { LintFile } from '../../core/lint/registry';
 import type { Problem } from '../../core/lint/types';
 
-export type ManifestKind = 'appjson' | 'herokuyml';
-
-export function manifestKindOf(doc: vscode.TextDocument): ManifestKind | undefined {
-  if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote') return undefined;
-  const base = doc.uri.path.split('/').pop();
-  if (base === 'app.json') return 'appjson';
-  if (base === 'heroku.yml') return 'herokuyml';
-  return undefined;
+function openDocument(path: string): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === path);
 }
 
-function siblingReader(doc: vscode.TextDocument): (name: string) => string | undefined {
-  const dir = dirname(doc.uri.fsPath);
-  return (name) => {
-    const path = join(dir, name);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === path);
-    if (open) return open.getText();
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+function enabled(path: string, key: 'appJson.validate' | 'herokuYml.validate'): boolean {
+  return vscode.workspace.getConfiguration('heroku', vscode.Uri.file(path)).get<boolean>(key, true) !== false;
 }
 
-function fileExists(doc: vscode.TextDocument): (rel: string) => boolean {
-  const dir = dirname(doc.uri.fsPath);
-  return (rel) => {
+/** True when VS Code's JSON language service validates this open JSON document (its default). */
+function jsonServiceValidates(doc: vscode.TextDocument | undefined): boolean {
+  if (doc?.languageId !== 'json') return false;
+  const ext = vscode.extensions.getExtension('vscode.json-language-features');
+  return !!ext && vscode.workspace.getConfiguration('json', doc.uri).get<boolean>('validate.enable', true) !== false;
+}
+
+export function lintAppJsonInEditor(file: LintFile): Problem[] {
+  if (!enabled(file.path, 'appJson.validate')) return [];
+  const skip = jsonServiceValidates(openDocument(file.path)) ? { syntax: true, schema: true } : undefined;
+  return lintAppJson({ text: file.text, readSibling: file.readSibling, skip });
+}
+
+export function lintHerokuYmlInEditor(file: LintFile): Problem[] {
+  if (!enabled(file.path, 'herokuYml.validate')) return [];
+  const dir = dirname(file.path);
+  const fileExists = (rel: string): boolean => {
     const path = normalize(join(dir, rel));
     if (!path.startsWith(dir + sep)) return false;
     try {
-      return existsSync(path) && statSync(path).isFile();
+      return statSync(path).isFile();
     } catch {
       return false;
     }
   };
-}
-
-/** True when VS Code's JSON language service validates JSON files (its default). */
-function jsonServiceValidates(): boolean {
-  const ext = vscode.extensions.getExtension('vscode.json-language-features');
-  return !!ext && vscode.workspace.getConfiguration('json').get<boolean>('validate.enable', true) !== false;
-}
-
-/** Problems for an open manifest, or undefined when it is not one or its check is turned off. */
-export function lintManifest(doc: vscode.TextDocument): Problem[] | undefined {
-  const kind = manifestKindOf(doc);
-  if (!kind) return undefined;
-  const config = vscode.workspace.getConfiguration('heroku', doc.uri);
-  if (kind === 'appjson') {
-    if (!config.get<boolean>('appJson.validate', true)) return undefined;
-    const editorValidates = doc.languageId === 'json' && jsonServiceValidates();
-    return lintAppJson({
-      text: doc.getText(), readSibling: siblingReader(doc),
-      skip: editorValidates ? { syntax: true, schema: true } : undefined,
-    });
-  }
-  if (!config.get<boolean>('herokuYml.validate', true)) return undefined;
-  return lintHerokuYml({ text: doc.getText(), readSibling: siblingReader(doc), fileExists: fileExists(doc) });
+  return lintHerokuYml({ text: file.text, readSibling: file.readSibling, fileExists, fileName: file.path.split(/[\\/]/).pop() });
 }
