@@ -26,8 +26,12 @@ export interface ShellScan {
   unquoted: [number, number][];
 }
 
-const NAME_START = /[A-Za-z_]/;
-const NAME_CHAR = /[A-Za-z0-9_]/;
+/** Characters the scan reacts to: quotes, backslash, `$`, parentheses, `#`. */
+const SPECIAL = new Uint8Array(128);
+for (const ch of `'"\`\\$()#`) SPECIAL[ch.charCodeAt(0)] = 1;
+
+const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57);
 
 export function scanShell(cmd: string): ShellScan {
   const vars: ShellVar[] = [];
@@ -39,6 +43,12 @@ export function scanShell(cmd: string): ShellScan {
   let i = 0;
   const n = cmd.length;
   while (i < n) {
+    const code = cmd.charCodeAt(i);
+    // Fast path: characters that mean nothing to this scan in any state.
+    if (code >= 128 || SPECIAL[code] === 0) {
+      i++;
+      continue;
+    }
     const c = cmd[i];
     if (quote?.q === "'") {
       if (c === "'") {
@@ -61,8 +71,11 @@ export function scanShell(cmd: string): ShellScan {
           i += 2;
           continue;
         }
-        const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(cmd.slice(i + 2, close));
-        if (m) vars.push({ name: m[0], start: i, end: close + 1, braced: true });
+        let j = i + 2;
+        if (j < close && isNameStart(cmd.charCodeAt(j))) {
+          while (j < close && isNameChar(cmd.charCodeAt(j))) j++;
+          vars.push({ name: cmd.slice(i + 2, j), start: i, end: close + 1, braced: true });
+        }
         i = close + 1;
         continue;
       }
@@ -71,9 +84,9 @@ export function scanShell(cmd: string): ShellScan {
         i += 2;
         continue;
       }
-      if (next !== undefined && NAME_START.test(next)) {
+      if (next !== undefined && isNameStart(cmd.charCodeAt(i + 1))) {
         let j = i + 2;
-        while (j < n && NAME_CHAR.test(cmd[j])) j++;
+        while (j < n && isNameChar(cmd.charCodeAt(j))) j++;
         vars.push({ name: cmd.slice(i + 1, j), start: i, end: j, braced: false });
         i = j;
         continue;
