@@ -29,7 +29,8 @@ class ScriptedUi implements UserInput {
   constructor(private readonly answers: (string | undefined)[]) {}
   showInputBox(o: vscode.InputBoxOptions): Promise<string | undefined> { this.prompts.push(o); return Promise.resolve(this.answers.shift()); }
   showQuickPick<T extends vscode.QuickPickItem>(): Promise<T | undefined> { return Promise.resolve(undefined); }
-  showWarningMessage(): Promise<string | undefined> { return Promise.resolve(undefined); }
+  readonly warnings: string[] = [];
+  showWarningMessage(m: string): Promise<string | undefined> { this.warnings.push(m); return Promise.resolve(undefined); }
   showInformationMessage(m: string): Promise<string | undefined> { this.infos.push(m); return Promise.resolve(undefined); }
 }
 
@@ -161,6 +162,21 @@ describe('auth: sign-in, token sources and sign-out in VS Code', function () {
       assert.ok(apps.ok && apps.value.length > 0);
       const out = await vscode.commands.executeCommand<string>('heroku.signOut');
       assert.match(out ?? '', /HEROKU_API_KEY environment variable, which cannot be removed here/);
+    } finally {
+      delete process.env.HEROKU_API_KEY;
+      await services.heroku.refresh();
+    }
+  });
+
+  it('a revoked token (401 on a call) offers to sign in again', async () => {
+    process.env.HEROKU_API_KEY = WRONG;
+    try {
+      const ui = new ScriptedUi([]);
+      services.commands.ui = ui;
+      assert.strictEqual((await services.heroku.refresh()).source, 'env');
+      const r = await services.heroku.getClient()?.apps();
+      assert.ok(r && !r.ok && r.error.status === 401);
+      assert.deepStrictEqual(ui.warnings, ['Heroku rejected the API key (from HEROKU_API_KEY) (401). It may have been revoked or expired.']);
     } finally {
       delete process.env.HEROKU_API_KEY;
       await services.heroku.refresh();

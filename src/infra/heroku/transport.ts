@@ -25,6 +25,8 @@ export interface TransportOptions {
   userAgent?: string;
   /** One line per exchange, e.g. `GET /apps 206 12 ms`; never headers or bodies. */
   trace?: (line: string) => void;
+  /** Called when Heroku answers 401 (the token was revoked or expired), so the UI can offer to sign in again. */
+  onUnauthorized?: () => void;
   /** Injectable for tests. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -100,6 +102,7 @@ export class HerokuTransport {
     if (res.status === 304 && cached) {
       return ok({ value: cached.body as T, nextRange: cached.nextRange, notModified: true }, true);
     }
+    if (res.status === 401) this.opts.onUnauthorized?.();
     if (res.status < 200 || res.status >= 300) return fail(toHttpError(spec.method, spec.path, res, token));
     const parsed = parseJson(spec.method, spec.path, res, token);
     if (!parsed.ok) return parsed;

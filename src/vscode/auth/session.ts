@@ -30,6 +30,7 @@ export class HerokuSession implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
   private warned = new Set<string>();
   private rateSub: { dispose(): void } | undefined;
+  private offered: string | undefined;
   /** Fires when the token, its source or the API URL changed (sign in/out, setting, env, netrc). */
   readonly onDidChangeSession: vscode.Event<void> = this.changed.event;
 
@@ -46,6 +47,7 @@ export class HerokuSession implements vscode.Disposable {
         userAgent: 'heroku-workflows-vscode',
         twoFactor: (req) => this.askTwoFactor(req.method, req.path),
         trace: (line) => opts.log.debug(`api: ${line}`),
+        onUnauthorized: () => this.offerSignIn(),
       },
     });
     this.subs.push(
@@ -54,6 +56,7 @@ export class HerokuSession implements vscode.Disposable {
         void vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, this.core.state.signedIn);
         const s = this.core.state;
         opts.log.info(s.signedIn ? `Heroku: signed in (token from ${s.source}) at ${s.apiUrl}` : `Heroku: signed out (${s.apiUrl})`);
+        this.offered = undefined;
         this.watchRateLimit();
         this.changed.fire();
       })),
@@ -108,6 +111,19 @@ export class HerokuSession implements vscode.Disposable {
       validateInput: (v) => (/^\s*[0-9A-Za-z-]{4,}\s*$/.test(v) ? undefined : 'Enter the code from your authenticator app.'),
     });
     return code?.trim() || undefined;
+  }
+
+  /** A 401 on the session's token: offer to sign in again, once per token. */
+  private offerSignIn(): void {
+    const s = this.core.state;
+    const key = `${s.source}:${s.detail}:${s.apiUrl}`;
+    if (this.offered === key) return;
+    this.offered = key;
+    const where = s.source === 'env' ? ' (from HEROKU_API_KEY)' : s.source === 'netrc' ? ` (from ${s.detail ?? '~/.netrc'})` : '';
+    this.opts.log.warn(`Heroku answered 401: the API key${where} was rejected.`);
+    void this.opts.commands.ui
+      .showWarningMessage(`Heroku rejected the API key${where} (401). It may have been revoked or expired.`, {}, 'Sign In')
+      .then((pick) => { if (pick === 'Sign In') void vscode.commands.executeCommand('heroku.signIn'); });
   }
 
   /** Logs a warning when RateLimit-Remaining drops below LOW_RATE_LIMIT (once per drop). */

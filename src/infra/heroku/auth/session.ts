@@ -89,7 +89,7 @@ export class HerokuSessionCore {
     const key = apiKey.trim();
     if (key === '' || /\s/.test(key)) return { ok: false, message: 'An API key is one word without spaces; nothing was stored.' };
     this.deps.onToken?.(key);
-    const probe = this.makeClient(this.deps.apiUrl().url, key);
+    const probe = this.makeClient(this.deps.apiUrl().url, key, true);
     const r: Result<Account> = await probe.account({ signal, cache: false });
     if (!r.ok) {
       const message = r.error.status === 401
@@ -110,9 +110,11 @@ export class HerokuSessionCore {
     return info.signedIn ? { removed: had, stillSignedInFrom: info.source, detail: info.detail } : { removed: had };
   }
 
-  private makeClient(baseUrl: string, token: string): HerokuClient {
+  /** `probe`: the sign-in check, whose 401 is the answer rather than news about the current session. */
+  private makeClient(baseUrl: string, token: string, probe = false): HerokuClient {
     return new HerokuClient({
       ...this.deps.clientOptions,
+      ...(probe ? { onUnauthorized: undefined } : {}),
       baseUrl,
       extraHeaders: this.deps.extraHeaders().headers,
       getToken: () => token,

@@ -83,13 +83,20 @@ describe('token sources and the session', () => {
 
   it('a wrong key gives the clear 401 message and stores nothing', async () => {
     const secrets = new MemorySecrets();
-    const s = session(secrets);
+    let unauthorized = 0;
+    const s = new HerokuSessionCore({
+      env: {}, secrets, home,
+      apiUrl: () => resolveApiUrl(fake.url, undefined),
+      extraHeaders: () => ({ headers: {} }),
+      clientOptions: { onUnauthorized: () => unauthorized++ },
+    });
     const out = await s.signIn('HRKU-not-the-right-key');
     assert.ok(!out.ok);
     assert.match(out.message, /^Heroku rejected this API key \(401\)/);
     assert.ok(!out.message.includes('HRKU-not-the-right-key'));
     assert.equal(secrets.map.size, 0);
     assert.equal((await s.refresh()).signedIn, false);
+    assert.equal(unauthorized, 0, 'the sign-in probe\'s 401 is not reported as a revoked session');
     const blank = await s.signIn('   ');
     assert.ok(!blank.ok && /nothing was stored/.test(blank.message));
   });

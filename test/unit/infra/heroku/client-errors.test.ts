@@ -68,6 +68,17 @@ describe('HerokuClient: errors as values, two-factor, token safety', () => {
     assert.equal(seen(fake, 'DELETE', '/apps/acme-web-production/dynos').length, 3, 'one try + one retry, no loop');
   });
 
+  it('reports a 401 through onUnauthorized (once per 401 answer)', async () => {
+    let calls = 0;
+    const bad = clientFor(fake, { getToken: () => 'HRKU-revoked-token', onUnauthorized: () => calls++ }).client;
+    const r = await bad.apps();
+    assert.ok(!r.ok && r.error.id === 'unauthorized');
+    assert.equal(calls, 1);
+    const good = clientFor(fake, { onUnauthorized: () => calls++ }).client;
+    assert.ok((await good.apps()).ok);
+    assert.equal(calls, 1);
+  });
+
   it('says "not signed in" without any request when there is no token', async () => {
     const { client } = clientFor(fake, { getToken: () => undefined });
     const r = await client.account();
