@@ -202,6 +202,36 @@ describe('explorer: Heroku tree and actions in VS Code', function () {
     assert.ok(!('ADDED_BY_TEST' in (await fakeState()).configVars[appId]));
   });
 
+  it('restarts a dyno and a process type after a yes', async () => {
+    const dynos = (await walk('All apps', 'acme', STAGING, 'Dynos')).kids;
+    const web1 = dynos.find((d) => d.label === 'web.1');
+    assert.ok(web1);
+    await fetch(`${FAKE}/__fake/requests`, { method: 'DELETE', headers: { Authorization: `Bearer ${KEY}` } });
+    services.commands.ui = new ScriptedUi(['Restart']);
+    await vscode.commands.executeCommand('heroku.dyno.restart', web1);
+    services.commands.ui = new ScriptedUi([undefined]);
+    await vscode.commands.executeCommand('heroku.formation.restart', STAGING);
+    services.commands.ui = new ScriptedUi(['worker', 'Restart']);
+    await vscode.commands.executeCommand('heroku.formation.restart', STAGING);
+    const res = await fetch(`${FAKE}/__fake/requests`, { headers: { Authorization: `Bearer ${KEY}` } });
+    const deletes = ((await res.json()) as { method: string; path: string }[]).filter((r) => r.method === 'DELETE').map((r) => r.path);
+    assert.deepStrictEqual(deletes, [`/apps/${STAGING}/dynos/web.1`, `/apps/${STAGING}/formations/worker`]);
+  });
+
+  it('maintenance on an app that needs two-factor asks for the code, and the tree shows it', async () => {
+    const app = 'acme-web-production';
+    const ui = new ScriptedUi(['Turn On', '424242']);
+    services.commands.ui = ui;
+    await vscode.commands.executeCommand('heroku.app.maintenanceOn', app);
+    const maintenance = async () => (await fakeState()).apps.find((a) => a.name === app) as unknown as { maintenance: boolean };
+    assert.strictEqual((await maintenance()).maintenance, true, ui.asked.join(' | '));
+    const node = (await walk('All apps', 'acme')).kids.find((k) => k.label === app);
+    assert.strictEqual(node?.contextValue, 'heroku.app.maintenance');
+    services.commands.ui = new ScriptedUi(['424242']);
+    await vscode.commands.executeCommand('heroku.app.maintenanceOff', node);
+    assert.strictEqual((await maintenance()).maintenance, false);
+  });
+
   it('never writes the token or a config value to the extension log', async () => {
     const { kids } = await walk('All apps', 'acme', STAGING, 'Config Vars');
     await vscode.commands.executeCommand('heroku.configVar.reveal', kids[0]);
@@ -216,5 +246,14 @@ describe('explorer: Heroku tree and actions in VS Code', function () {
       .catch((err: Error) => { throw new Error(`${err.message}; files near ${logDir}: ${list(join(logDir, '..', '..')).join(', ')}`); });
     const text = readLog();
     for (const s of secrets) assert.ok(!text.includes(s), `a secret (${s.length} chars) is in the log`);
+  });
+
+  it('signed out, the tree offers sign-in instead of failing; signing in again restores it', async () => {
+    await services.heroku.signOut();
+    await eventually('signed out', async () => services.heroku.getClient() === undefined);
+    const kids = (await walk('All apps')).kids;
+    assert.deepStrictEqual(kids.map((k) => [k.kind, k.command?.id]), [['signIn', 'heroku.signIn']]);
+    await services.heroku.signIn(KEY);
+    await eventually('signed in', async () => (await walk('All apps')).kids.some((k) => k.label === 'acme'));
   });
 });

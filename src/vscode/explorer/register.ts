@@ -61,6 +61,9 @@ export function registerExplorer(services: Services): vscode.Disposable {
 
   store.add(heroku.onDidChangeSession(() => refresh()));
   store.add(vscode.workspace.onDidChangeWorkspaceFolders(() => refresh()));
+  // A remote added or removed (`heroku git:remote`, `git remote add`) changes "This workspace".
+  const gitConfigs = store.add(vscode.workspace.createFileSystemWatcher('**/.git/config'));
+  for (const on of [gitConfigs.onDidChange, gitConfigs.onDidCreate, gitConfigs.onDidDelete]) store.add(on(() => refresh()));
 
   // Live state: re-read on an interval while the view is visible (ETags make unchanged reads 304s).
   let timer: ReturnType<typeof setInterval> | undefined;
