@@ -1,7 +1,7 @@
 // heroku.yml linter (container stack): syntax with positions, the schema, and checks across files: Dockerfiles
 // exist, `run` replaces the Procfile, app.json's stack must be container, images name a built process type.
 // Never throws.
-import { isMap, type Document } from 'yaml';
+import { isMap, type Document, type Node } from 'yaml';
 import type { Problem } from '../lint/types';
 import { byPosition } from '../appjson/lint';
 import { analyzeAppJsonStack } from './appjson-stack';
@@ -65,7 +65,9 @@ function checkProcfile(doc: Document, lines: LineIndex, procfile: string, out: P
   if (!runKey) return;
   const inProcfile = parseProcfile(procfile).entries.map((e) => e.name);
   const inRun = mapKeys(doc, ['run']);
-  const lost = inProcfile.filter((n) => !inRun.includes(n));
+  // A Procfile `release` entry is covered by heroku.yml's own release section.
+  const hasRelease = nodeAt(doc, ['release']).key !== undefined;
+  const lost = inProcfile.filter((n) => !inRun.includes(n) && !(n === 'release' && hasRelease));
   out.push({ code: 'herokuyml/run-overrides-procfile', severity: 'warning', range: rangeOf(lines, runKey),
     message: 'heroku.yml has a run section, so Heroku ignores the Procfile' +
       (lost.length ? `: ${lost.join(', ')} from the Procfile will not run.` : '.') });
@@ -98,7 +100,8 @@ export function lintHerokuYml(input: HerokuYmlInput): Problem[] {
     const appJson = input.readSibling?.('app.json');
     if (appJson !== undefined) {
       const stackProblem = analyzeAppJsonStack(appJson);
-      if (stackProblem) problems.push({ code: 'herokuyml/stack-not-container', severity: 'warning', range: lines.range(0, 0), message: stackProblem });
+      const firstKey = isMap(doc.contents) ? (doc.contents.items[0]?.key as Node | undefined) : undefined;
+      if (stackProblem) problems.push({ code: 'herokuyml/stack-not-container', severity: 'warning', range: rangeOf(lines, firstKey), message: stackProblem });
     }
     return problems.sort(byPosition);
   } catch (err) {

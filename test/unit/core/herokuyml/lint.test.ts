@@ -101,11 +101,16 @@ describe('herokuyml: lint', () => {
     assert.equal(covered(text, p), 'run');
     assert.match(p.message, /worker/);
     assert.deepEqual(lint('build:\n  docker:\n    web: Dockerfile\n', { siblings: { Procfile: 'web: a\n' } }), []);
+    const withRelease = 'build:\n  docker:\n    web: Dockerfile\nrun:\n  web: a\nrelease:\n  image: web\n  command: [m]\n';
+    const [q] = lint(withRelease, { siblings: { Procfile: 'web: a\nrelease: m\n' } });
+    assert.equal(q.message, 'heroku.yml has a run section, so Heroku ignores the Procfile.');
   });
 
   it('warns when app.json does not set the container stack', () => {
     const yml = 'build:\n  docker:\n    web: Dockerfile\n';
-    assert.deepEqual(codes(lint(yml, { siblings: { 'app.json': '{"stack": "heroku-24"}' } })), ['herokuyml/stack-not-container']);
+    const [p] = lint(yml, { siblings: { 'app.json': '{"stack": "heroku-24"}' } });
+    assert.equal(p.code, 'herokuyml/stack-not-container');
+    assert.equal(covered(yml, p), 'build');
     assert.deepEqual(codes(lint(yml, { siblings: { 'app.json': '{"name": "x"}' } })), ['herokuyml/stack-not-container']);
     assert.deepEqual(lint(yml, { siblings: { 'app.json': '{"stack": "Container"}' } }), []);
     assert.deepEqual(lint(yml, { siblings: { 'app.json': '{"pages": ["a"]}' } }), []);

@@ -1,0 +1,57 @@
+// What a person sees: an app.json with mistakes shows squiggles and Problems-view entries (ours and the JSON
+// schema's), and a hover on a heroku.yml key explains it. Screenshots: manifest-app-json.png, manifest-heroku-yml.png.
+import * as assert from 'node:assert';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchWorkbench, type Workbench } from './harness';
+
+const APP_JSON = `{
+  "name": "manifest demo",
+  "stack": "heroku-18",
+  "formation": {
+    "web": { "quantity": 1, "size": "Hobby" },
+    "wrker": { "quantity": 1 }
+  },
+  "env": {
+    "DEBUG": true,
+    "SECRET": { "generator": "uuid" }
+  },
+  "addons": ["heroku postgresql"],
+  "environments": { "production": {} }
+}
+`;
+
+describe('e2e: app.json and heroku.yml', function () {
+  this.timeout(240_000);
+  let wb: Workbench;
+
+  before(async () => {
+    wb = await launchWorkbench();
+    const dir = join(wb.workspace, 'manifest-demo');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'app.json'), APP_JSON);
+    writeFileSync(join(dir, 'Procfile'), 'web: node server.js\nworker: node worker.js\n');
+  });
+  after(async () => { await wb?.close(); });
+
+  it('shows app.json problems in the editor and the Problems view', async () => {
+    await wb.openFile('manifest-demo/app.json');
+    await wb.runCommand('Problems: Focus on Problems View');
+    const panel = wb.page.locator('.part.panel');
+    await panel.getByText('appjson/formation-not-in-procfile', { exact: false }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await panel.getByText('Incorrect type', { exact: false }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await wb.page.waitForTimeout(1500);
+    await wb.screenshot('manifest-app-json');
+    const text = await panel.innerText();
+    for (const code of ['appjson/env-generator', 'appjson/deprecated-stack', 'appjson/deprecated-size', 'appjson/addon-plan-format']) {
+      assert.ok(text.includes(code), `${code} is not in the Problems view`);
+    }
+  });
+
+  it('explains a heroku.yml key on hover', async () => {
+    await wb.openFile('heroku.yml');
+    const text = await wb.hover('release');
+    await wb.screenshot('manifest-heroku-yml');
+    assert.match(text, /release phase/);
+  });
+});
