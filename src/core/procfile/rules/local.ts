@@ -33,7 +33,9 @@ const localComment: ProcfileRule = {
   summary: '`heroku local` fails on a comment line that contains words.',
   check(ctx) {
     // Reported once, on the first such comment: heroku local stops there anyway.
-    const hits = ctx.doc.lines.filter((l) => l.kind === 'comment' && /\w/.test(l.text) && !/^\s*\w+:/.test(l.text));
+    // Our own `# heroku-lint-disable…` directives are left out: the user added them on purpose (docs/RULES.md
+    // says that `heroku local` trips over them too).
+    const hits = ctx.doc.lines.filter((l) => l.kind === 'comment' && /\w/.test(l.text) && !/^\s*\w+:/.test(l.text) && !/^\s*#\s*heroku-lint-disable/.test(l.text));
     if (hits.length === 0) return;
     const l = hits[0];
     const start = l.text.indexOf('#');
