@@ -4,6 +4,7 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 
 const live = new Set<ChildProcess>();
 let hooked = false;
+let terminateHandled = false;
 
 function killGroupNow(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
@@ -18,6 +19,11 @@ function hookExit(): void {
   if (hooked) return;
   hooked = true;
   process.on('exit', () => { for (const c of live) killGroupNow(c, 'SIGKILL'); });
+  // Children run in their own process groups, so a Ctrl-C reaches only us. Unless onTerminate
+  // cleans up, exit as the default would: that runs the hook above (and Playwright's, for Chromium).
+  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.on(sig, () => { if (!terminateHandled) process.exit(code); });
+  }
 }
 
 /** Spawns `cmd` detached in a new process group; the group is killed when this process exits. */
@@ -86,6 +92,7 @@ export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: n
 
 /** Runs `fn` for SIGINT/SIGTERM once, then exits with 130/143. */
 export function onTerminate(fn: () => Promise<void>): void {
+  terminateHandled = true;
   let stopping = false;
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.on(sig, () => {
