@@ -7,7 +7,8 @@ import { SCRIPT_KEYS } from './keys';
 const PLAN = /^[a-z0-9][a-z0-9-]*(:[a-z0-9][a-z0-9._-]*)?$/i;
 
 function checkEnv(ctx: CheckContext, base: (string | number)[], env: JsonObject): void {
-  for (const [name, v] of Object.entries(env)) {
+  for (const name in env) {
+    const v = env[name];
     if (!isObject(v)) continue;
     const at = [...base, 'env', name];
     if (v.required === true && typeof v.value === 'string') {
