@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { lintProcfile, type LintProcfileOptions } from '../../../../src/core/procfile/lint';
 import { procfileRuleInfo } from '../../../../src/core/procfile/rules/index';
 import { applyFix } from './helpers';
@@ -73,4 +75,15 @@ describe('procfile rules', () => {
       });
     });
   }
+});
+
+describe('docs/RULES.md', () => {
+  it('lists every Procfile rule code with its default severity', () => {
+    const text = readFileSync(join(__dirname, '../../../../docs/RULES.md'), 'utf8');
+    for (const r of procfileRuleInfo()) {
+      const row = text.split('\n').find((l) => l.startsWith(`| \`${r.code}\` |`));
+      assert.ok(row, `${r.code} missing from docs/RULES.md`);
+      assert.ok(row.split('|')[2].includes(r.severity), `${r.code}: documented severity differs from ${r.severity}`);
+    }
+  });
 });
