@@ -232,6 +232,40 @@ describe('explorer: Heroku tree and actions in VS Code', function () {
     assert.strictEqual((await maintenance()).maintenance, false);
   });
 
+  it('a malformed or failed answer shows an error node, and the rest of the tree still works', async () => {
+    const control = (method: string, body?: unknown) => fetch(`${FAKE}/__fake/faults`, {
+      method, headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    await control('POST', [
+      { method: 'GET', path: '/apps/acme-web-dev/dynos', malformed: 'garbage' },
+      { method: 'GET', path: '/apps/acme-web-dev/domains', status: 404, errorId: 'not_found' },
+    ]);
+    try {
+      const dynos = (await walk('All apps', 'acme', 'acme-web-dev', 'Dynos')).kids;
+      assert.deepStrictEqual(dynos.map((k) => k.kind), ['error'], dynos.map((k) => k.label).join(', '));
+      const domains = (await walk('All apps', 'acme', 'acme-web-dev', 'Domains')).kids;
+      assert.deepStrictEqual(domains.map((k) => k.kind), ['error']);
+      const formation = (await walk('All apps', 'acme', 'acme-web-dev', 'Formation')).kids;
+      assert.ok(formation.length > 0 && formation.every((k) => k.kind === 'formation'));
+    } finally {
+      await control('DELETE');
+    }
+  });
+
+  it('an unchanged refresh costs only 304s', async () => {
+    const labels = [['All apps', 'acme', STAGING, 'Dynos'], ['All apps', 'acme', STAGING, 'Releases'], ['This workspace']];
+    for (const l of labels) await walk(...l);
+    await fetch(`${FAKE}/__fake/requests`, { method: 'DELETE', headers: { Authorization: `Bearer ${KEY}` } });
+    await vscode.commands.executeCommand('heroku.explorer.refresh');
+    for (const l of labels) await walk(...l);
+    const res = await fetch(`${FAKE}/__fake/requests`, { headers: { Authorization: `Bearer ${KEY}` } });
+    const gets = ((await res.json()) as { method: string; path: string; status: number; headers: Record<string, string> }[]).filter((r) => r.method === 'GET');
+    assert.ok(gets.length >= 4, `refresh re-read the tree (${gets.length} GETs)`);
+    // The session's own account probe (sign-in check, `cache: false`, no If-None-Match) may run meanwhile: not ours.
+    const ours = gets.filter((r) => !(r.path === '/account' && !('if-none-match' in r.headers)));
+    assert.deepStrictEqual(ours.filter((r) => r.status !== 304).map((r) => `${r.path} ${r.status}`), []);
+  });
+
   it('never writes the token or a config value to the extension log', async () => {
     const { kids } = await walk('All apps', 'acme', STAGING, 'Config Vars');
     await vscode.commands.executeCommand('heroku.configVar.reveal', kids[0]);
