@@ -13,12 +13,18 @@ describe('e2e: Heroku sidebar', function () {
     const sidebar = await wb.openHerokuSidebar();
     // A container with a single view hides that view's header; its pane (and body) are still there.
     const pane = sidebar.locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Apps"]') }).first();
-    await pane.locator('.pane-body').waitFor({ state: 'visible', timeout: 30_000 });
-    await wb.page.waitForTimeout(1500); // let the view render for the picture
-    await wb.screenshot('sidebar');
+    const body = pane.locator('.pane-body');
+    await body.waitFor({ state: 'visible', timeout: 30_000 });
+    // Signed in, the tree loads (a progress bar first); signed out, the welcome content shows.
+    const content = body.locator('.monaco-list-row, .welcome-view-content').first();
+    try {
+      await content.waitFor({ state: 'visible', timeout: 60_000 });
+    } finally {
+      await wb.page.waitForTimeout(500);
+      await wb.screenshot('sidebar');
+    }
     assert.match(await sidebar.locator('.composite.title').first().innerText(), /heroku/i);
-    const body = await pane.locator('.pane-body').innerText();
-    assert.ok(body.trim().length > 0, 'the Apps view is empty: no tree and no welcome content');
+    assert.ok((await body.innerText()).trim().length > 0, 'the Apps view shows neither a tree nor welcome content');
   });
 
   it('runs a command from the palette (harness runCommand)', async () => {
