@@ -56,7 +56,8 @@ async function main(): Promise<void> {
     const refresh = fake.requests.slice(mark);
     if (refresh.length === 0) throw new Error('the refresh made no requests');
     emit('explorer_refresh_non304', refresh.filter((r) => r.status !== 304).length, 'requests');
-    process.stderr.write(`(${nodes} visible nodes; refresh made ${refresh.length} requests; runs ms: ${times.map(Math.round).join(', ')})\n`);
+    const non304 = refresh.filter((r) => r.status !== 304).map((r) => `${r.method} ${r.path} ${r.status}`).join(", ");
+    process.stderr.write(`(${nodes} visible nodes; refresh made ${refresh.length} requests${non304 ? `; not 304: ${non304}` : ""}; runs ms: ${times.map(Math.round).join(', ')})\n`);
   } finally {
     await fake.close();
   }

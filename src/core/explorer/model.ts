@@ -37,6 +37,7 @@ export const ROOTS: ExplorerNode[] = [
 
 export class ExplorerModel {
   private groups: Promise<AppGroup[] | Failure> | undefined;
+  private email: Promise<string | undefined> | undefined;
   private readonly shown = new Map<string, number>();
   private readonly revealed = new Map<string, Set<string>>();
 
@@ -50,6 +51,12 @@ export class ExplorerModel {
   /** Forgets cached answers (the HTTP layer's ETags make the re-reads cheap). Paging and reveals are kept. */
   invalidate(): void {
     this.groups = undefined;
+  }
+
+  /** Signed in or out, or another account: forget the account too (it is read once per session). */
+  resetSession(): void {
+    this.groups = undefined;
+    this.email = undefined;
   }
 
   /** Shows another page under a parent (a "Load more…" node's command). */
@@ -91,14 +98,23 @@ export class ExplorerModel {
   /** The grouped app list, read once per refresh. */
   loadGroups(): Promise<AppGroup[] | Failure> {
     this.groups ??= (async () => {
-      const [apps, account] = await Promise.all([this.api.listApps(), this.api.account()]);
+      const [apps, email] = await Promise.all([this.api.listApps(), this.accountEmail()]);
       if (!apps.ok) return apps.error;
       const list = checkList<App>(apps.value, 'app');
       if (!list.ok) return list.error;
-      const email = account.ok ? (account.value as Partial<Account> | null)?.email : undefined;
-      return groupApps(list.items, typeof email === 'string' ? email : undefined);
+      return groupApps(list.items, email);
     })();
     return this.groups;
+  }
+
+  /** The signed-in account's email (tells personal apps from shared ones); read once per session. */
+  private accountEmail(): Promise<string | undefined> {
+    this.email ??= this.api.account().then((r) => {
+      const email = r.ok ? (r.value as Partial<Account> | null)?.email : undefined;
+      if (typeof email !== 'string') this.email = undefined; // try again next time
+      return typeof email === 'string' ? email : undefined;
+    });
+    return this.email;
   }
 
   private async allAppsChildren(): Promise<ExplorerNode[]> {

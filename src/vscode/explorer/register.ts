@@ -59,7 +59,10 @@ export function registerExplorer(services: Services): vscode.Disposable {
     store.add(d);
   }
 
-  store.add(heroku.onDidChangeSession(() => refresh()));
+  store.add(heroku.onDidChangeSession(() => {
+    model.resetSession();
+    refresh();
+  }));
   store.add(vscode.workspace.onDidChangeWorkspaceFolders(() => refresh()));
   // A remote added or removed (`heroku git:remote`, `git remote add`) changes "This workspace".
   const gitConfigs = store.add(vscode.workspace.createFileSystemWatcher('**/.git/config'));

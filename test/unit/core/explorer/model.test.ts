@@ -130,4 +130,19 @@ describe('core/explorer/model', () => {
     await path(m, 'All apps');
     assert.equal(calls, 2);
   });
+
+  it('reads the account once per session, again after resetSession or a failed read', async () => {
+    let reads = 0;
+    let failNext = true;
+    const m = new ExplorerModel(api({ account: () => { reads++; if (failNext) { failNext = false; return fail('network', 'offline', 0); } return ok({ email: 'me@example.com' }); } }), async () => []);
+    assert.deepEqual((await path(m, 'All apps')).map((n) => n.label), ['Personal', 'acme'], 'account unknown: team-less apps are personal');
+    m.invalidate();
+    assert.deepEqual((await path(m, 'All apps')).map((n) => n.label), ['Personal', 'acme', 'Shared with you']);
+    m.invalidate();
+    await path(m, 'All apps');
+    assert.equal(reads, 2);
+    m.resetSession();
+    await path(m, 'All apps');
+    assert.equal(reads, 3);
+  });
 });
