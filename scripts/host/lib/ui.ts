@@ -45,22 +45,42 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   await row.waitFor({ state: 'visible', timeout: TIMEOUT });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: base }).waitFor({ state: 'visible', timeout: TIMEOUT });
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  await activeEditor(page).locator('.view-lines').waitFor({ state: 'visible', timeout: TIMEOUT });
 }
 
-/** Hovers the first occurrence of `text` in the active editor; returns the hover widget's text. */
+/** The visible text editor of the active editor group (others stay in the DOM, hidden). */
+function activeEditor(page: Page): Locator {
+  return page.locator('.part.editor .editor-group-container.active .editor-instance .monaco-editor')
+    .filter({ visible: true }).first();
+}
+
+/** Hovers the first visible occurrence of `text` in the active editor; returns the hover widget's text. */
 export async function hover(page: Page, text: string): Promise<string> {
-  const token = page.locator('.editor-instance .monaco-editor .view-line span', { hasText: text }).first();
-  await token.waitFor({ state: 'visible', timeout: TIMEOUT });
-  const box = await token.boundingBox();
-  if (!box) throw new Error(`"${text}" is not visible in the editor`);
-  const lineText = (await token.textContent()) ?? '';
-  const at = Math.max(0, lineText.indexOf(text));
-  const charW = box.width / Math.max(1, lineText.length);
-  await page.mouse.move(box.x + (at + Math.min(text.length, 3) / 2) * charW, box.y + box.height / 2);
+  // Token spans are .view-line > span > span. The editor re-renders lines as tokenization and language
+  // features arrive, which can swap the span or swallow the first mouse move: aim again until a hover shows.
+  const token = activeEditor(page).locator('.view-line > span > span', { hasText: text }).filter({ visible: true }).first();
   const widget = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
-  await widget.waitFor({ state: 'visible', timeout: TIMEOUT });
-  return (await widget.innerText()).trim();
+  const deadline = Date.now() + TIMEOUT;
+  let lastError = `"${text}" is not visible in the editor`;
+  while (Date.now() < deadline) {
+    await token.waitFor({ state: 'visible', timeout: Math.max(1, deadline - Date.now()) });
+    const box = await token.boundingBox({ timeout: 2000 }).catch(() => null);
+    const tokenText = (await token.textContent({ timeout: 2000 }).catch(() => null)) ?? '';
+    if (box && tokenText) {
+      const at = Math.max(0, tokenText.indexOf(text));
+      const charW = box.width / Math.max(1, tokenText.length);
+      await page.mouse.move(box.x + (at + Math.min(text.length, 3) / 2) * charW, box.y + box.height / 2, { steps: 2 });
+      try {
+        await widget.waitFor({ state: 'visible', timeout: 5000 });
+        return (await widget.innerText()).trim();
+      } catch {
+        lastError = `no hover appeared over "${text}"`;
+      }
+      await page.mouse.move(5, 5); // leave, so the next move is a fresh hover
+    }
+    await page.waitForTimeout(300);
+  }
+  throw new Error(lastError);
 }
 
 /** Opens the Heroku view container from the activity bar and waits for its Apps view. */
