@@ -15,8 +15,11 @@ describe('e2e: Heroku sidebar', function () {
     const pane = sidebar.locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Apps"]') }).first();
     const body = pane.locator('.pane-body');
     await body.waitFor({ state: 'visible', timeout: 30_000 });
-    // Signed in, the tree loads (a progress bar first); signed out, the welcome content shows.
-    const content = body.locator('.monaco-list-row, .welcome-view-content').first();
+    // Signed in to the fake (the harness default), the tree loads and lists the workspace's app; the
+    // welcome content may flash before the extension has activated, so it is not the end state.
+    const content = wb.fake && wb.app
+      ? body.locator('.monaco-list-row', { hasText: wb.app }).first()
+      : body.locator('.welcome-view-content').first();
     try {
       await content.waitFor({ state: 'visible', timeout: 60_000 });
     } finally {
@@ -24,7 +27,7 @@ describe('e2e: Heroku sidebar', function () {
       await wb.screenshot('sidebar');
     }
     assert.match(await sidebar.locator('.composite.title').first().innerText(), /heroku/i);
-    assert.ok((await body.innerText()).trim().length > 0, 'the Apps view shows neither a tree nor welcome content');
+    assert.ok((await body.innerText()).trim().length > 0, 'the Apps view is empty');
   });
 
   it('runs a command from the palette (harness runCommand)', async () => {
