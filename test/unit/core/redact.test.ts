@@ -21,3 +21,26 @@ describe('core/redact', () => {
     assert.equal(r.redact('a web dyno'), 'a web dyno');
   });
 });
+
+describe('core/redact: plain-word values', () => {
+  it('masks a plain word where it stands alone but not inside another name', () => {
+    const r = new Redactor();
+    r.add('staging');
+    assert.equal(r.redact('Scaled worker of acme-web-staging'), 'Scaled worker of acme-web-staging');
+    const out = r.redact('RACK_ENV=staging (was staging)');
+    assert.ok(!/=staging|\(was staging/.test(out), out);
+  });
+
+  it('masks a random-looking value even inside other text', () => {
+    const r = new Redactor();
+    r.add('s3cr3tValue42');
+    assert.ok(!r.redact('url=postgres://u:s3cr3tValue42@host/db').includes('s3cr3tValue42'));
+    assert.ok(!r.redact('xx-s3cr3tValue42-yy').includes('s3cr3tValue42'));
+  });
+
+  it('treats regular-expression characters in a plain-word-like value literally', () => {
+    const r = new Redactor();
+    r.add('a.b*');
+    assert.equal(r.redact('a.b* and aXbb'), '•••••••• and aXbb');
+  });
+});
