@@ -125,7 +125,7 @@ export class LinterBridge extends Disposable implements vscode.CodeActionProvide
     this.collection.set(uri, problems.map((p) => toDiagnostic(uri, p, this.docsUri)));
   }
 
-  private relintAll(): void {
+  relintAll(): void {
     const seen = new Set<string>();
     for (const d of vscode.workspace.textDocuments) { seen.add(d.uri.toString()); this.lintDocument(d); }
     const others: vscode.Uri[] = [];

@@ -9,9 +9,9 @@ import { lintAppJsonInEditor, lintHerokuYmlInEditor } from './manifest-lint';
 
 const SETTINGS = ['heroku.appJson.validate', 'heroku.herokuYml.validate', 'json.validate'];
 
-/** The bridge re-lints on `heroku.lint` changes only; ours live elsewhere (see the report: a public relint wanted). */
+/** The bridge re-lints by itself on `heroku.lint` changes only; the manifest settings live elsewhere. */
 function relint(bridge: LinterBridge): void {
-  (bridge as unknown as { relintAll(): void }).relintAll();
+  bridge.relintAll();
 }
 
 export function registerManifest(services: Services): vscode.Disposable {

@@ -12,7 +12,7 @@ export function accountView(state: FakeState): Record<string, unknown> {
   const ref = team ? { id: team.id, name: team.name } : null;
   return {
     allow_tracking: true, beta: false, created_at: a.createdAt, email: a.email, federated: false, id: a.id,
-    identity_provider: null, last_login: state.now(), name: a.name, sms_number: null, suspended_at: null,
+    identity_provider: null, last_login: a.updatedAt, name: a.name, sms_number: null, suspended_at: null,
     delinquent_at: null, two_factor_authentication: a.twoFactor, updated_at: a.updatedAt, verified: true,
     country_of_residence: 'United States', eco_dynos_enabled: true, eco_dynos_shutdown_at: null,
     pipeline_cost_consent_at: null, acknowledged_msa: true, acknowledged_msa_at: a.createdAt,
