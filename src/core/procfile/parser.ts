@@ -48,35 +48,33 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9;
 }
 
-function parseLine(text: string, line: number, startCol: number): { kind: LineKind; entry?: ProcfileEntry } {
+/** Classifies one line and, for a declaration, appends its entry to `entries` (returns its index, else -1). */
+function parseLine(text: string, line: number, startCol: number, entries: ProcfileEntry[]): LineKind | number {
   const n = text.length;
   let i = startCol;
   while (i < n && isSpace(text.charCodeAt(i))) i++;
-  if (i === n) return { kind: 'blank' };
-  if (text.charCodeAt(i) === 35 /* # */) return { kind: 'comment' };
+  if (i === n) return 'blank';
+  if (text.charCodeAt(i) === 35 /* # */) return 'comment';
   const colon = text.indexOf(':', i);
-  if (colon < 0) return { kind: 'invalid' };
+  if (colon < 0) return 'invalid';
   let nameEnd = colon;
   while (nameEnd > i && isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
-  if (nameEnd === i) return { kind: 'invalid' };
+  if (nameEnd === i) return 'invalid';
   for (let k = i; k < nameEnd; k++) {
-    const c = text.charCodeAt(k);
-    if (isSpace(c)) return { kind: 'invalid' };
+    if (isSpace(text.charCodeAt(k))) return 'invalid';
   }
   let cmdStart = colon + 1;
   while (cmdStart < n && isSpace(text.charCodeAt(cmdStart))) cmdStart++;
-  return {
-    kind: 'entry',
-    entry: {
-      name: text.slice(i, nameEnd),
-      nameRange: range(line, i, line, nameEnd),
-      command: text.slice(cmdStart),
-      commandRange: range(line, cmdStart, line, n),
-      line,
-      colon,
-      spaceBeforeColon: nameEnd < colon,
-    },
-  };
+  entries.push({
+    name: text.slice(i, nameEnd),
+    nameRange: range(line, i, line, nameEnd),
+    command: text.slice(cmdStart),
+    commandRange: range(line, cmdStart, line, n),
+    line,
+    colon,
+    spaceBeforeColon: nameEnd < colon,
+  });
+  return entries.length - 1;
 }
 
 export function parseProcfile(text: string): ProcfileDocument {
@@ -96,18 +94,17 @@ export function parseProcfile(text: string): ProcfileDocument {
       end--;
       doc.crlfCount++;
     }
-    const lineText = text.slice(pos, end);
-    if (last && lineText.length === 0 && line > 0) {
+    if (last && end === pos && line > 0) {
       doc.finalNewline = true;
       break;
     }
-    const parsed = parseLine(lineText, line, line === 0 && doc.bom ? 1 : 0);
-    const entry: ProcfileLine = { line, kind: parsed.kind, text: lineText, cr };
-    if (parsed.entry) {
-      entry.entry = doc.entries.length;
-      doc.entries.push(parsed.entry);
-    }
-    doc.lines.push(entry);
+    const lineText = text.slice(pos, end);
+    const parsed = parseLine(lineText, line, line === 0 && doc.bom ? 1 : 0, doc.entries);
+    doc.lines.push(
+      typeof parsed === 'number'
+        ? { line, kind: 'entry', text: lineText, cr, entry: parsed }
+        : { line, kind: parsed, text: lineText, cr },
+    );
     if (last) break;
     pos = nl + 1;
     line++;

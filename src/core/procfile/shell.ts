@@ -30,44 +30,80 @@ export interface ShellScan {
 const SPECIAL = new Uint8Array(128);
 for (const ch of `'"\`\\$()#`) SPECIAL[ch.charCodeAt(0)] = 1;
 
+const SQ = 39; // '
+const DQ = 34; // "
+const BT = 96; // `
+const BS = 92; // \
+const DOLLAR = 36;
+const LBRACE = 123;
+const LPAREN = 40;
+const RPAREN = 41;
+const HASH = 35;
+
+// Open constructs on the expansion stack.
+const OP_BRACE = 1; // ${
+const OP_SUBST = 2; // $(
+const OP_PAREN = 3; // ( inside $(
+const OP_TICK = 4; // `
+const OPENERS = ['', '${', '$(', '(', '`'];
+
 const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57);
+
+/** The expansion stack as two parallel arrays (allocated only when a command opens something). */
+interface Stack {
+  ops: number[];
+  at: number[];
+}
+
+function toggleBacktick(s: Stack, at: number): void {
+  const idx = s.ops.indexOf(OP_TICK);
+  if (idx >= 0) {
+    s.ops.length = idx;
+    s.at.length = idx;
+  } else {
+    s.ops.push(OP_TICK);
+    s.at.push(at);
+  }
+}
 
 export function scanShell(cmd: string): ShellScan {
   const vars: ShellVar[] = [];
   const unquoted: [number, number][] = [];
-  const stack: { opener: string; at: number }[] = [];
-  let quote: { q: string; at: number } | undefined;
+  let stack: Stack | undefined;
+  let quote = 0; // SQ, DQ or 0
+  let quoteAt = 0;
   let unquotedStart = 0;
   let codeEnd = cmd.length;
   let i = 0;
   const n = cmd.length;
   while (i < n) {
-    const code = cmd.charCodeAt(i);
+    const c = cmd.charCodeAt(i);
     // Fast path: characters that mean nothing to this scan in any state.
-    if (code >= 128 || SPECIAL[code] === 0) {
+    if (c >= 128 || SPECIAL[c] === 0) {
       i++;
       continue;
     }
-    const c = cmd[i];
-    if (quote?.q === "'") {
-      if (c === "'") {
-        quote = undefined;
+    if (quote === SQ) {
+      if (c === SQ) {
+        quote = 0;
         unquotedStart = i + 1;
       }
       i++;
       continue;
     }
-    if (c === '\\') {
+    if (c === BS) {
       i += 2;
       continue;
     }
-    if (c === '$') {
-      const next = cmd[i + 1];
-      if (next === '{') {
+    if (c === DOLLAR) {
+      const next = i + 1 < n ? cmd.charCodeAt(i + 1) : -1;
+      if (next === LBRACE) {
         const close = cmd.indexOf('}', i + 2);
         if (close < 0) {
-          stack.push({ opener: '${', at: i });
+          stack ??= { ops: [], at: [] };
+          stack.ops.push(OP_BRACE);
+          stack.at.push(i);
           i += 2;
           continue;
         }
@@ -79,12 +115,14 @@ export function scanShell(cmd: string): ShellScan {
         i = close + 1;
         continue;
       }
-      if (next === '(') {
-        stack.push({ opener: '$(', at: i });
+      if (next === LPAREN) {
+        stack ??= { ops: [], at: [] };
+        stack.ops.push(OP_SUBST);
+        stack.at.push(i);
         i += 2;
         continue;
       }
-      if (next !== undefined && isNameStart(cmd.charCodeAt(i + 1))) {
+      if (next >= 0 && isNameStart(next)) {
         let j = i + 2;
         while (j < n && isNameChar(cmd.charCodeAt(j))) j++;
         vars.push({ name: cmd.slice(i + 1, j), start: i, end: j, braced: false });
@@ -94,58 +132,73 @@ export function scanShell(cmd: string): ShellScan {
       i++;
       continue;
     }
-    if (quote?.q === '"') {
-      if (c === '"') {
-        quote = undefined;
+    if (quote === DQ) {
+      if (c === DQ) {
+        quote = 0;
         unquotedStart = i + 1;
-      } else if (c === '`') {
-        toggleBacktick(stack, i);
+      } else if (c === BT) {
+        toggleBacktick((stack ??= { ops: [], at: [] }), i);
       }
       i++;
       continue;
     }
     // Outside quotes.
-    if (c === "'" || c === '"') {
+    if (c === SQ || c === DQ) {
       if (i > unquotedStart) unquoted.push([unquotedStart, i]);
-      quote = { q: c, at: i };
-    } else if (c === '`') {
-      toggleBacktick(stack, i);
-    } else if (c === '(' ) {
-      if (stack.length && stack[stack.length - 1].opener === '$(') stack.push({ opener: '(', at: i });
-    } else if (c === ')') {
-      const top = stack[stack.length - 1];
-      if (top && (top.opener === '$(' || top.opener === '(')) stack.pop();
-    } else if (c === '#' && (i === 0 || cmd[i - 1] === ' ' || cmd[i - 1] === '\t') && stack.length === 0) {
-      codeEnd = i;
-      break;
+      quote = c;
+      quoteAt = i;
+    } else if (c === BT) {
+      toggleBacktick((stack ??= { ops: [], at: [] }), i);
+    } else if (c === LPAREN) {
+      if (stack && stack.ops.length && stack.ops[stack.ops.length - 1] === OP_SUBST) {
+        stack.ops.push(OP_PAREN);
+        stack.at.push(i);
+      }
+    } else if (c === RPAREN) {
+      const top = stack && stack.ops.length ? stack.ops[stack.ops.length - 1] : 0;
+      if (top === OP_SUBST || top === OP_PAREN) {
+        stack!.ops.pop();
+        stack!.at.pop();
+      }
+    } else if (c === HASH && (stack === undefined || stack.ops.length === 0)) {
+      const prev = i === 0 ? 32 : cmd.charCodeAt(i - 1);
+      if (prev === 32 || prev === 9) {
+        codeEnd = i;
+        break;
+      }
     }
     i++;
   }
   const scan: ShellScan = { vars, unquoted, codeEnd };
-  if (quote) scan.unclosedQuote = { at: quote.at, quote: quote.q };
+  if (quote !== 0) scan.unclosedQuote = { at: quoteAt, quote: quote === SQ ? "'" : '"' };
   else if (codeEnd > unquotedStart) unquoted.push([unquotedStart, codeEnd]);
-  const open = stack.find((s) => s.opener !== '(');
-  if (open) scan.unclosedExpansion = { at: open.at, opener: open.opener };
-  if (!quote) trailing(cmd, codeEnd, scan);
+  if (stack) {
+    for (let k = 0; k < stack.ops.length; k++) {
+      if (stack.ops[k] === OP_PAREN) continue;
+      scan.unclosedExpansion = { at: stack.at[k], opener: OPENERS[stack.ops[k]] };
+      break;
+    }
+  }
+  if (quote === 0) trailing(cmd, codeEnd, scan);
   return scan;
-}
-
-function toggleBacktick(stack: { opener: string; at: number }[], at: number): void {
-  const idx = stack.findIndex((s) => s.opener === '`');
-  if (idx >= 0) stack.splice(idx);
-  else stack.push({ opener: '`', at });
 }
 
 function trailing(cmd: string, codeEnd: number, scan: ShellScan): void {
   let e = codeEnd;
-  while (e > 0 && (cmd[e - 1] === ' ' || cmd[e - 1] === '\t')) e--;
-  const tail2 = cmd.slice(Math.max(0, e - 2), e);
-  const escaped = (at: number) => at > 0 && cmd[at - 1] === '\\';
-  if ((tail2 === '&&' || tail2 === '||') && !escaped(e - 2)) {
-    scan.danglingOperator = { at: e - 2, op: tail2 };
-  } else if (cmd[e - 1] === '|' && !escaped(e - 1)) {
+  while (e > 0) {
+    const c = cmd.charCodeAt(e - 1);
+    if (c !== 32 && c !== 9) break;
+    e--;
+  }
+  if (e === 0) return;
+  const last = cmd.charCodeAt(e - 1);
+  const prev = e >= 2 ? cmd.charCodeAt(e - 2) : -1;
+  const escaped = (at: number) => at > 0 && cmd.charCodeAt(at - 1) === BS;
+  if (prev === last && (last === 38 /* & */ || last === 124 /* | */) && !escaped(e - 2)) {
+    scan.danglingOperator = { at: e - 2, op: last === 38 ? '&&' : '||' };
+  } else if (last === 124 && !escaped(e - 1)) {
     scan.danglingOperator = { at: e - 1, op: '|' };
-  } else if (cmd[e - 1] === '&' && !escaped(e - 1) && cmd[e - 2] !== '>' && cmd[e - 2] !== '&') {
+  } else if (last === 38 && !escaped(e - 1) && prev !== 62 /* > */ && prev !== 38) {
     scan.trailingAmpersand = e - 1;
   }
 }
