@@ -29,10 +29,23 @@ const common = {
   // Prefer ES module builds: jsonc-parser's "main" is a UMD bundle whose require() calls esbuild cannot follow
   // ("Cannot find module './impl/format'" at run time); its "module" build bundles cleanly.
   mainFields: ['module', 'main'],
+  // axios' Node build pulls form-data (-> mime-types -> mime-db, 137 KB, get-intrinsic & co.) for multipart bodies
+  // we never send, and `debug` for DEBUG=... logging of follow-redirects/https-proxy-agent: see scripts/shims/.
+  alias: { 'form-data': './scripts/shims/form-data.cjs', debug: './scripts/shims/debug.cjs' },
+};
+
+// Heavy, rarely needed code lives in separate CommonJS bundles next to dist/extension.js, loaded with a plain
+// `require('./<name>.js')` on first use (esbuild would inline a dynamic import() into one CJS file).
+// Add one entry per bundle; .vscodeignore ships dist/*.js.
+const lazyBundles = {
+  manifest: 'src/vscode/manifest/lazy.ts', // app.json / heroku.yml linters and heroku.yml help (yaml, ajv-free)
+  explorer: 'src/vscode/explorer/register.ts', // the tree, its commands and .env sync
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', metafile: true },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', metafile: true,
+    external: [...common.external, ...Object.keys(lazyBundles).map((n) => `./${n}.js`)] },
+  ...Object.entries(lazyBundles).map(([name, entry]) => ({ ...common, entryPoints: [entry], outfile: `dist/${name}.js`, metafile: true })),
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

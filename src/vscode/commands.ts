@@ -18,13 +18,31 @@ export const windowInput: UserInput = {
   showInformationMessage: (m, ...items) => Promise.resolve(vscode.window.showInformationMessage(m, ...items)),
 };
 
+// Features in separate bundles (dist/explorer.js, scripts/build.mjs) carry their own copy of these classes, so
+// `instanceof` checks a registry-wide brand instead of the prototype chain.
+const FACING = Symbol.for('heroku-workflows.UserFacingError');
+const CANCELLED = Symbol.for('heroku-workflows.UserCancelled');
+
+function branded(x: unknown, brand: symbol): boolean {
+  return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[brand] === true;
+}
+
 /** Thrown by handlers for an expected failure: shown as-is, without the "failed" prefix. */
-export class UserFacingError extends Error {}
+export class UserFacingError extends Error {
+  readonly [FACING] = true;
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return branded(x, FACING);
+  }
+}
 
 /** Thrown (or returned) when the user dismisses a prompt: silent. */
 export class UserCancelled extends Error {
+  readonly [CANCELLED] = true;
   constructor() {
     super('cancelled');
+  }
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    return branded(x, CANCELLED);
   }
 }
 

@@ -12,6 +12,8 @@ export interface Services {
   commands: Commands;
   /** The Heroku sign-in session: `getClient()` (sync, undefined when signed out), `onDidChangeSession`. */
   heroku: HerokuSession;
+  /** Settles once the work activate() started but did not wait for (reading the token sources) is done; never rejects. */
+  ready: Promise<void>;
 }
 
 /** Each feature exports one of these; it registers what it owns on `context.subscriptions` or returns a Disposable. */

@@ -55,6 +55,7 @@ describe('auth: sign-in, token sources and sign-out in VS Code', function () {
     assert.ok(FAKE && KEY, 'HW_FAKE_HEROKU_URL and HW_FAKE_HEROKU_KEY are set by the runner');
     const api = (await vscode.extensions.getExtension(`${publisher}.${name}`)?.activate()) as { services: Services };
     services = api.services;
+    await services.ready; // activate() returns before the token sources are read
     originalUi = services.commands.ui;
     // Hook the LogOutputChannel: every line the extension logs, after redaction.
     const ch = services.log.channel as unknown as Record<string, (m: string, ...a: unknown[]) => void>;

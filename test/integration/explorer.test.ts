@@ -81,6 +81,7 @@ describe('explorer: Heroku tree and actions in VS Code', function () {
     assert.ok(FAKE && KEY, 'HW_FAKE_HEROKU_URL and HW_FAKE_HEROKU_KEY are set by the runner');
     const api = (await vscode.extensions.getExtension(`${publisher}.${name}`)?.activate()) as { services: typeof services };
     services = api.services;
+    await services.ready; // activate() returns before the token sources are read
     originalUi = services.commands.ui;
     await services.heroku.signIn(KEY);
     await eventually('signed in', async () => services.heroku.getClient() !== undefined);

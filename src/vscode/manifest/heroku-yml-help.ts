@@ -4,8 +4,6 @@ import * as vscode from 'vscode';
 import { describeKey, keysAt } from '../../core/herokuyml/schema-info';
 import { siblingKeys, yamlContextAt } from '../../core/herokuyml/yaml-context';
 
-export const HEROKU_YML_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/heroku.yml' }];
-
 export class HerokuYmlHoverProvider implements vscode.HoverProvider {
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
     const ctx = yamlContextAt(doc.getText(), pos.line, pos.character);

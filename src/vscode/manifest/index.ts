@@ -3,9 +3,14 @@
 import * as vscode from 'vscode';
 import { fileKindOf } from '../../core/lint/files';
 import { registerLinter, type LinterBridge } from '../diagnostics/index';
+import { lazyBundle } from '../lazy-bundle';
 import type { Services } from '../services';
-import { HEROKU_YML_SELECTOR, HerokuYmlCompletionProvider, HerokuYmlHoverProvider } from './heroku-yml-help';
-import { lintAppJsonInEditor, lintHerokuYmlInEditor } from './manifest-lint';
+import type { HerokuYmlCompletionProvider, HerokuYmlHoverProvider } from './heroku-yml-help';
+
+// The linters, yaml and the heroku.yml help live in dist/manifest.js (./lazy.ts), loaded on the first manifest.
+const manifest = lazyBundle<typeof import('./lazy')>(() => require('./manifest.js'));
+
+export const HEROKU_YML_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/heroku.yml' }];
 
 const SETTINGS = ['heroku.appJson.validate', 'heroku.herokuYml.validate', 'json.validate'];
 
@@ -15,19 +20,21 @@ function relint(bridge: LinterBridge): void {
 }
 
 export function registerManifest(services: Services): vscode.Disposable {
+  let hover: HerokuYmlHoverProvider | undefined;
+  let completion: HerokuYmlCompletionProvider | undefined;
   const appJson = registerLinter(services, {
     name: 'app.json',
     selector: [{ pattern: '**/app.json' }],
     accepts: (base) => fileKindOf(base) === 'appjson',
     workspaceGlob: '**/app.json',
-    lint: lintAppJsonInEditor,
+    lint: (file) => manifest().lintAppJsonInEditor(file),
   });
   const herokuYml = registerLinter(services, {
     name: 'heroku.yml',
     selector: [{ pattern: '**/heroku.{yml,yaml}' }],
     accepts: (base) => fileKindOf(base) === 'herokuyml',
     workspaceGlob: '**/heroku.{yml,yaml}',
-    lint: lintHerokuYmlInEditor,
+    lint: (file) => manifest().lintHerokuYmlInEditor(file),
   });
   return vscode.Disposable.from(
     appJson,
@@ -35,7 +42,11 @@ export function registerManifest(services: Services): vscode.Disposable {
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (SETTINGS.some((s) => e.affectsConfiguration(s))) { relint(appJson); relint(herokuYml); }
     }),
-    vscode.languages.registerHoverProvider(HEROKU_YML_SELECTOR, new HerokuYmlHoverProvider()),
-    vscode.languages.registerCompletionItemProvider(HEROKU_YML_SELECTOR, new HerokuYmlCompletionProvider()),
+    vscode.languages.registerHoverProvider(HEROKU_YML_SELECTOR, {
+      provideHover: (doc, pos) => (hover ??= new (manifest().HerokuYmlHoverProvider)()).provideHover(doc, pos),
+    }),
+    vscode.languages.registerCompletionItemProvider(HEROKU_YML_SELECTOR, {
+      provideCompletionItems: (doc, pos) => (completion ??= new (manifest().HerokuYmlCompletionProvider)()).provideCompletionItems(doc, pos),
+    }),
   );
 }

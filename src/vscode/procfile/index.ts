@@ -1,7 +1,8 @@
 // The Procfile feature: diagnostics through the shared lint bridge, plus hover, completion, outline, formatting.
 import * as vscode from 'vscode';
 import { fileKindOf } from '../../core/lint/files';
-import { linters } from '../../core/lint/registry';
+import type { LintFunction } from '../../core/lint/registry';
+import { lintProcfile } from '../../core/procfile/lint';
 import { registerLinter } from '../diagnostics/index';
 import type { Services } from '../services';
 import { ProcfileCompletionProvider } from './completion';
@@ -10,23 +11,25 @@ import { ProcfileFormatter, ProcfileSymbolProvider } from './outline';
 
 export const PROCFILE_SELECTOR: vscode.DocumentFilter[] = [{ language: 'procfile', scheme: 'file' }, { language: 'procfile', scheme: 'untitled' }];
 
+// The registry's procfile entry, without importing the registry (it would pull the manifest linters and yaml
+// into the main bundle: see scripts/build.mjs `lazyBundles`).
+const lintProcfileFile: LintFunction = (file) =>
+  lintProcfile(file.text, { fileName: file.path.split(/[\\/]/).pop() ?? file.path, readSibling: file.readSibling });
+
 export function registerProcfile(services: Services): vscode.Disposable {
-  const lint = linters.procfile;
   const disposables: vscode.Disposable[] = [
     vscode.languages.registerHoverProvider(PROCFILE_SELECTOR, new ProcfileHoverProvider()),
     vscode.languages.registerCompletionItemProvider(PROCFILE_SELECTOR, new ProcfileCompletionProvider(), ':', '$', '{'),
     vscode.languages.registerDocumentSymbolProvider(PROCFILE_SELECTOR, new ProcfileSymbolProvider()),
     vscode.languages.registerDocumentFormattingEditProvider(PROCFILE_SELECTOR, new ProcfileFormatter()),
   ];
-  if (lint) {
-    disposables.push(registerLinter(services, {
-      name: 'procfile',
-      selector: PROCFILE_SELECTOR,
-      accepts: (base) => fileKindOf(base) === 'procfile',
-      workspaceGlob: '**/{Procfile,Procfile.*,procfile}',
-      lint,
-      disableComment: (code) => `# heroku-lint-disable-next-line ${code.replace(/^procfile\//, '')}`,
-    }));
-  }
+  disposables.push(registerLinter(services, {
+    name: 'procfile',
+    selector: PROCFILE_SELECTOR,
+    accepts: (base) => fileKindOf(base) === 'procfile',
+    workspaceGlob: '**/{Procfile,Procfile.*,procfile}',
+    lint: lintProcfileFile,
+    disableComment: (code) => `# heroku-lint-disable-next-line ${code.replace(/^procfile\//, '')}`,
+  }));
   return vscode.Disposable.from(...disposables);
 }

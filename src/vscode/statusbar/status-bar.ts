@@ -153,6 +153,6 @@ export class HerokuStatusBar implements vscode.Disposable {
 /** Feature line for src/extension.ts: `['statusbar', registerStatusBar]`. Discovery runs after activation. */
 export function registerStatusBar(services: Services): vscode.Disposable {
   const bar = new HerokuStatusBar(services);
-  void bar.discover();
+  void services.ready.then(() => bar.discover());
   return bar;
 }
