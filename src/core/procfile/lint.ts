@@ -4,7 +4,7 @@ import { applyOverrides, range } from '../lint/types';
 import { parseDirectives } from './directives';
 import { parseProcfile, type ProcfileDocument } from './parser';
 import { PROCFILE_RULES, UNKNOWN_DIRECTIVE } from './rules/index';
-import type { ProcfileLintOptions, RuleContext } from './rules/types';
+import type { ProcfileLintOptions, ProcfileRule, RuleContext } from './rules/types';
 import { scanShell, type ShellScan } from './shell';
 
 export interface LintProcfileOptions extends ProcfileLintOptions {
@@ -15,25 +15,64 @@ const KNOWN = new Set([...PROCFILE_RULES, UNKNOWN_DIRECTIVE].map((r) => `procfil
 
 export function lintProcfile(text: string, options: LintProcfileOptions = {}, doc: ProcfileDocument = parseProcfile(text)): Problem[] {
   const problems: Problem[] = [];
-  const scans: ShellScan[] = [];
   const explainedLines = new Set<number>();
+  // Rules ask for the scan of the entry they are looking at; the single pass below asks for one entry at a
+  // time, so only the latest scan is kept (a rule that asks again for an older entry gets it recomputed).
+  let scanned = -1;
+  let lastScan: ShellScan | undefined;
+  const scan = (i: number): ShellScan => {
+    if (i !== scanned || lastScan === undefined) {
+      lastScan = scanShell(doc.entries[i].command);
+      scanned = i;
+    }
+    return lastScan;
+  };
+  const perEntry: { rule: ProcfileRule; ctx: RuleContext }[] = [];
   for (const rule of PROCFILE_RULES) {
     const code = `procfile/${rule.name}`;
     const ctx: RuleContext = {
       text,
       doc,
       options,
-      scan: (i) => (scans[i] ??= scanShell(doc.entries[i].command)),
+      scan,
       explained: explainedLines,
       report: (p) => problems.push({ ...p, code, severity: p.severity ?? rule.severity }),
     };
+    // Per-entry rules neither read nor write anything the others use (`explained` is complete once the
+    // whole-file and line rules have run), so they all run afterwards in one pass over the entries.
+    if (rule.checkEntry) {
+      perEntry.push({ rule, ctx });
+      continue;
+    }
     try {
       rule.check(ctx);
     } catch {
       // A rule bug must not hide the other rules' findings; the property test hunts these.
     }
   }
+  runEntryRules(doc, perEntry, explainedLines);
   return applyOverrides(filterByDirectives(doc, problems), options.overrides).sort(byPosition);
+}
+
+/** One pass over the entries for every per-entry rule; a rule that throws stops there, like a failing `check`. */
+function runEntryRules(doc: ProcfileDocument, rules: { rule: ProcfileRule; ctx: RuleContext }[], explained: Set<number>): void {
+  const live: (ProcfileRule['checkEntry'] | undefined)[] = rules.map((r) => r.rule.checkEntry);
+  const ctxs = rules.map((r) => r.ctx);
+  const entries = doc.entries;
+  const anyExplained = explained.size > 0;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (anyExplained && explained.has(e.line)) continue;
+    for (let r = 0; r < live.length; r++) {
+      const check = live[r];
+      if (check === undefined) continue;
+      try {
+        check.call(rules[r].rule, ctxs[r], e, i);
+      } catch {
+        live[r] = undefined;
+      }
+    }
+  }
 }
 
 function filterByDirectives(doc: ProcfileDocument, problems: Problem[]): Problem[] {

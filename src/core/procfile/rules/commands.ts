@@ -1,6 +1,6 @@
 // Rules about the command: ports for the web process and a light shell check (what `bash -c` would reject).
 import { range } from '../../lint/types';
-import type { ProcfileEntry, ProcfileRule, RuleContext } from './types';
+import { entryRule, type ProcfileEntry, type ProcfileRule, type RuleContext } from './types';
 
 function at(e: ProcfileEntry, from: number, to: number) {
   const c = e.commandRange.start.character;
@@ -18,12 +18,9 @@ function deployed(ctx: RuleContext): boolean {
   return name === undefined || name.toLowerCase() === 'procfile';
 }
 
-function eachCommand(ctx: RuleContext, fn: (e: ProcfileEntry, i: number, code: string) => void, onlyWeb = false): void {
-  if (onlyWeb && !deployed(ctx)) return;
-  ctx.doc.entries.forEach((e, i) => {
-    if (e.command === '' || (onlyWeb && e.name !== 'web') || ctx.explained.has(e.line)) return;
-    fn(e, i, code(ctx, i));
-  });
+/** A web declaration in the deployed Procfile, the only place where port and bind checks apply. */
+function deployedWeb(ctx: RuleContext, e: ProcfileEntry): boolean {
+  return e.name === 'web' && e.command !== '' && deployed(ctx);
 }
 
 // `-p 3000`, `--port=8000`, `-Dserver.port=8080`, `PORT=5000 cmd`, `-b 0.0.0.0:8000`, `--bind :8000`.
@@ -33,155 +30,152 @@ const FIXED_PORT = [
   /(?:^|\s|\benv\s+)PORT=["']?(\d{2,5})(?![\w.])/g,
 ];
 
-const fixedPort: ProcfileRule = {
+const fixedPort = entryRule({
   name: 'fixed-port',
   severity: 'error',
   summary: 'The web process binds a fixed port instead of `$PORT`.',
-  check(ctx) {
-    eachCommand(ctx, (e, _i, cmd) => {
-      const seen = new Set<number>();
-      for (const re of FIXED_PORT) {
-        re.lastIndex = 0;
-        for (let m = re.exec(cmd); m; m = re.exec(cmd)) {
-          const to = m.index + m[0].length;
-          const from = to - m[1].length;
-          if (seen.has(from)) continue;
-          seen.add(from);
-          ctx.report({
-            message: `The web process listens on port ${m[1]}, but Heroku assigns the port in \`$PORT\`: the router cannot reach it and the dyno is stopped with R10 (boot timeout) after 60 seconds. Use \`$PORT\`.`,
-            range: at(e, from, to),
-            fixes: [{ title: 'Replace with $PORT', isPreferred: true, edits: [{ range: at(e, from, to), newText: '$PORT' }] }],
-          });
-        }
+  checkEntry(ctx, e, i) {
+    if (!deployedWeb(ctx, e)) return;
+    const cmd = code(ctx, i);
+    const seen = new Set<number>();
+    for (const re of FIXED_PORT) {
+      re.lastIndex = 0;
+      for (let m = re.exec(cmd); m; m = re.exec(cmd)) {
+        const to = m.index + m[0].length;
+        const from = to - m[1].length;
+        if (seen.has(from)) continue;
+        seen.add(from);
+        ctx.report({
+          message: `The web process listens on port ${m[1]}, but Heroku assigns the port in \`$PORT\`: the router cannot reach it and the dyno is stopped with R10 (boot timeout) after 60 seconds. Use \`$PORT\`.`,
+          range: at(e, from, to),
+          fixes: [{ title: 'Replace with $PORT', isPreferred: true, edits: [{ range: at(e, from, to), newText: '$PORT' }] }],
+        });
       }
-    }, true);
+    }
   },
-};
+});
 
 const LOCALHOST = /(?:(?:^|\s)(?:-b|--bind|--host|-H|--listen|--address|-a)(?:\s+|=)["']?|(?:^|\s)-Dserver\.address=)(127\.0\.0\.1|localhost)(?![\w.-])/g;
 
-const localhostBind: ProcfileRule = {
+const localhostBind = entryRule({
   name: 'localhost-bind',
   severity: 'warning',
   summary: 'The web process binds only to localhost, which the Heroku router cannot reach.',
-  check(ctx) {
-    eachCommand(ctx, (e, _i, cmd) => {
-      LOCALHOST.lastIndex = 0;
-      for (let m = LOCALHOST.exec(cmd); m; m = LOCALHOST.exec(cmd)) {
-        const to = m.index + m[0].length;
-        const from = to - m[1].length;
-        ctx.report({
-          message: `The web process binds to ${m[1]} only; Heroku's router connects from outside the dyno, so the app is unreachable (R10 boot timeout). Bind to 0.0.0.0.`,
-          range: at(e, from, to),
-          fixes: [{ title: 'Bind to 0.0.0.0', isPreferred: true, edits: [{ range: at(e, from, to), newText: '0.0.0.0' }] }],
-        });
-      }
-    }, true);
-  },
-};
-
-const BARE_PORT = /(?:(?:^|\s)(?:-p|--port|--http-port)\s+|=|:|\becho\s+)["']?(PORT)(?!\w)/g;
-
-const portWithoutDollar: ProcfileRule = {
-  name: 'port-without-dollar',
-  severity: 'error',
-  summary: '`PORT` used as a value without `$`: the literal word is passed, not the port number.',
-  check(ctx) {
-    eachCommand(ctx, (e, _i, cmd) => {
-      BARE_PORT.lastIndex = 0;
-      for (let m = BARE_PORT.exec(cmd); m; m = BARE_PORT.exec(cmd)) {
-        const to = m.index + m[0].length;
-        const from = to - 4;
-        ctx.report({
-          message: 'This passes the literal word `PORT`, not the port number: write `$PORT` to read the variable Heroku sets.',
-          range: at(e, from, to),
-          fixes: [{ title: 'Write $PORT', isPreferred: true, edits: [{ range: at(e, from, from), newText: '$' }] }],
-        });
-      }
-    });
-  },
-};
-
-const emptyCommand: ProcfileRule = {
-  name: 'empty-command',
-  severity: 'error',
-  summary: 'A process type with no command.',
-  check(ctx) {
-    for (const e of ctx.doc.entries) {
-      if (e.command.trim() !== '' || ctx.explained.has(e.line)) continue;
+  checkEntry(ctx, e, i) {
+    if (!deployedWeb(ctx, e)) return;
+    const cmd = code(ctx, i);
+    LOCALHOST.lastIndex = 0;
+    for (let m = LOCALHOST.exec(cmd); m; m = LOCALHOST.exec(cmd)) {
+      const to = m.index + m[0].length;
+      const from = to - m[1].length;
       ctx.report({
-        message: `\`${e.name}\` has no command: the Fir build fails on it and Cedar ignores the line. Add the command after the colon or remove the line.`,
-        range: e.nameRange,
+        message: `The web process binds to ${m[1]} only; Heroku's router connects from outside the dyno, so the app is unreachable (R10 boot timeout). Bind to 0.0.0.0.`,
+        range: at(e, from, to),
+        fixes: [{ title: 'Bind to 0.0.0.0', isPreferred: true, edits: [{ range: at(e, from, to), newText: '0.0.0.0' }] }],
       });
     }
   },
-};
+});
 
-const unbalancedQuotes: ProcfileRule = {
+const BARE_PORT = /(?:(?:^|\s)(?:-p|--port|--http-port)\s+|=|:|\becho\s+)["']?(PORT)(?!\w)/g;
+
+const portWithoutDollar = entryRule({
+  name: 'port-without-dollar',
+  severity: 'error',
+  summary: '`PORT` used as a value without `$`: the literal word is passed, not the port number.',
+  checkEntry(ctx, e, i) {
+    // Every match contains `PORT`, and the code is a prefix of the command.
+    if (e.command.indexOf('PORT') < 0) return;
+    const cmd = code(ctx, i);
+    BARE_PORT.lastIndex = 0;
+    for (let m = BARE_PORT.exec(cmd); m; m = BARE_PORT.exec(cmd)) {
+      const to = m.index + m[0].length;
+      const from = to - 4;
+      ctx.report({
+        message: 'This passes the literal word `PORT`, not the port number: write `$PORT` to read the variable Heroku sets.',
+        range: at(e, from, to),
+        fixes: [{ title: 'Write $PORT', isPreferred: true, edits: [{ range: at(e, from, from), newText: '$' }] }],
+      });
+    }
+  },
+});
+
+const emptyCommand = entryRule({
+  name: 'empty-command',
+  severity: 'error',
+  summary: 'A process type with no command.',
+  checkEntry(ctx, e) {
+    const c0 = e.command.charCodeAt(0);
+    // A printable ASCII first character (the parser skipped spaces and tabs) means a command.
+    if ((c0 > 32 && c0 < 127) || e.command.trim() !== '') return;
+    ctx.report({
+      message: `\`${e.name}\` has no command: the Fir build fails on it and Cedar ignores the line. Add the command after the colon or remove the line.`,
+      range: e.nameRange,
+    });
+  },
+});
+
+const unbalancedQuotes = entryRule({
   name: 'unbalanced-quotes',
   severity: 'error',
   summary: 'A quote that is never closed: the shell fails before the process starts.',
-  check(ctx) {
-    eachCommand(ctx, (e, i) => {
-      const q = ctx.scan(i).unclosedQuote;
-      if (!q) return;
-      ctx.report({
-        message: `This ${q.quote === '"' ? 'double' : 'single'} quote is never closed on this line; the shell stops with "unexpected EOF" and the dyno crashes. Close it (a Procfile command cannot continue on the next line).`,
-        range: at(e, q.at, e.command.length),
-      });
+  checkEntry(ctx, e, i) {
+    if (e.command === '') return;
+    const q = ctx.scan(i).unclosedQuote;
+    if (!q) return;
+    ctx.report({
+      message: `This ${q.quote === '"' ? 'double' : 'single'} quote is never closed on this line; the shell stops with "unexpected EOF" and the dyno crashes. Close it (a Procfile command cannot continue on the next line).`,
+      range: at(e, q.at, e.command.length),
     });
   },
-};
+});
 
-const unclosedExpansion: ProcfileRule = {
+const unclosedExpansion = entryRule({
   name: 'unclosed-expansion',
   severity: 'error',
   summary: 'A `${`, `$(` or backtick that is never closed.',
-  check(ctx) {
-    eachCommand(ctx, (e, i) => {
-      const x = ctx.scan(i).unclosedExpansion;
-      if (!x) return;
-      const closer = x.opener === '${' ? '}' : x.opener === '$(' ? ')' : '`';
-      ctx.report({
-        message: `\`${x.opener}\` is never closed with \`${closer}\`; the shell reports a syntax error and the process does not start.`,
-        range: at(e, x.at, Math.min(e.command.length, x.at + x.opener.length)),
-      });
+  checkEntry(ctx, e, i) {
+    if (e.command === '') return;
+    const x = ctx.scan(i).unclosedExpansion;
+    if (!x) return;
+    const closer = x.opener === '${' ? '}' : x.opener === '$(' ? ')' : '`';
+    ctx.report({
+      message: `\`${x.opener}\` is never closed with \`${closer}\`; the shell reports a syntax error and the process does not start.`,
+      range: at(e, x.at, Math.min(e.command.length, x.at + x.opener.length)),
     });
   },
-};
+});
 
-const danglingOperator: ProcfileRule = {
+const danglingOperator = entryRule({
   name: 'dangling-operator',
   severity: 'error',
   summary: 'The command ends with `&&`, `||` or `|`.',
-  check(ctx) {
-    eachCommand(ctx, (e, i) => {
-      const d = ctx.scan(i).danglingOperator;
-      if (!d || ctx.explained.has(e.line)) return;
-      ctx.report({
-        message: `The command ends with \`${d.op}\`: the shell waits for another command that never comes and fails with a syntax error. Complete or remove it.`,
-        range: at(e, d.at, d.at + d.op.length),
-      });
+  checkEntry(ctx, e, i) {
+    if (e.command === '') return;
+    const d = ctx.scan(i).danglingOperator;
+    if (!d) return;
+    ctx.report({
+      message: `The command ends with \`${d.op}\`: the shell waits for another command that never comes and fails with a syntax error. Complete or remove it.`,
+      range: at(e, d.at, d.at + d.op.length),
     });
   },
-};
+});
 
-const backgrounded: ProcfileRule = {
+const backgrounded = entryRule({
   name: 'backgrounded-command',
   severity: 'warning',
   summary: 'The command ends with `&`, so the shell exits at once and the dyno stops.',
-  check(ctx) {
-    eachCommand(ctx, (e, i) => {
-      const a = ctx.scan(i).trailingAmpersand;
-      if (a === undefined || e.name === 'release') return;
-      ctx.report({
-        message: 'The trailing `&` sends the whole command to the background: the shell exits immediately and Heroku treats the dyno as exited (it restarts it in a loop). Remove the `&`, or end with `wait`.',
-        range: at(e, a, a + 1),
-        fixes: [{ title: 'Remove the trailing &', isPreferred: true, edits: [{ range: at(e, a, a + 1), newText: '' }] }],
-      });
+  checkEntry(ctx, e, i) {
+    if (e.command === '') return;
+    const a = ctx.scan(i).trailingAmpersand;
+    if (a === undefined || e.name === 'release') return;
+    ctx.report({
+      message: 'The trailing `&` sends the whole command to the background: the shell exits immediately and Heroku treats the dyno as exited (it restarts it in a loop). Remove the `&`, or end with `wait`.',
+      range: at(e, a, a + 1),
+      fixes: [{ title: 'Remove the trailing &', isPreferred: true, edits: [{ range: at(e, a, a + 1), newText: '' }] }],
     });
   },
-};
+});
 
 export const commandRules: ProcfileRule[] = [
   emptyCommand, fixedPort, localhostBind, portWithoutDollar, unbalancedQuotes, unclosedExpansion, danglingOperator, backgrounded,

@@ -9,14 +9,23 @@ function lineRange(ctx: RuleContext, line: number) {
   return range(line, s, line, text.length);
 }
 
+const QUOTED = /^(["'])([A-Za-z0-9_-]+\s*:.*)\1$/;
+
+/** The line ends in `\` plus optional spaces/tabs (checked by hand before any regex runs). */
+function endsInBackslash(text: string): boolean {
+  let e = text.length;
+  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  return e > 0 && text.charCodeAt(e - 1) === 92;
+}
+
 const quotedLine: ProcfileRule = {
   name: 'quoted-line',
   severity: 'error',
   summary: 'A whole line wrapped in quotes is not a process declaration.',
   check(ctx) {
     for (const l of ctx.doc.lines) {
-      const t = l.text.trim();
-      const m = /^(["'])([A-Za-z0-9_-]+\s*:.*)\1$/.exec(t);
+      if (l.text.indexOf('"') < 0 && l.text.indexOf("'") < 0) continue;
+      const m = QUOTED.exec(l.text.trim());
       if (!m) continue;
       ctx.explained.add(l.line);
       const r = lineRange(ctx, l.line);
@@ -35,6 +44,7 @@ const slashComment: ProcfileRule = {
   summary: '`//` does not start a comment in a Procfile; only `#` does.',
   check(ctx) {
     for (const l of ctx.doc.lines) {
+      if (l.text.indexOf('//') < 0) continue;
       const r = lineRange(ctx, l.line);
       if (!l.text.startsWith('//', r.start.character)) continue;
       ctx.explained.add(l.line);
@@ -56,6 +66,8 @@ const templateSyntax: ProcfileRule = {
     const re = /\{\{.*?\}\}|\{%.*?%\}|<%.*?%>/g;
     for (const l of ctx.doc.lines) {
       if (l.kind === 'comment' || l.kind === 'blank') continue;
+      // Every match starts with `{{`, `{%` or `<%`.
+      if (l.text.indexOf('{{') < 0 && l.text.indexOf('{%') < 0 && l.text.indexOf('<%') < 0) continue;
       const entryIdx = l.entry;
       const entry = entryIdx === undefined ? undefined : ctx.doc.entries[entryIdx];
       re.lastIndex = 0;
@@ -85,7 +97,7 @@ const lineContinuation: ProcfileRule = {
     const lines = ctx.doc.lines;
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
-      if (l.kind !== 'entry' || !/(^|[^\\])(\\\\)*\\[ \t]*$/.test(l.text)) continue;
+      if (l.kind !== 'entry' || !endsInBackslash(l.text) || !/(^|[^\\])(\\\\)*\\[ \t]*$/.test(l.text)) continue;
       let j = i + 1;
       const parts: string[] = [];
       let endLine = i;

@@ -2,30 +2,29 @@
 // for any line that contains a word character but does not start with `\s*\w+:`. A Procfile.* file is only
 // ever read by `heroku local -f`, so there these are warnings; in the deployed Procfile they are info.
 import { range } from '../../lint/types';
-import type { ProcfileRule, RuleContext } from './types';
+import { isClassicName, isWordName } from './names';
+import { entryRule, type ProcfileRule, type RuleContext } from './types';
 
 function severityFor(ctx: RuleContext) {
   const name = ctx.options.fileName ?? 'Procfile';
   return name.includes('.') ? ('warning' as const) : ('info' as const);
 }
 
-const localName: ProcfileRule = {
+const localName = entryRule({
   name: 'heroku-local-name',
   severity: 'info',
   summary: '`heroku local` accepts only letters, digits and `_` in a process type (no `-`).',
-  check(ctx) {
-    for (const e of ctx.doc.entries) {
-      if (ctx.explained.has(e.line) || /^\w+$/.test(e.name) || !/^[A-Za-z0-9_-]+$/.test(e.name) || e.spaceBeforeColon) continue;
-      const to = e.name.replace(/-/g, '_');
-      ctx.report({
-        severity: severityFor(ctx),
-        message: `\`heroku local\` stops with "line ${e.line + 1} parse error" on \`${e.name}\`: its parser accepts only letters, digits and \`_\` before the colon. Heroku itself accepts the name.`,
-        range: e.nameRange,
-        fixes: [{ title: `Rename to \`${to}\``, edits: [{ range: e.nameRange, newText: to }] }],
-      });
-    }
+  checkEntry(ctx, e) {
+    if (isWordName(e.name) || !isClassicName(e.name) || e.spaceBeforeColon) return;
+    const to = e.name.replace(/-/g, '_');
+    ctx.report({
+      severity: severityFor(ctx),
+      message: `\`heroku local\` stops with "line ${e.line + 1} parse error" on \`${e.name}\`: its parser accepts only letters, digits and \`_\` before the colon. Heroku itself accepts the name.`,
+      range: e.nameRange,
+      fixes: [{ title: `Rename to \`${to}\``, edits: [{ range: e.nameRange, newText: to }] }],
+    });
   },
-};
+});
 
 const localComment: ProcfileRule = {
   name: 'heroku-local-comment',

@@ -28,6 +28,27 @@ export interface ProcfileRule {
   /** One line for docs, SARIF help and hovers. */
   summary: string;
   check(ctx: RuleContext): void;
+  /**
+   * Per-declaration form of `check` (rules built with `entryRule`): lintProcfile runs all of these in one pass
+   * over the entries, after the other rules. Lines in `ctx.explained` are skipped before it is called.
+   */
+  checkEntry?(ctx: RuleContext, e: ProcfileEntry, i: number): void;
+}
+
+/**
+ * A rule that looks at one declaration at a time. Its `check` visits every entry whose line no earlier rule
+ * explained, in order; lintProcfile instead calls `checkEntry` from its single pass (same findings, same order).
+ */
+export function entryRule(rule: Omit<ProcfileRule, 'check' | 'checkEntry'> & { checkEntry(ctx: RuleContext, e: ProcfileEntry, i: number): void }): ProcfileRule {
+  return {
+    ...rule,
+    check(ctx) {
+      const entries = ctx.doc.entries;
+      for (let i = 0; i < entries.length; i++) {
+        if (!ctx.explained.has(entries[i].line)) rule.checkEntry(ctx, entries[i], i);
+      }
+    },
+  };
 }
 
 export type { Fix, Problem, Range, ProcfileEntry };
