@@ -32,6 +32,14 @@ const common = {
   // axios' Node build pulls form-data (-> mime-types -> mime-db, 137 KB, get-intrinsic & co.) for multipart bodies
   // we never send, and `debug` for DEBUG=... logging of follow-redirects/https-proxy-agent: see scripts/shims/.
   alias: { 'form-data': './scripts/shims/form-data.cjs', debug: './scripts/shims/debug.cjs' },
+  plugins: [{
+    // axios' fetch adapter is never chosen in Node (http comes first) but probes fetch globals on load.
+    name: 'axios-no-fetch-adapter',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/fetch\.js$/ }, (args) =>
+        /[\\/]axios[\\/]lib[\\/]adapters$/.test(args.resolveDir) ? { path: join(root, 'scripts/shims/axios-fetch-adapter.mjs') } : undefined);
+    },
+  }],
 };
 
 // Heavy, rarely needed code lives in separate CommonJS bundles next to dist/extension.js, loaded with a plain

@@ -1,7 +1,7 @@
 // The request pipeline under HerokuClient: headers (Accept variant, Bearer token, HEROKU_HEADERS), ETag cache,
 // retries with backoff for GET/HEAD, two-factor retry, RateLimit-Remaining tracking, and Range paging.
 // Every outcome is a Result; nothing here throws for an HTTP, network or parse failure.
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance, AxiosStatic } from 'axios';
 import { sendOnce, type RawResponse } from './attempt';
 import { fail, ok, type HerokuError, type Result } from './errors';
 import { EtagCache } from './etag-cache';
@@ -50,6 +50,13 @@ export interface Page<T> {
   notModified: boolean;
 }
 
+/** axios, and through it Node's http/https/http2/zlib and the proxy agents, load with the first client (after
+ *  the extension's activation, and only once there is a token), not when this module is imported. */
+function loadAxios(): AxiosStatic {
+  const m = require('axios') as AxiosStatic & { default?: AxiosStatic };
+  return m.default ?? m;
+}
+
 export class HerokuTransport {
   readonly cache = new EtagCache();
   private readonly http: AxiosInstance;
@@ -58,7 +65,7 @@ export class HerokuTransport {
   private readonly rateListeners = new Set<(remaining: number) => void>();
 
   constructor(private readonly opts: TransportOptions) {
-    this.http = axios.create({ baseURL: opts.baseUrl, proxy: false });
+    this.http = loadAxios().create({ baseURL: opts.baseUrl, proxy: false });
     this.retry = { ...DEFAULT_RETRY, ...opts.retry };
   }
 
