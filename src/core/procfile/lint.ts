@@ -36,7 +36,14 @@ export function lintProcfile(text: string, options: LintProcfileOptions = {}, do
       options,
       scan,
       explained: explainedLines,
-      report: (p) => problems.push({ ...p, code, severity: p.severity ?? rule.severity }),
+      // Each report is a fresh object literal from the rule, so it is completed in place (same keys, same
+      // order as spreading it into a new object).
+      report: (p) => {
+        const problem = p as Problem;
+        problem.code = code;
+        problem.severity = p.severity ?? rule.severity;
+        problems.push(problem);
+      },
     };
     // Per-entry rules neither read nor write anything the others use (`explained` is complete once the
     // whole-file and line rules have run), so they all run afterwards in one pass over the entries.

@@ -11,6 +11,13 @@ function lineRange(ctx: RuleContext, line: number) {
 
 const QUOTED = /^(["'])([A-Za-z0-9_-]+\s*:.*)\1$/;
 
+/** After spaces, tabs and a BOM (what lineRange skips), the line starts with `//`. */
+function startsWithSlashes(text: string): boolean {
+  let s = 0;
+  for (let c = text.charCodeAt(0); c === 32 || c === 9 || c === 0xfeff; c = text.charCodeAt(++s));
+  return text.charCodeAt(s) === 47 && text.charCodeAt(s + 1) === 47;
+}
+
 /** The line ends in `\` plus optional spaces/tabs (checked by hand before any regex runs). */
 function endsInBackslash(text: string): boolean {
   let e = text.length;
@@ -24,6 +31,9 @@ const quotedLine: ProcfileRule = {
   summary: 'A whole line wrapped in quotes is not a process declaration.',
   check(ctx) {
     for (const l of ctx.doc.lines) {
+      // After trim() the line must start with a quote: a printable ASCII first character that is not one rules it out.
+      const c0 = l.text.charCodeAt(0);
+      if (c0 > 32 && c0 < 127 && c0 !== 34 && c0 !== 39) continue;
       if (l.text.indexOf('"') < 0 && l.text.indexOf("'") < 0) continue;
       const m = QUOTED.exec(l.text.trim());
       if (!m) continue;
@@ -44,9 +54,8 @@ const slashComment: ProcfileRule = {
   summary: '`//` does not start a comment in a Procfile; only `#` does.',
   check(ctx) {
     for (const l of ctx.doc.lines) {
-      if (l.text.indexOf('//') < 0) continue;
+      if (!startsWithSlashes(l.text)) continue;
       const r = lineRange(ctx, l.line);
-      if (!l.text.startsWith('//', r.start.character)) continue;
       ctx.explained.add(l.line);
       const at = r.start.character;
       ctx.report({

@@ -5,6 +5,10 @@ import { range } from '../../lint/types';
 import { isClassicName, isWordName } from './names';
 import { entryRule, type ProcfileRule, type RuleContext } from './types';
 
+const WORD = /\w/;
+const DECLARATION = /^\s*\w+:/;
+const DIRECTIVE = /^\s*#\s*heroku-lint-disable/;
+
 function severityFor(ctx: RuleContext) {
   const name = ctx.options.fileName ?? 'Procfile';
   return name.includes('.') ? ('warning' as const) : ('info' as const);
@@ -34,7 +38,7 @@ const localComment: ProcfileRule = {
     // Reported once, on the first such comment: heroku local stops there anyway.
     // Our own `# heroku-lint-disable…` directives are left out: the user added them on purpose (docs/RULES.md
     // says that `heroku local` trips over them too).
-    const hits = ctx.doc.lines.filter((l) => l.kind === 'comment' && /\w/.test(l.text) && !/^\s*\w+:/.test(l.text) && !/^\s*#\s*heroku-lint-disable/.test(l.text));
+    const hits = ctx.doc.lines.filter((l) => l.kind === 'comment' && WORD.test(l.text) && !DECLARATION.test(l.text) && !DIRECTIVE.test(l.text));
     if (hits.length === 0) return;
     const l = hits[0];
     const start = l.text.indexOf('#');

@@ -113,16 +113,20 @@ const duplicate: ProcfileRule = {
   severity: 'warning',
   summary: 'A process type declared twice: only the last declaration is used.',
   check(ctx) {
-    // Index of the last declaration of each name; an entry that is not its name's last one is overridden.
+    // From the end: the first time a name is seen is its last declaration (the winner); any earlier one with
+    // the same name is overridden. One Map lookup per entry; findings are reported in file order.
     const entries = ctx.doc.entries;
     const last = new Map<string, number>();
-    for (let i = 0; i < entries.length; i++) last.set(entries[i].name, i);
-    if (last.size === entries.length) return;
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i];
-      const w = last.get(e.name);
-      if (w === undefined || w === i || e.command === '' || ctx.explained.has(e.line)) continue;
-      const winner = entries[w];
+    const overridden: number[] = [];
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const name = entries[i].name;
+      if (last.has(name)) overridden.push(i);
+      else last.set(name, i);
+    }
+    for (let k = overridden.length - 1; k >= 0; k--) {
+      const e = entries[overridden[k]];
+      if (e.command === '' || ctx.explained.has(e.line)) continue;
+      const winner = entries[last.get(e.name)!];
       const lineEnd = e.line + 1 < ctx.doc.lines.length ? range(e.line, 0, e.line + 1, 0) : range(e.line, 0, e.line, ctx.doc.lines[e.line].text.length);
       ctx.report({
         message: `\`${e.name}\` is declared again on line ${winner.line + 1}; Heroku uses only the last one, so this command never runs. Remove one of them or rename it.`,
