@@ -108,25 +108,48 @@ const tooLong = entryRule({
   },
 });
 
+/**
+ * Each declaration that a later one of the same name overrides, as flat pairs [index, winner index] from the
+ * last entry backwards (the winner is the last declaration of the name). An open-addressing table of entry
+ * indices keyed by an FNV-1a hash of the name: several times faster than a Map<string> on fresh name strings.
+ */
+function overriddenDeclarations(entries: readonly ProcfileEntry[]): number[] {
+  const n = entries.length;
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const table = new Int32Array(size).fill(-1);
+  const pairs: number[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const name = entries[i].name;
+    let h = 0x811c9dc5;
+    for (let k = 0; k < name.length; k++) h = Math.imul(h ^ name.charCodeAt(k), 16777619);
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const j = table[slot];
+      if (j < 0) {
+        table[slot] = i;
+        break;
+      }
+      if (entries[j].name === name) {
+        pairs.push(i, j);
+        break;
+      }
+    }
+  }
+  return pairs;
+}
+
 const duplicate: ProcfileRule = {
   name: 'duplicate-process-type',
   severity: 'warning',
   summary: 'A process type declared twice: only the last declaration is used.',
   check(ctx) {
-    // From the end: the first time a name is seen is its last declaration (the winner); any earlier one with
-    // the same name is overridden. One Map lookup per entry; findings are reported in file order.
     const entries = ctx.doc.entries;
-    const last = new Map<string, number>();
-    const overridden: number[] = [];
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const name = entries[i].name;
-      if (last.has(name)) overridden.push(i);
-      else last.set(name, i);
-    }
-    for (let k = overridden.length - 1; k >= 0; k--) {
-      const e = entries[overridden[k]];
+    const pairs = overriddenDeclarations(entries);
+    for (let k = pairs.length - 2; k >= 0; k -= 2) {
+      const e = entries[pairs[k]];
       if (e.command === '' || ctx.explained.has(e.line)) continue;
-      const winner = entries[last.get(e.name)!];
+      const winner = entries[pairs[k + 1]];
       const lineEnd = e.line + 1 < ctx.doc.lines.length ? range(e.line, 0, e.line + 1, 0) : range(e.line, 0, e.line, ctx.doc.lines[e.line].text.length);
       ctx.report({
         message: `\`${e.name}\` is declared again on line ${winner.line + 1}; Heroku uses only the last one, so this command never runs. Remove one of them or rename it.`,
