@@ -20,6 +20,39 @@ export interface ProcfileEntry {
   spaceBeforeColon: boolean;
 }
 
+/**
+ * An entry keeps its columns as numbers and builds `nameRange`/`commandRange` on first use (most entries of a
+ * large file are never reported, and three objects per range are most of what a parse allocates).
+ */
+class Entry implements ProcfileEntry {
+  private nr?: Range;
+  private cr?: Range;
+  constructor(
+    readonly name: string,
+    readonly command: string,
+    readonly line: number,
+    readonly colon: number,
+    readonly spaceBeforeColon: boolean,
+    /** Columns: name start and end, command start and end. */
+    private readonly ns: number,
+    private readonly ne: number,
+    private readonly cs: number,
+    private readonly ce: number,
+  ) {}
+  get nameRange(): Range {
+    return (this.nr ??= range(this.line, this.ns, this.line, this.ne));
+  }
+  set nameRange(r: Range) {
+    this.nr = r;
+  }
+  get commandRange(): Range {
+    return (this.cr ??= range(this.line, this.cs, this.line, this.ce));
+  }
+  set commandRange(r: Range) {
+    this.cr = r;
+  }
+}
+
 export type LineKind = 'blank' | 'comment' | 'entry' | 'invalid';
 
 export interface ProcfileLine {
@@ -65,15 +98,7 @@ function parseLine(text: string, line: number, startCol: number, entries: Procfi
   }
   let cmdStart = colon + 1;
   while (cmdStart < n && isSpace(text.charCodeAt(cmdStart))) cmdStart++;
-  entries.push({
-    name: text.slice(i, nameEnd),
-    nameRange: range(line, i, line, nameEnd),
-    command: text.slice(cmdStart),
-    commandRange: range(line, cmdStart, line, n),
-    line,
-    colon,
-    spaceBeforeColon: nameEnd < colon,
-  });
+  entries.push(new Entry(text.slice(i, nameEnd), text.slice(cmdStart), line, colon, nameEnd < colon, i, nameEnd, cmdStart, n));
   return entries.length - 1;
 }
 

@@ -183,7 +183,9 @@ const leadingWhitespace = entryRule({
   summary: 'A declaration indented with spaces or tabs.',
   checkEntry(ctx, e) {
     const start = e.line === 0 && ctx.doc.bom ? 1 : 0;
-    if (e.nameRange.start.character === start) return;
+    // The parser skips spaces and tabs from `start` to the name: indented exactly when one is there.
+    const c = ctx.doc.lines[e.line].text.charCodeAt(start);
+    if (c !== 32 && c !== 9) return;
     const r = range(e.line, start, e.line, e.nameRange.start.character);
     ctx.report({
       message: 'This declaration is indented. Parsers that anchor the process type at the start of the line (Cedar-style `^name:`) skip it, and Fir strips the indent with a build warning. Remove the indentation.',
