@@ -7,6 +7,8 @@ import { Redactor } from './core/redact';
 import { registerAuth } from './vscode/auth/commands';
 import { HerokuSession } from './vscode/auth/session';
 import { Commands } from './vscode/commands';
+import { deferFeature } from './vscode/deferred';
+import { EXPLORER_COMMANDS } from './vscode/explorer/ids';
 import { lazyBundle } from './vscode/lazy-bundle';
 import { ExtensionLog } from './vscode/log';
 import { registerManifest } from './vscode/manifest/index';
@@ -19,7 +21,7 @@ export interface ExtensionApi {
   services: Services;
 }
 
-// dist/explorer.js: the tree, its commands and .env sync.
+// dist/explorer.js: the tree, its commands and .env sync; started just after activation (commands are stubs until then).
 const explorer = lazyBundle<typeof import('./vscode/explorer/register')>(() => require('./explorer.js'));
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -40,12 +42,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     // Each feature registers itself here (one line each); registration is synchronous and does no I/O.
     ['procfile', registerProcfile],
     ['manifest', registerManifest],
-    ['explorer', (s) => explorer().registerExplorer(s)],
+    ['explorer', (s) => deferFeature('explorer', EXPLORER_COMMANDS, () => explorer().registerExplorer(s), s.log)],
     ['auth', registerAuth],
     ['statusbar', registerStatusBar],
   ];
+  const times: string[] = [];
   for (const [name, register] of features) {
     const failed = (err: unknown) => log.error(`feature ${name} failed to start`, err);
+    const t0 = performance.now();
     try {
       const d = register(services);
       if (d instanceof Promise) d.then((x) => { if (x) context.subscriptions.push(x); }, failed);
@@ -53,8 +57,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     } catch (err) {
       failed(err);
     }
+    times.push(`${name} ${(performance.now() - t0).toFixed(1)}`);
   }
-  log.info(`activated in ${Date.now() - started} ms`);
+  log.info(`activated in ${Date.now() - started} ms (${times.join(', ')})`);
   return { services };
 }
 

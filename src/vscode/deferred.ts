@@ -1,0 +1,33 @@
+// A feature that starts right after activation instead of during it: its commands exist at once as stubs that
+// start the feature first (then run the real command), and a zero-delay timer starts it otherwise. Used for the
+// explorer, whose tree view, watchers and two dozen commands cost more than the rest of activation together.
+import * as vscode from 'vscode';
+import type { Logger } from './log';
+
+export function deferFeature(name: string, commandIds: readonly string[], start: () => vscode.Disposable | void, log: Logger): vscode.Disposable {
+  let state: 'waiting' | 'started' | 'disposed' = 'waiting';
+  let started: vscode.Disposable | void;
+  const ensure = (): void => {
+    if (state !== 'waiting') return;
+    state = 'started';
+    for (const s of stubs.splice(0)) s.dispose(); // the feature registers the real commands under the same ids
+    try {
+      started = start();
+    } catch (err) {
+      log.error(`feature ${name} failed to start`, err);
+    }
+  };
+  const stubs = commandIds.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => {
+    ensure();
+    return vscode.commands.executeCommand(id, ...args);
+  }));
+  const timer = setTimeout(ensure, 0);
+  return {
+    dispose: () => {
+      state = 'disposed';
+      clearTimeout(timer);
+      for (const s of stubs.splice(0)) s.dispose();
+      started?.dispose();
+    },
+  };
+}
