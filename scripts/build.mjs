@@ -36,6 +36,9 @@ const common = {
     // axios' fetch adapter is never chosen in Node (http comes first) but probes fetch globals on load.
     name: 'axios-no-fetch-adapter',
     setup(build) {
+      // transport.ts require()s axios lazily; the "require" condition of axios' exports would pick its prebuilt
+      // CJS file (fetch adapter and all): use the ES module sources as an import would.
+      build.onResolve({ filter: /^axios$/ }, () => ({ path: join(root, 'node_modules/axios/index.js') }));
       build.onResolve({ filter: /^\.\/fetch\.js$/ }, (args) =>
         /[\\/]axios[\\/]lib[\\/]adapters$/.test(args.resolveDir) ? { path: join(root, 'scripts/shims/axios-fetch-adapter.mjs') } : undefined);
     },
