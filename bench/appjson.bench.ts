@@ -4,6 +4,7 @@
 //   appjson_validate_1mb_ms       a 1 MB manifest (about 8,500 env vars, formation, add-ons), median of 15 runs
 //                                 after 3 warm-up runs
 // Goals: typical <= 1000 us, 1 MB <= 50 ms. Run: npx tsx bench/appjson.bench.ts
+// bench: as shipped
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintAppJson } from '../src/core/appjson/lint';

@@ -3,7 +3,8 @@
 //   procfile_lint_10k_cpu_ms the same runs in CPU time (user+system), steadier on a shared machine
 //   procfile_parse_10k_ms   the parser alone, same method
 // The file mixes what real Procfiles hold (declarations with $PORT, quotes, ${VAR:-x}, comments, blank lines)
-// with a problem every ~50 lines, so the rules do real work. Run: npx tsx bench/procfile.bench.ts
+// with a problem every ~50 lines, so the rules do real work. Run: node bench/run.mjs procfile
+// bench: as shipped
 import { lintProcfile } from '../src/core/procfile/lint';
 import { parseProcfile } from '../src/core/procfile/parser';
 
