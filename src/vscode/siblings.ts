@@ -1,4 +1,4 @@
-// Reads a file next to a document: the open editor's text first, then the disk. Never throws.
+// Reads a file next to a document (a bare name, no path): the open editor's text first, then the disk. Never throws.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
@@ -7,6 +7,7 @@ export function siblingsOf(uri: vscode.Uri): (name: string) => string | undefine
   if (uri.scheme !== 'file') return () => undefined;
   const dir = dirname(uri.fsPath);
   return (name) => {
+    if (name.includes('/') || name.includes('\\')) return undefined;
     const path = join(dir, name);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === path);
     if (open) return open.getText();

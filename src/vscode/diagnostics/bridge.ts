@@ -4,7 +4,7 @@
 // - `heroku.lint.rules` overrides (severity or "off"), re-applied when the setting changes
 // - quick fixes from Problem.fixes (edits, file rename) and an optional "disable for this line" comment
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { siblingsOf } from '../siblings';
 import * as vscode from 'vscode';
 import { Disposable } from '../../core/lifecycle';
 import type { LintFile } from '../../core/lint/registry';
@@ -114,7 +114,7 @@ export class LinterBridge extends Disposable implements vscode.CodeActionProvide
   private publish(uri: vscode.Uri, text: string): void {
     let found: Problem[];
     try {
-      found = this.spec.lint({ path: uri.fsPath || uri.path, text, readSibling: siblingReader(uri) });
+      found = this.spec.lint({ path: uri.fsPath || uri.path, text, readSibling: siblingsOf(uri) });
     } catch (err) {
       this.log.error(`${this.spec.name} linter failed on ${uri.fsPath}`, err);
       return;
@@ -166,18 +166,3 @@ export class LinterBridge extends Disposable implements vscode.CodeActionProvide
   }
 }
 
-function siblingReader(uri: vscode.Uri): (name: string) => string | undefined {
-  if (uri.scheme !== 'file') return () => undefined;
-  const dir = dirname(uri.fsPath);
-  return (name) => {
-    if (name.includes('/') || name.includes('\\')) return undefined;
-    const path = join(dir, name);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === path);
-    if (open) return open.getText();
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
-}

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { PROCESS_TYPES, VARIABLES } from '../../core/procfile/knowledge';
 import { parseProcfile } from '../../core/procfile/parser';
 import { suggestCommands } from '../../core/procfile/stack';
-import { siblingsOf } from './siblings';
+import { siblingsOf } from '../siblings';
 
 const COMMON_TYPES = ['web', 'worker', 'release', 'clock'];
 

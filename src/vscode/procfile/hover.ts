@@ -6,7 +6,7 @@ import { cnbName } from '../../core/procfile/rules/names';
 import { parseProcfile } from '../../core/procfile/parser';
 import { scanShell } from '../../core/procfile/shell';
 import { toRange } from '../diagnostics/convert';
-import { siblingsOf } from './siblings';
+import { siblingsOf } from '../siblings';
 
 export class ProcfileHoverProvider implements vscode.HoverProvider {
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
