@@ -53,10 +53,22 @@ const lazyBundles = {
   explorer: 'src/vscode/explorer/register.ts', // the tree, its commands and .env sync
 };
 
+// axios (~95 KB with follow-redirects and the proxy agents) is its own bundle, dist/axios.js: the extension and the
+// explorer require it with the first Heroku client (src/infra/heroku/transport.ts loads it lazily), so activation
+// does not parse it. Other builds (CLI, tests) keep it inline.
+const lazyAxios = {
+  name: 'lazy-axios',
+  setup(build) {
+    build.onResolve({ filter: /^axios$/ }, (args) => (args.kind === 'require-call' ? { path: './axios.js', external: true } : undefined));
+  },
+};
+const inDist = (build) => ({ ...build, plugins: [lazyAxios, ...common.plugins] });
+
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', metafile: true,
-    external: [...common.external, ...Object.keys(lazyBundles).map((n) => `./${n}.js`)] },
-  ...Object.entries(lazyBundles).map(([name, entry]) => ({ ...common, entryPoints: [entry], outfile: `dist/${name}.js`, metafile: true })),
+  inDist({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', metafile: true,
+    external: [...common.external, ...Object.keys(lazyBundles).map((n) => `./${n}.js`)] }),
+  ...Object.entries(lazyBundles).map(([name, entry]) => inDist({ ...common, entryPoints: [entry], outfile: `dist/${name}.js`, metafile: true })),
+  { ...common, entryPoints: ['axios'], outfile: 'dist/axios.js', metafile: true },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { repoRoot } from './host';
 
 const shipped = ['package.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md',
-  'dist/extension.js', 'dist/manifest.js', 'dist/explorer.js', 'dist/cli.js', 'media', 'syntaxes', 'schemas'];
+  'dist/extension.js', 'dist/manifest.js', 'dist/explorer.js', 'dist/axios.js', 'dist/cli.js', 'media', 'syntaxes', 'schemas'];
 
 function isProduction(file: string): boolean {
   return existsSync(file) && !/\/\/# sourceMappingURL=/.test(readFileSync(file, 'utf8'));
