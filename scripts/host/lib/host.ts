@@ -29,6 +29,12 @@ export function ensureHost(log: (s: string) => void = (s) => console.error(s)): 
 /** The Chromium binary Playwright drives (Debian's package; never a downloaded browser). */
 export function chromiumPath(): string {
   const p = process.env.HW_CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(p) && !process.env.HW_CHROMIUM) {
+    // A fresh machine: install Debian's chromium (as root, or with password-less sudo) before giving up.
+    try {
+      execFileSync('bash', [join(repoRoot, 'scripts', 'host', 'system-deps.sh'), 'browser'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    } catch { /* the message below says what to do */ }
+  }
   if (!existsSync(p)) throw new Error(`Chromium not found at ${p}: apt-get install chromium, or set HW_CHROMIUM`);
   return p;
 }
