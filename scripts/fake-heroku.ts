@@ -1,11 +1,12 @@
 /**
  * Runs the fake Heroku alone: `npx tsx scripts/fake-heroku.ts [--json] [--seed demo|empty] [--apps N] [--port P]
- * [--api-key KEY] [--log-interval MS]`. With --json it prints one line `{"url":…,"apiKey":…}`; it serves until
+ * [--api-key KEY] [--log-interval MS] [--no-validate]`. With --json it prints one line `{"url":…,"apiKey":…}`; it serves until
  * SIGTERM/SIGINT, then closes every socket (open log streams too) and exits 0. It also stops when the process that
  * launched it disappears, so a killed `npx` or test runner leaves no fake behind.
  */
 import { readFileSync } from 'node:fs';
 import { startFakeHeroku, type FakeHerokuOptions } from '../test/support/fake-heroku';
+import { describeViolation } from '../test/support/fake-heroku/schema/self-check';
 
 /** Parent pid of `pid` from /proc (Linux), or undefined. */
 function parentOf(pid: number): number | undefined {
@@ -63,8 +64,9 @@ function parseArgs(argv: string[]): { json: boolean; opts: FakeHerokuOptions } {
     else if (a === '--port') opts.port = int(next());
     else if (a === '--api-key') opts.apiKey = next();
     else if (a === '--log-interval') opts.logIntervalMs = int(next());
+    else if (a === '--no-validate') opts.validate = false;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('Usage: fake-heroku [--json] [--seed demo|empty] [--apps N] [--port P] [--api-key KEY] [--log-interval MS]\n');
+      process.stdout.write('Usage: fake-heroku [--json] [--seed demo|empty] [--apps N] [--port P] [--api-key KEY] [--log-interval MS] [--no-validate]\n');
       process.exit(0);
     } else throw new Error(`Unknown argument: ${a}`);
   }
@@ -79,7 +81,8 @@ async function main(): Promise<void> {
     process.stderr.write(`fake-heroku: ${(e as Error).message}\n`);
     process.exit(2);
   }
-  const fake = await startFakeHeroku(parsed.opts);
+  // Schema violations of the fake's own answers go to stderr as they happen (and to GET /__fake/violations).
+  const fake = await startFakeHeroku({ ...parsed.opts, onViolation: (v) => process.stderr.write(`fake-heroku: schema violation: ${describeViolation(v)}\n`) });
   if (parsed.json) {
     process.stdout.write(`${JSON.stringify({ url: fake.url, apiKey: fake.apiKey })}\n`);
   } else {

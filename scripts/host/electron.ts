@@ -4,7 +4,7 @@
 // same entry (out/test/integration/index.js), same environment variables as the code-server runner.
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import type { FakeHeroku } from './lib/fake';
+import { reportViolations, type FakeHeroku } from './lib/fake';
 import { repoRoot } from './lib/host';
 import { onTerminate } from './lib/procs';
 import { prepareTestRun } from './lib/test-env';
@@ -29,7 +29,8 @@ export async function runIntegration(): Promise<number> {
         '--skip-release-notes', `--user-data-dir=${join(tmp.dir, 'user-data')}`,
         `--extensions-dir=${join(tmp.dir, 'extensions')}`],
     });
-    return 0;
+    // The fake validates its own answers against the Platform API schema: any violation fails the run.
+    return fake && (await reportViolations(fake, log, 'integration:electron')) ? 1 : 0;
   } catch (err) {
     log(`[integration:electron] ${err instanceof Error ? err.message : String(err)}`);
     return 1;

@@ -2,7 +2,7 @@
 // extension host, prints mocha's output, and resolves to the exit code. Always kills what it started.
 import { existsSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FakeHeroku } from './lib/fake';
+import { reportViolations, type FakeHeroku } from './lib/fake';
 import { ensureHost, repoRoot } from './lib/host';
 import { onTerminate } from './lib/procs';
 import { runInHost } from './lib/run-in-host';
@@ -58,6 +58,8 @@ export async function runIntegration(): Promise<number> {
       log(existsSync(serverLog) ? readFileSync(serverLog, 'utf8').slice(-3000) : '(none)');
       return code || 1;
     }
+    // The fake validates its own answers against the Platform API schema: any violation fails the run.
+    if (fake && (await reportViolations(fake, log, 'integration'))) return code || 1;
     return code;
   } catch (err) {
     log(`[integration] ${err instanceof Error ? err.stack ?? err.message : String(err)}`);

@@ -1,6 +1,7 @@
 // e2e harness: a real VS Code workbench (code-server) in Chromium 1440x900, with the fake Heroku and
 // the extension installed, and helpers that act as a person would. One workbench per launch; close()
-// kills code-server's process group, Chromium and the fake, and deletes the temp folder.
+// kills code-server's process group, Chromium and the fake, and deletes the temp folder; it throws when the
+// fake recorded answers that do not match the Platform API schema (its self-check).
 //
 //   const wb = await launchWorkbench();            // demo workspace copy, signed in to the fake
 //   await wb.runCommand('Heroku: Show Account');
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type BrowserSession } from '../../scripts/host/lib/browser';
 import { repoRoot } from '../../scripts/host/lib/host';
+import { readViolations } from '../../scripts/host/lib/fake';
 import * as ui from '../../scripts/host/lib/ui';
 import { startWorkbenchServer, type WorkbenchServer, type WorkbenchServerOptions } from '../../scripts/host/lib/workbench';
 
@@ -70,13 +72,21 @@ export async function launchWorkbench(o: LaunchOptions = {}): Promise<Workbench>
       openFile: (p) => ui.openFile(page, p),
       hover: (text) => ui.hover(page, text),
       openHerokuSidebar: () => ui.openHerokuSidebar(page),
+      // The fake validates its own answers against the Platform API schema: a violation fails the spec's after().
+      close: async () => {
+        const fake = server?.fake;
+        const report = fake ? await readViolations({ url: fake.url, apiKey: fake.key }).catch(() => undefined) : undefined;
+        await close();
+        if (report && report.count > 0) {
+          throw new Error(`the fake Heroku sent ${report.count} answer(s) that do not match the Platform API schema:\n${report.lines.join('\n')}`);
+        }
+      },
       screenshot: async (name) => {
         mkdirSync(screenshotDir, { recursive: true });
         const path = join(screenshotDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
         await page.screenshot({ path });
         return path;
       },
-      close,
     };
   } catch (err) {
     await close();

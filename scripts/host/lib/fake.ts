@@ -53,3 +53,33 @@ export async function listApps(fake: { url: string; apiKey: string }): Promise<s
     return typeof name === 'string' ? [name] : [];
   });
 }
+
+export interface ViolationReport {
+  /** false: the fake ran without its schema self-check, so an empty list proves nothing. */
+  validating: boolean;
+  count: number;
+  /** One line per recorded violation: `GET /apps (200, version=3) does not match GET /apps: …`. */
+  lines: string[];
+}
+
+/** What the fake's schema self-check recorded (GET /__fake/violations); a run with violations must fail. */
+export async function readViolations(fake: { url: string; apiKey: string }): Promise<ViolationReport> {
+  const res = await fetch(`${fake.url}/__fake/violations`, { headers: { Authorization: `Bearer ${fake.apiKey}` } });
+  if (!res.ok) throw new Error(`GET /__fake/violations on the fake Heroku answered ${res.status}`);
+  const body = (await res.json()) as { validating?: unknown; count?: unknown; violations?: unknown };
+  const list = Array.isArray(body.violations) ? (body.violations as Record<string, unknown>[]) : [];
+  return {
+    validating: body.validating === true,
+    count: typeof body.count === 'number' ? body.count : list.length,
+    lines: list.map((v) => `${String(v.method)} ${String(v.path)} (${String(v.status)}, version=${String(v.variant)}) does not match ${typeof v.link === 'string' ? v.link : 'any schema link'}: ${Array.isArray(v.errors) ? v.errors.slice(0, 5).join('; ') : ''}`),
+  };
+}
+
+/** Logs the fake's schema violations; true when there were any (the runner then fails). */
+export async function reportViolations(fake: { url: string; apiKey: string }, log: (s: string) => void, tag: string): Promise<boolean> {
+  const v = await readViolations(fake);
+  if (!v.validating) log(`[${tag}] note: the fake Heroku ran without its schema self-check`);
+  if (v.count === 0) return false;
+  log(`[${tag}] FAILED: the fake Heroku sent ${v.count} answer(s) that do not match the Platform API schema:\n${v.lines.join('\n')}`);
+  return true;
+}

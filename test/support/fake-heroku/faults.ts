@@ -23,6 +23,12 @@ export interface FaultSpec {
   afterBytes?: number;
   /** Answer 200 with a body that is not valid JSON. */
   malformed?: 'truncated' | 'garbage';
+  /**
+   * Send this JSON instead of the route's body, with the route's status (valid JSON of the wrong shape: a list
+   * item without a name, a number where a string belongs). The route still runs, so its side effects happen; the
+   * fake's schema self-check looks at the route's own body, not at this one.
+   */
+  body?: unknown;
 }
 
 export interface ActiveFault extends FaultSpec {
@@ -49,6 +55,9 @@ export function validateFaultSpec(v: unknown): FaultSpec {
   if (s.method !== undefined && typeof s.method !== 'string') throw bad('method must be a string');
   if (s.malformed !== undefined && s.malformed !== 'truncated' && s.malformed !== 'garbage') {
     throw bad('malformed must be "truncated" or "garbage"');
+  }
+  if (s.body !== undefined && (s.malformed !== undefined || s.status !== undefined || s.retryAfter !== undefined || s.drop)) {
+    throw bad('body cannot be combined with malformed, status, retryAfter or drop');
   }
   if (s.status !== undefined && ((s.status as number) < 400 || (s.status as number) > 599)) {
     throw bad('status must be 400-599');

@@ -14,11 +14,12 @@ import { formationRoutes } from './routes/formation';
 import { logRoutes, type LogRuntime } from './routes/logs';
 import { pipelineRoutes } from './routes/pipelines';
 import { releaseRoutes } from './routes/releases';
+import { SelfCheck, type SchemaViolation } from './schema/self-check';
 import { seedState, type SeedName } from './seed';
 import { FakeServer, type RecordedRequest } from './server';
 import { FakeState } from './state/store';
 
-export type { FaultSpec, RecordedRequest, SeedName };
+export type { FaultSpec, RecordedRequest, SchemaViolation, SeedName };
 export { FakeState };
 
 export interface FakeHerokuOptions {
@@ -31,6 +32,13 @@ export interface FakeHerokuOptions {
   port?: number;
   /** Interval between lines of a tailing log stream. */
   logIntervalMs?: number;
+  /**
+   * Validate every 2xx JSON body the fake sends against the Platform API schema and record violations
+   * (`violations`, `GET /__fake/violations`). Default true; benchmarks turn it off to time the client alone.
+   */
+  validate?: boolean;
+  /** Called with each violation as it is recorded (the CLI prints them). */
+  onViolation?: (v: SchemaViolation) => void;
 }
 
 export interface FakeHeroku {
@@ -44,6 +52,8 @@ export interface FakeHeroku {
   reset(opts?: { seed?: SeedName; apps?: number }): void;
   /** Every route the fake serves (method + pattern such as `/apps/:app/formation/:type`). */
   readonly routes: readonly { method: string; pattern: string }[];
+  /** Answers that did not match the schema (empty when `validate` is off); kept across reset(). */
+  readonly violations: readonly SchemaViolation[];
   close(): Promise<void>;
 }
 
@@ -65,8 +75,9 @@ export async function startFakeHeroku(opts: FakeHerokuOptions = {}): Promise<Fak
     faults.clear();
     requests.length = 0;
   };
+  const selfCheck = opts.validate === false ? undefined : new SelfCheck(opts.onViolation);
   const router = new Router();
-  controlRoutes(router, { faults, requests, reset });
+  controlRoutes(router, { faults, requests, reset, selfCheck });
   accountRoutes(router);
   appRoutes(router);
   formationRoutes(router);
@@ -79,10 +90,10 @@ export async function startFakeHeroku(opts: FakeHerokuOptions = {}): Promise<Fak
   featureRoutes(router);
   buildRoutes(router);
   logRoutes(router, runtime);
-  const server = new FakeServer({ apiKey, router, faults, requests, getState: () => state });
+  const server = new FakeServer({ apiKey, router, faults, requests, getState: () => state, selfCheck });
   const url = await server.listen(opts.port ?? 0);
   return {
-    url, apiKey, faults, requests, reset, routes: router.list(),
+    url, apiKey, faults, requests, reset, routes: router.list(), violations: selfCheck?.violations ?? [],
     get state() { return state; },
     close: async () => {
       for (const res of runtime.streams) res.end();

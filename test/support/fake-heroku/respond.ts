@@ -19,8 +19,14 @@ function corrupt(text: string, how: 'truncated' | 'garbage'): string {
   return how === 'truncated' ? text.slice(0, Math.max(1, Math.floor(text.length / 2))) : `<html><body>502 Bad Gateway</body></html>${text.slice(0, 5)}`;
 }
 
-/** Writes a route's JSON or list result: paging (Range/Next-Range/206), ETag/304, and a malformed-body fault. */
-export function writeResult(req: IncomingMessage, res: ServerResponse, result: RouteResult, headers: Record<string, string>, fault?: ActiveFault): void {
+/** Called with the route's own body just before it is sent (not for a 304, nor for a fault's replacement body). */
+export type BodyCheck = (status: number, body: unknown) => void;
+
+/**
+ * Writes a route's JSON or list result: paging (Range/Next-Range/206), ETag/304, and the `body` and `malformed`
+ * faults. `check` sees the body the route produced.
+ */
+export function writeResult(req: IncomingMessage, res: ServerResponse, result: RouteResult, headers: Record<string, string>, fault?: ActiveFault, check?: BodyCheck): void {
   if (result.kind === 'raw') {
     result.write(res);
     return;
@@ -40,7 +46,8 @@ export function writeResult(req: IncomingMessage, res: ServerResponse, result: R
   } else {
     body = result.body;
   }
-  let text = JSON.stringify(body);
+  const replaced = fault?.body !== undefined;
+  let text = JSON.stringify(replaced ? fault.body : body);
   const etag = etagOf(text);
   extra.ETag = etag;
   if (req.method === 'GET' && matchesIfNoneMatch(req, etag)) {
@@ -48,6 +55,7 @@ export function writeResult(req: IncomingMessage, res: ServerResponse, result: R
     res.end();
     return;
   }
+  if (!replaced) check?.(status, body);
   if (fault?.malformed) text = corrupt(text, fault.malformed);
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)), ...extra });
   res.end(text);

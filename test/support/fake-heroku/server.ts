@@ -6,6 +6,7 @@ import { HttpError, errorBody, parseJsonBody, readBody, sendJson } from './http'
 import { checkAccept, checkAuth } from './protocol';
 import { writeResult } from './respond';
 import type { Router, Variant } from './router';
+import type { SelfCheck } from './schema/self-check';
 import type { FakeState } from './state/store';
 
 export interface RecordedRequest {
@@ -27,6 +28,8 @@ export interface ServerDeps {
   faults: Faults;
   requests: RecordedRequest[];
   getState: () => FakeState;
+  /** The schema self-check of every 2xx JSON body (off when absent). */
+  selfCheck?: SelfCheck;
 }
 
 const MAX_RECORDED = 20_000;
@@ -122,7 +125,8 @@ export class FakeServer {
     if (match === 'method') throw new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${path}.`);
     const body = method === 'GET' || method === 'HEAD' ? undefined : parseJsonBody(await readBody(req));
     const result = match.handler({ req, params: match.params, query: url.searchParams, body, state, variant, baseUrl: this.baseUrl, fault });
-    writeResult(req, res, result, {}, fault);
+    const selfCheck = control || isPublic ? undefined : this.deps.selfCheck;
+    writeResult(req, res, result, {}, fault, selfCheck && ((status, b) => selfCheck.check(method, path, variant, status, b)));
   }
 
   /** Applies a fault; true when it fully answered (or dropped) the request. */

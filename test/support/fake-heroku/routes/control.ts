@@ -1,6 +1,7 @@
 import { validateFaultSpec, type Faults } from '../faults';
 import { asObject, invalidParams } from '../http';
 import type { Router } from '../router';
+import type { SelfCheck } from '../schema/self-check';
 import type { RecordedRequest } from '../server';
 import type { SeedName } from '../seed';
 import type { FakeState } from '../state/store';
@@ -10,6 +11,8 @@ export interface ControlDeps {
   faults: Faults;
   requests: RecordedRequest[];
   reset: (opts: { seed?: SeedName; apps?: number }) => void;
+  /** Absent when the fake runs without schema validation. */
+  selfCheck?: SelfCheck;
 }
 
 const BY_APP = new Set(['configVars', 'features', 'logEvents']);
@@ -57,6 +60,14 @@ export function controlRoutes(r: Router, deps: ControlDeps): void {
       ctx.state[k] = b[k] as number;
     }
     return json({ rateLimitRemaining: ctx.state.rateLimitRemaining, rateLimitRetryAfter: ctx.state.rateLimitRetryAfter });
+  });
+  // The schema self-check: `validating` false means nothing is checked (an empty list proves nothing then).
+  r.get('/__fake/violations', () => json({
+    validating: deps.selfCheck !== undefined, count: deps.selfCheck?.count ?? 0, violations: deps.selfCheck?.violations ?? [],
+  }));
+  r.delete('/__fake/violations', () => {
+    deps.selfCheck?.clear();
+    return json({ ok: true });
   });
   r.get('/__fake/requests', () => json(deps.requests));
   r.delete('/__fake/requests', () => {

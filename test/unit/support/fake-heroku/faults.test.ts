@@ -62,7 +62,20 @@ describe('fake Heroku: faults', () => {
     assert.equal((await call(fake, 'GET', '/apps/acme-api/domains')).status, 200);
   });
 
+  it('sends a replacement JSON body with the route\'s status; the route still runs', async () => {
+    fake.faults.add({ method: 'GET', path: '/apps/*/dynos', body: [{ name: 7 }, null], times: 1 });
+    fake.faults.add({ method: 'PATCH', path: '/apps/dana-blog', body: { maintenance: 'sort of' }, times: 1 });
+    const dynos = await call(fake, 'GET', '/apps/acme-api/dynos', { validate: false });
+    assert.deepEqual([dynos.status, dynos.body], [200, [{ name: 7 }, null]]);
+    const patched = await call(fake, 'PATCH', '/apps/dana-blog', { body: { maintenance: false }, validate: false });
+    assert.deepEqual([patched.status, patched.body], [200, { maintenance: 'sort of' }]);
+    const app = [...fake.state.apps.values()].find((a) => a.name === 'dana-blog');
+    assert.equal(app?.maintenance, false, 'the PATCH itself happened');
+    assert.equal((await call(fake, 'GET', '/apps/acme-api/dynos')).status, 200, 'used up after times: 1');
+  });
+
   it('rejects an invalid fault spec', () => {
+    assert.throws(() => fake.faults.add({ path: '/x', body: [], status: 500 }), /body cannot be combined/);
     assert.throws(() => fake.faults.add({ path: '' }), /path is required/);
     assert.throws(() => fake.faults.add({ path: '/x', status: 200 }), /status must be 400-599/);
     assert.throws(() => fake.faults.add({ path: '/x', delayMs: -1 }), /delayMs/);
