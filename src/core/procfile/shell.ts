@@ -26,9 +26,9 @@ export interface ShellScan {
   unquoted: [number, number][];
 }
 
-/** Characters the scan reacts to: quotes, backslash, `$`, parentheses, `#`. */
+/** Characters the scan reacts to: quotes, backslash, `$`, parentheses, braces, `#`. */
 const SPECIAL = new Uint8Array(128);
-for (const ch of `'"\`\\$()#`) SPECIAL[ch.charCodeAt(0)] = 1;
+for (const ch of `'"\`\\$(){}#`) SPECIAL[ch.charCodeAt(0)] = 1;
 
 const SQ = 39; // '
 const DQ = 34; // "
@@ -36,44 +36,98 @@ const BT = 96; // `
 const BS = 92; // \
 const DOLLAR = 36;
 const LBRACE = 123;
+const RBRACE = 125;
 const LPAREN = 40;
 const RPAREN = 41;
 const HASH = 35;
 
-// Open constructs on the expansion stack.
-const OP_BRACE = 1; // ${
-const OP_SUBST = 2; // $(
-const OP_PAREN = 3; // ( inside $(
-const OP_TICK = 4; // `
-const OPENERS = ['', '${', '$(', '(', '`'];
+// What is open, innermost last. The top level (nothing open) is 0. Inside `$(…)`, `(…)`, backticks and
+// `${…}` the shell reads quotes and expansions again, so `"$(hostname)"` and `${A:-"x"}` nest.
+const X_SQ = 1; // '…'
+const X_DQ = 2; // "…"
+const X_BRACE = 3; // ${…} outside double quotes: '…' and "…" nest
+const X_DQBRACE = 4; // ${…} inside double quotes: "…" nests, ' is a plain character
+const X_SUBST = 5; // $(…)
+const X_PAREN = 6; // (…) inside $(…)
+const X_TICK = 7; // `…`: ends at the next unescaped backtick, whatever is open inside
+const OPENERS = ['', "'", '"', '${', '${', '$(', '(', '`'];
 
 const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57);
+const isQuote = (x: number) => x === X_SQ || x === X_DQ;
 
-/** The expansion stack as two parallel arrays (allocated only when a command opens something). */
-interface Stack {
-  ops: number[];
-  at: number[];
-}
+/** The open constructs as parallel arrays (allocated only when a command opens something). */
+class Open {
+  readonly kinds: number[] = [];
+  readonly at: number[] = [];
+  /** For `${NAME…}`: the index of its entry in `vars` (its end is set when the brace closes), else -1. */
+  readonly varIndex: number[] = [];
+  quotes = 0;
+  ticks = 0;
+  /** `${NAME` references not closed yet. */
+  pendingVars = 0;
+  /** Where the text outside all quotes resumes. */
+  unquotedStart = 0;
+  /** The first construct a closing backtick cut short (it is as unclosed as one left at the end). */
+  cutQuote?: { at: number; quote: string };
+  cutExpansion?: { at: number; opener: string };
 
-function toggleBacktick(s: Stack, at: number): void {
-  const idx = s.ops.indexOf(OP_TICK);
-  if (idx >= 0) {
-    s.ops.length = idx;
-    s.at.length = idx;
-  } else {
-    s.ops.push(OP_TICK);
-    s.at.push(at);
+  constructor(private readonly vars: ShellVar[], private readonly unquoted: [number, number][], unquotedStart: number) {
+    this.unquotedStart = unquotedStart;
+  }
+
+  /** Opens a construct at `at`; returns the new innermost kind. */
+  push(kind: number, at: number, varIndex = -1): number {
+    if (isQuote(kind)) {
+      if (this.quotes === 0 && at > this.unquotedStart) this.unquoted.push([this.unquotedStart, at]);
+      this.quotes++;
+    } else if (kind === X_TICK) {
+      this.ticks++;
+    }
+    if (varIndex >= 0) this.pendingVars++;
+    this.kinds.push(kind);
+    this.at.push(at);
+    this.varIndex.push(varIndex);
+    return kind;
+  }
+
+  /** Closes the innermost construct with the character at `at`; returns the new innermost kind. */
+  pop(at: number): number {
+    const kind = this.kinds.pop();
+    this.at.pop();
+    const v = this.varIndex.pop() ?? -1;
+    if (v >= 0) {
+      this.vars[v].end = at + 1;
+      this.pendingVars--;
+    }
+    if (kind === X_SQ || kind === X_DQ) {
+      if (--this.quotes === 0) this.unquotedStart = at + 1;
+    } else if (kind === X_TICK) {
+      this.ticks--;
+    }
+    const n = this.kinds.length;
+    return n === 0 ? 0 : this.kinds[n - 1];
+  }
+
+  /** A closing backtick at `at`: closes the innermost open backtick and whatever it cut short (kept for the report). */
+  closeTick(at: number): number {
+    for (let n = this.kinds.length; n > 0; n = this.kinds.length) {
+      const kind = this.kinds[n - 1];
+      if (kind === X_TICK) return this.pop(at);
+      if (isQuote(kind)) this.cutQuote ??= { at: this.at[n - 1], quote: OPENERS[kind] };
+      else if (kind !== X_PAREN) this.cutExpansion ??= { at: this.at[n - 1], opener: OPENERS[kind] };
+      this.pop(at);
+    }
+    return 0;
   }
 }
 
 export function scanShell(cmd: string): ShellScan {
   const vars: ShellVar[] = [];
   const unquoted: [number, number][] = [];
-  let stack: Stack | undefined;
-  let quote = 0; // SQ, DQ or 0
-  let quoteAt = 0;
-  let unquotedStart = 0;
+  let open: Open | undefined;
+  let cur = 0; // kind of the innermost open construct (0: top level)
+  let uqStart = 0; // where the unquoted text resumes, until `open` exists (then open.unquotedStart)
   let codeEnd = cmd.length;
   let i = 0;
   const n = cmd.length;
@@ -84,41 +138,59 @@ export function scanShell(cmd: string): ShellScan {
       i++;
       continue;
     }
-    if (quote === SQ) {
-      if (c === SQ) {
-        quote = 0;
-        unquotedStart = i + 1;
+    if (cur !== 0) {
+      // The first unescaped backtick ends `…` even inside quotes opened within it.
+      if (c === BT && cur !== X_TICK && open!.ticks > 0) {
+        cur = open!.closeTick(i);
+        i++;
+        continue;
       }
-      i++;
-      continue;
+      if (cur === X_SQ) {
+        if (c === SQ) cur = open!.pop(i);
+        i++;
+        continue;
+      }
     }
     if (c === BS) {
       i += 2;
       continue;
     }
-    if (c === DOLLAR) {
-      const next = i + 1 < n ? cmd.charCodeAt(i + 1) : -1;
-      if (next === LBRACE) {
-        const close = cmd.indexOf('}', i + 2);
-        if (close < 0) {
-          stack ??= { ops: [], at: [] };
-          stack.ops.push(OP_BRACE);
-          stack.at.push(i);
-          i += 2;
-          continue;
-        }
-        let j = i + 2;
-        if (j < close && isNameStart(cmd.charCodeAt(j))) {
-          while (j < close && isNameChar(cmd.charCodeAt(j))) j++;
-          vars.push({ name: cmd.slice(i + 2, j), start: i, end: close + 1, braced: true });
-        }
+    if (cur === 0 && (c === SQ || c === DQ)) {
+      // Fast path at the top level: a quoted string with nothing inside that opens anything.
+      const close = c === SQ ? cmd.indexOf("'", i + 1) : plainDoubleQuoted(cmd, i + 1);
+      if (close >= 0) {
+        const start = open === undefined ? uqStart : open.unquotedStart;
+        if (i > start) unquoted.push([start, i]);
+        if (open === undefined) uqStart = close + 1;
+        else open.unquotedStart = close + 1;
         i = close + 1;
         continue;
       }
+    }
+    if (c === DOLLAR) {
+      const next = i + 1 < n ? cmd.charCodeAt(i + 1) : -1;
+      if (next === LBRACE) {
+        let j = i + 2;
+        let v = -1;
+        if (j < n && isNameStart(cmd.charCodeAt(j))) {
+          while (j < n && isNameChar(cmd.charCodeAt(j))) j++;
+          v = vars.push({ name: cmd.slice(i + 2, j), start: i, end: -1, braced: true }) - 1;
+        }
+        const close = plainBrace(cmd, j);
+        if (close >= 0) {
+          // Fast path: `${NAME}`, `${NAME:-5000}` with nothing inside that opens anything.
+          if (v >= 0) vars[v].end = close + 1;
+          i = close + 1;
+          continue;
+        }
+        open ??= new Open(vars, unquoted, uqStart);
+        cur = open.push(cur === X_DQ || cur === X_DQBRACE ? X_DQBRACE : X_BRACE, i, v);
+        i = j;
+        continue;
+      }
       if (next === LPAREN) {
-        stack ??= { ops: [], at: [] };
-        stack.ops.push(OP_SUBST);
-        stack.at.push(i);
+        open ??= new Open(vars, unquoted, uqStart);
+        cur = open.push(X_SUBST, i);
         i += 2;
         continue;
       }
@@ -132,35 +204,21 @@ export function scanShell(cmd: string): ShellScan {
       i++;
       continue;
     }
-    if (quote === DQ) {
-      if (c === DQ) {
-        quote = 0;
-        unquotedStart = i + 1;
-      } else if (c === BT) {
-        toggleBacktick((stack ??= { ops: [], at: [] }), i);
-      }
-      i++;
-      continue;
-    }
-    // Outside quotes.
-    if (c === SQ || c === DQ) {
-      if (i > unquotedStart) unquoted.push([unquotedStart, i]);
-      quote = c;
-      quoteAt = i;
-    } else if (c === BT) {
-      toggleBacktick((stack ??= { ops: [], at: [] }), i);
+    if (c === BT) {
+      open ??= new Open(vars, unquoted, uqStart);
+      cur = cur === X_TICK ? open.pop(i) : open.push(X_TICK, i);
+    } else if (cur === X_DQ) {
+      if (c === DQ) cur = open!.pop(i);
+    } else if (c === DQ || (c === SQ && cur !== X_DQBRACE)) {
+      open ??= new Open(vars, unquoted, uqStart);
+      cur = open.push(c === DQ ? X_DQ : X_SQ, i);
+    } else if (c === RBRACE) {
+      if (cur === X_BRACE || cur === X_DQBRACE) cur = open!.pop(i);
     } else if (c === LPAREN) {
-      if (stack && stack.ops.length && stack.ops[stack.ops.length - 1] === OP_SUBST) {
-        stack.ops.push(OP_PAREN);
-        stack.at.push(i);
-      }
+      if (cur === X_SUBST || cur === X_PAREN) cur = open!.push(X_PAREN, i);
     } else if (c === RPAREN) {
-      const top = stack && stack.ops.length ? stack.ops[stack.ops.length - 1] : 0;
-      if (top === OP_SUBST || top === OP_PAREN) {
-        stack!.ops.pop();
-        stack!.at.pop();
-      }
-    } else if (c === HASH && (stack === undefined || stack.ops.length === 0)) {
+      if (cur === X_SUBST || cur === X_PAREN) cur = open!.pop(i);
+    } else if (c === HASH && cur === 0) {
       const prev = i === 0 ? 32 : cmd.charCodeAt(i - 1);
       if (prev === 32 || prev === 9) {
         codeEnd = i;
@@ -169,17 +227,48 @@ export function scanShell(cmd: string): ShellScan {
     }
     i++;
   }
-  const scan: ShellScan = { vars, unquoted, codeEnd };
-  if (quote !== 0) scan.unclosedQuote = { at: quoteAt, quote: quote === SQ ? "'" : '"' };
-  else if (codeEnd > unquotedStart) unquoted.push([unquotedStart, codeEnd]);
-  if (stack) {
-    for (let k = 0; k < stack.ops.length; k++) {
-      if (stack.ops[k] === OP_PAREN) continue;
-      scan.unclosedExpansion = { at: stack.at[k], opener: OPENERS[stack.ops[k]] };
-      break;
+  return finish(cmd, open, vars, unquoted, uqStart, codeEnd);
+}
+
+/** The closing `"` of a double-quoted string from `from` on when nothing inside needs a closer (`$`, backtick, `\`), else -1. */
+function plainDoubleQuoted(cmd: string, from: number): number {
+  for (let k = from; k < cmd.length; k++) {
+    const d = cmd.charCodeAt(k);
+    if (d === DQ) return k;
+    if (d === DOLLAR || d === BT || d === BS) return -1;
+  }
+  return -1;
+}
+
+/** The `}` closing a `${` from `from` on when no character before it means anything to the scan, else -1. */
+function plainBrace(cmd: string, from: number): number {
+  for (let k = from; k < cmd.length; k++) {
+    const d = cmd.charCodeAt(k);
+    if (d === RBRACE) return k;
+    if (d < 128 && SPECIAL[d] === 1) return -1;
+  }
+  return -1;
+}
+
+function finish(cmd: string, open: Open | undefined, vars: ShellVar[], unquoted: [number, number][], uqStart: number, codeEnd: number): ShellScan {
+  // `${NAME` never closed is not a variable reference.
+  const found = open === undefined || open.pendingVars === 0 ? vars : vars.filter((v) => v.end >= 0);
+  const scan: ShellScan = { vars: found, unquoted, codeEnd };
+  let quote = open?.cutQuote;
+  let expansion = open?.cutExpansion;
+  if (open) {
+    for (let k = 0; k < open.kinds.length; k++) {
+      const kind = open.kinds[k];
+      if (isQuote(kind)) quote ??= { at: open.at[k], quote: OPENERS[kind] };
+      else if (kind !== X_PAREN) expansion ??= { at: open.at[k], opener: OPENERS[kind] };
     }
   }
-  if (quote === 0) trailing(cmd, codeEnd, scan);
+  if (quote) scan.unclosedQuote = quote;
+  if (expansion) scan.unclosedExpansion = expansion;
+  const quoted = open !== undefined && open.quotes > 0;
+  const unquotedStart = open?.unquotedStart ?? uqStart;
+  if (!quoted && codeEnd > unquotedStart) unquoted.push([unquotedStart, codeEnd]);
+  if (!quoted) trailing(cmd, codeEnd, scan);
   return scan;
 }
 

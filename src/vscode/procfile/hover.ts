@@ -19,7 +19,8 @@ export class ProcfileHoverProvider implements vscode.HoverProvider {
       return new vscode.Hover(md, toRange({ ...e.nameRange, start: { line: pos.line, character: e.nameRange.start.character }, end: { line: pos.line, character: e.nameRange.end.character } }));
     }
     const offset = pos.character - e.commandRange.start.character;
-    const v = scanShell(e.command).vars.find((x) => offset >= x.start && offset <= x.end);
+    // The innermost reference under the cursor (`${A:-$B}` on `$B` is B); vars come in order of their start.
+    const v = scanShell(e.command).vars.filter((x) => offset >= x.start && offset <= x.end).pop();
     if (!v) return undefined;
     const md = new vscode.MarkdownString(`**$${v.name}**`);
     if (VARIABLES[v.name]) md.appendMarkdown(`\n\n${VARIABLES[v.name]}`);

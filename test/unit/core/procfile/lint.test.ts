@@ -56,18 +56,6 @@ describe('lintProcfile: directives, overrides, honesty', () => {
   });
 });
 
-describe('shell scan', () => {
-  it('finds variables with exact offsets', () => {
-    const s = scanShell('node s.js --port $PORT --x "${A:-1}" \'$NOT\'');
-    assert.deepEqual(s.vars.map((v) => [v.name, v.start, v.end, v.braced]), [['PORT', 17, 22, false], ['A', 28, 35, true]]);
-  });
-  it('treats # after whitespace as a comment and ignores quotes inside it', () => {
-    const s = scanShell('npm start # don\'t');
-    assert.equal(s.codeEnd, 10);
-    assert.equal(s.unclosedQuote, undefined);
-  });
-});
-
 describe('parser and rules never throw (property)', () => {
   const alphabet = fc.constantFrom('web', 'worker', ':', ' ', '\t', '\n', '\r\n', '\r', '#', '"', "'", '`', '\\', '$', '{', '}', '(', ')', '${', '$(', '&&', '|', '&', 'PORT', '-p', '3000', '0.0.0.0', 'localhost', '{{', '%}', '\uFEFF', 'é', '\uD800', '//', '-', '_');
   const procfileish = fc.array(alphabet, { maxLength: 80 }).map((parts) => parts.join(''));
