@@ -67,31 +67,68 @@ const slashComment: ProcfileRule = {
   },
 };
 
+const TEMPLATE_OPEN = ['{{', '{%', '<%'];
+const TEMPLATE_CLOSE = ['}}', '%}', '%>'];
+
+/**
+ * The `{{…}}`, `{%…%}` and `<%…%>` spans of a line as flat [start, end) pairs, left to right and not overlapping
+ * (what `/\{\{.*?\}\}|\{%.*?%\}|<%.*?%>/g` finds), in linear time: each kind's next opener is searched once per
+ * match, and a kind whose closer is missing is dropped (no later opener of it can close either).
+ */
+export function templateSpans(text: string): number[] {
+  const out: number[] = [];
+  const next = [-2, -2, -2]; // next opener of each kind; -2: not searched yet, -1: none left
+  let pos = 0;
+  for (;;) {
+    let at = -1;
+    let kind = -1;
+    for (let k = 0; k < 3; k++) {
+      if (next[k] !== -1 && next[k] < pos) next[k] = text.indexOf(TEMPLATE_OPEN[k], pos);
+      if (next[k] >= 0 && (at < 0 || next[k] < at)) {
+        at = next[k];
+        kind = k;
+      }
+    }
+    if (kind < 0) return out;
+    const close = text.indexOf(TEMPLATE_CLOSE[kind], at + 2);
+    if (close < 0) {
+      next[kind] = -1;
+      continue;
+    }
+    out.push(at, close + 2);
+    pos = close + 2;
+  }
+}
+
 const templateSyntax: ProcfileRule = {
   name: 'template-syntax',
   severity: 'error',
   summary: 'Unrendered template markup (`{{ … }}`, `{% … %}`) reaches Heroku literally.',
   check(ctx) {
-    const re = /\{\{.*?\}\}|\{%.*?%\}|<%.*?%>/g;
     for (const l of ctx.doc.lines) {
       if (l.kind === 'comment' || l.kind === 'blank') continue;
       // Every match starts with `{{`, `{%` or `<%`.
       if (l.text.indexOf('{{') < 0 && l.text.indexOf('{%') < 0 && l.text.indexOf('<%') < 0) continue;
+      const spans = templateSpans(l.text);
+      if (spans.length === 0) continue;
       const entryIdx = l.entry;
       const entry = entryIdx === undefined ? undefined : ctx.doc.entries[entryIdx];
-      re.lastIndex = 0;
-      for (let m = re.exec(l.text); m; m = re.exec(l.text)) {
-        const at = m.index;
-        if (entry && entryIdx !== undefined && at >= entry.commandRange.start.character) {
+      const cmdStart = entry ? entry.commandRange.start.character : l.text.length;
+      const unquoted = entryIdx === undefined ? [] : ctx.scan(entryIdx).unquoted;
+      let u = 0; // spans and unquoted runs both ascend: one walk over each
+      for (let k = 0; k < spans.length; k += 2) {
+        const at = spans[k];
+        if (at >= cmdStart) {
           // Inside the command: only unquoted markup is suspicious (`--format '{{.Name}}'` is fine).
-          const off = at - entry.commandRange.start.character;
-          const inside = ctx.scan(entryIdx).unquoted.some(([s, e]) => off >= s && off < e);
-          if (!inside) continue;
+          const off = at - cmdStart;
+          while (u < unquoted.length && unquoted[u][1] <= off) u++;
+          if (u === unquoted.length || unquoted[u][0] > off) continue;
         }
+        const markup = l.text.slice(at, spans[k + 1]);
         ctx.explained.add(l.line);
         ctx.report({
-          message: `\`${m[0]}\` looks like template markup that was never rendered; Heroku runs the Procfile as written. Render the template before deploying or write the value directly.`,
-          range: range(l.line, at, l.line, at + m[0].length),
+          message: `\`${markup.length > 80 ? markup.slice(0, 77) + '…' : markup}\` looks like template markup that was never rendered; Heroku runs the Procfile as written. Render the template before deploying or write the value directly.`,
+          range: range(l.line, at, l.line, spans[k + 1]),
         });
       }
     }
