@@ -23,10 +23,17 @@ function deployedWeb(ctx: RuleContext, e: ProcfileEntry): boolean {
   return e.name === 'web' && e.command !== '' && deployed(ctx);
 }
 
-// `-p 3000`, `--port=8000`, `-Dserver.port=8080`, `PORT=5000 cmd`, `-b 0.0.0.0:8000`, `--bind :8000`.
+// Only what clearly sets the listen port of the web process (a `host:port` handed to any other option, such as
+// `--redis=localhost:6379` or gunicorn's `--statsd-host`, is someone else's port):
 const FIXED_PORT = [
-  /(?:^|\s)(?:-p|--port|--http-port|--server-port|-Dserver\.port|-Dhttp\.port|-Djetty\.port|-Dport)(?:\s+|=)["']?(\d{2,5})(?![\w.:])/g,
-  /(?:^|[\s"'=])(?:0\.0\.0\.0|127\.0\.0\.1|localhost|\[::\]|\*)?:(\d{2,5})(?![\w.:/])/g,
+  // a port option: `-p 3000`, `--port=8000`, `-port 8080` (Go flags), `--server.port 8501`, `-Dserver.port=8080`
+  /(?:^|\s)(?:-p|--?(?:port|http-port|server-port|server\.port|listen)|-D(?:server|http|jetty)\.port|-Dport)(?:\s+|=)["']?(\d{2,5})(?![\w.:])/g,
+  // an address option: `-b 0.0.0.0:8000`, `--bind :8000`, `--listen=*:8000`, `-b tcp://0.0.0.0:3000`, `php -S 0.0.0.0:8000`,
+  // uwsgi `--http :8000`, Go `-addr=:8080`
+  /(?:^|\s)(?:-b|-S|--?(?:bind|listen|http|http-socket|socket|addr|address))(?:\s+|=)["']?(?:(?:tcp|https?|ssl):\/\/)?(?:[\w.-]*|\[[0-9a-fA-F:]*\]|\*):(\d{2,5})(?![\w.:/])/g,
+  // the address argument of servers that take it positionally: `manage.py runserver 0.0.0.0:8000`, `python -m http.server 8000`
+  /(?:^|\s)(?:runserver|-m\s+(?:http\.server|SimpleHTTPServer))(?![\w.])[^|;&#]*?\s["']?(?:(?:[\w.-]+|\[[0-9a-fA-F:]*\]):)?(\d{2,5})(?![^\s|;&"'])/g,
+  // the variable itself: `PORT=5000 node index.js`, `env PORT=5000 …`
   /(?:^|\s|\benv\s+)PORT=["']?(\d{2,5})(?![\w.])/g,
 ];
 
