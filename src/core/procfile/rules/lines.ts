@@ -148,7 +148,8 @@ const lineContinuation: ProcfileRule = {
       const parts: string[] = [];
       let endLine = i;
       let more = true;
-      while (more && j < lines.length && lines[j].kind !== 'blank') {
+      // A blank line or a `# comment` ends what the user meant to continue: neither is pulled into the command.
+      while (more && j < lines.length && lines[j].kind !== 'blank' && lines[j].kind !== 'comment') {
         ctx.explained.add(j);
         parts.push(lines[j].text.trim());
         endLine = j;

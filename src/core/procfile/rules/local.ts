@@ -1,12 +1,13 @@
-// What `heroku local` (Heroku CLI) rejects that Heroku itself accepts. Its parser throws "line N parse error"
-// for any line that contains a word character but does not start with `\s*\w+:`. A Procfile.* file is only
-// ever read by `heroku local -f`, so there these are warnings; in the deployed Procfile they are info.
+// What `heroku local` (Heroku CLI) rejects that Heroku itself accepts. The parser Heroku CLI 11.1.1 brought
+// throws "line N parse error" for any line that contains a word character but does not start with `\s*\w+:`
+// (heroku/cli#3636, #3653); later releases skip comments (#3641) and accept `-` (#3883), older ones used
+// node-foreman's parser. A Procfile.* file is only ever read by `heroku local -f`, so there these are warnings;
+// in the deployed Procfile they are info.
 import { range } from '../../lint/types';
 import { isClassicName, isWordName } from './names';
 import { entryRule, type ProcfileRule, type RuleContext } from './types';
 
 const WORD = /\w/;
-const DECLARATION = /^\s*\w+:/;
 const DIRECTIVE = /^\s*#\s*heroku-lint-disable/;
 
 function severityFor(ctx: RuleContext) {
@@ -17,13 +18,13 @@ function severityFor(ctx: RuleContext) {
 const localName = entryRule({
   name: 'heroku-local-name',
   severity: 'info',
-  summary: '`heroku local` accepts only letters, digits and `_` in a process type (no `-`).',
+  summary: '`heroku local` of Heroku CLI 11.1.1 and later (until fixed) accepts only letters, digits and `_` in a process type (no `-`).',
   checkEntry(ctx, e) {
     if (isWordName(e.name) || !isClassicName(e.name) || e.spaceBeforeColon) return;
     const to = e.name.replace(/-/g, '_');
     ctx.report({
       severity: severityFor(ctx),
-      message: `\`heroku local\` stops with "line ${e.line + 1} parse error" on \`${e.name}\`: its parser accepts only letters, digits and \`_\` before the colon. Heroku itself accepts the name.`,
+      message: `\`heroku local\` from Heroku CLI 11.1.1 on (until its fix for heroku/cli#3653) stops with "line ${e.line + 1} parse error" on \`${e.name}\`: that parser accepts only letters, digits and \`_\` before the colon. Heroku itself and older CLIs accept the name.`,
       range: e.nameRange,
       fixes: [{ title: `Rename to \`${to}\``, edits: [{ range: e.nameRange, newText: to }] }],
     });
@@ -33,19 +34,19 @@ const localName = entryRule({
 const localComment: ProcfileRule = {
   name: 'heroku-local-comment',
   severity: 'info',
-  summary: '`heroku local` fails on a comment line that contains words.',
+  summary: '`heroku local` of Heroku CLI 11.1.1 fails on a comment line that contains words.',
   check(ctx) {
     // Reported once, on the first such comment: heroku local stops there anyway.
     // Our own `# heroku-lint-disable…` directives are left out: the user added them on purpose (docs/RULES.md
     // says that `heroku local` trips over them too).
-    const hits = ctx.doc.lines.filter((l) => l.kind === 'comment' && WORD.test(l.text) && !DECLARATION.test(l.text) && !DIRECTIVE.test(l.text));
+    const hits = ctx.doc.lines.filter((l) => l.kind === 'comment' && WORD.test(l.text) && !DIRECTIVE.test(l.text));
     if (hits.length === 0) return;
     const l = hits[0];
     const start = l.text.indexOf('#');
     const more = hits.length > 1 ? ` (and ${hits.length - 1} more comment line${hits.length > 2 ? 's' : ''})` : '';
     ctx.report({
       severity: severityFor(ctx),
-      message: `\`heroku local\` reads only \`name: command\` lines and stops with "line ${l.line + 1} parse error" on this comment${more}. Heroku ignores comments; remove them if you run this file with \`heroku local\`.`,
+      message: `\`heroku local\` in Heroku CLI 11.1.1 reads only \`name: command\` lines and stops with "line ${l.line + 1} parse error" on this comment${more} (heroku/cli#3636, fixed by #3641 in a later release). Heroku ignores comments; update the CLI, or remove the comments if you run this file with that version.`,
       range: range(l.line, start, l.line, l.text.length),
     });
   },

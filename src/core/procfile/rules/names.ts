@@ -162,6 +162,43 @@ const duplicate: ProcfileRule = {
   },
 };
 
+/**
+ * Declarations with different names that Fir's rewrite (lowercase, `_` -> `-`) makes the same, e.g. `Web` and `web`:
+ * the buildpack warns "Duplicate key" and keeps the last. Exact duplicates are `duplicate-process-type`'s.
+ */
+const firDuplicate: ProcfileRule = {
+  name: 'fir-duplicate-process-type',
+  severity: 'warning',
+  summary: 'Two process types that Fir (CNB) rewrites to the same name (`Web` and `web`, `web_1` and `web-1`): only the last is used there.',
+  check(ctx) {
+    const entries = ctx.doc.entries;
+    // Only a name Fir rewrites can collide with a different one: most files have none, so nothing is built.
+    if (!entries.some((e) => !isCnbName(e.name) && isClassicName(e.name))) return;
+    const firName = (e: ProcfileEntry) => (e.command !== '' && isClassicName(e.name) && isCnbName(cnbName(e.name)) ? cnbName(e.name) : undefined);
+    const lastFir = new Map<string, number>();
+    const lastExact = new Map<string, number>();
+    entries.forEach((e, i) => {
+      const to = firName(e);
+      if (to === undefined) return;
+      lastFir.set(to, i);
+      lastExact.set(e.name, i);
+    });
+    entries.forEach((e, i) => {
+      const to = firName(e);
+      if (to === undefined || ctx.explained.has(e.line)) return;
+      const w = lastFir.get(to) ?? i;
+      // The winner itself, or an earlier copy of the same name (duplicate-process-type reports that one).
+      if (w === i || lastExact.get(e.name) !== i) return;
+      const winner = entries[w];
+      ctx.report({
+        message: `On Fir \`${e.name}\` and \`${winner.name}\` (line ${winner.line + 1}) are both \`${to}\`: the build warns about a duplicate key and only the last declaration runs, so this command never does. Cedar keeps them as two process types. Rename one of them.`,
+        range: e.nameRange,
+        related: [{ range: winner.nameRange, message: `the declaration Fir uses for \`${to}\`` }],
+      });
+    });
+  },
+};
+
 const spaceBeforeColon = entryRule({
   name: 'space-before-colon',
   severity: 'error',
@@ -195,4 +232,4 @@ const leadingWhitespace = entryRule({
   },
 });
 
-export const nameRules: ProcfileRule[] = [invalidName, firRewritten, firInvalid, tooLong, duplicate, spaceBeforeColon, leadingWhitespace];
+export const nameRules: ProcfileRule[] = [invalidName, firRewritten, firInvalid, tooLong, duplicate, firDuplicate, spaceBeforeColon, leadingWhitespace];

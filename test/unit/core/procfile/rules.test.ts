@@ -34,6 +34,7 @@ const cases: Record<string, Case> = {
   'fir-invalid-process-type': { fires: 'worker-: rake jobs\n', quiet: 'worker-2: rake jobs\n', fixed: 'worker: rake jobs\n' },
   'process-type-too-long': { fires: `${'a'.repeat(64)}: x\n`, quiet: `${'a'.repeat(63)}: x\n` },
   'duplicate-process-type': { fires: 'web: a\nweb: b\n', quiet: 'web: a\nworker: b\n', fixed: 'web: b\n' },
+  'fir-duplicate-process-type': { fires: 'Web: node a.js\nweb: node b.js\n', quiet: 'web: node a.js\nweb-admin: node b.js\n' },
   'space-before-colon': { fires: 'web : npm start\n', quiet: 'web: npm start\n', fixed: 'web: npm start\n' },
   'leading-whitespace': { fires: '  web: npm start\n', quiet: 'web:   npm start\n', fixed: 'web: npm start\n' },
   'empty-command': { fires: 'web:\n', quiet: 'web: x\n' },

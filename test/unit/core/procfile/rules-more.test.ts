@@ -1,0 +1,47 @@
+// Fir-normalised duplicates, continuation joins next to comments, and what heroku-local-comment reports.
+import { strict as assert } from 'node:assert';
+import { lintProcfile } from '../../../../src/core/procfile/lint';
+import { applyFix } from './helpers';
+
+const only = (text: string, code: string) => lintProcfile(text).filter((p) => p.code === `procfile/${code}`);
+
+describe('procfile/fir-duplicate-process-type', () => {
+  it('reports names that Fir rewrites to the same process type, on the one that loses', () => {
+    for (const [a, b] of [['Web', 'web'], ['web_1', 'web-1'], ['Worker_High', 'worker-high'], ['WEB', 'Web']]) {
+      const found = only(`${a}: node a.js\n${b}: node b.js\n`, 'fir-duplicate-process-type');
+      assert.equal(found.length, 1, `${a} / ${b}`);
+      assert.equal(found[0].range.start.line, 0);
+      assert.equal(found[0].related?.[0].range.start.line, 1);
+      assert.match(found[0].message, new RegExp(`\`${a}\` and \`${b}\` \\(line 2\\) are both`));
+    }
+  });
+
+  it('leaves exact duplicates to duplicate-process-type and says nothing when the names stay apart', () => {
+    const text = 'web: a\nWeb: b\nweb: c\n';
+    assert.deepEqual(only(text, 'duplicate-process-type').map((p) => p.range.start.line), [0]);
+    assert.deepEqual(only(text, 'fir-duplicate-process-type').map((p) => p.range.start.line), [1]);
+    for (const quiet of ['web: a\nworker: b\n', 'Web: a\nWorker: b\n', 'web_: a\nweb-: b\n', 'web: a\nWeb:\n']) {
+      assert.deepEqual(only(quiet, 'fir-duplicate-process-type'), [], quiet);
+    }
+  });
+});
+
+describe('procfile/line-continuation next to comments', () => {
+  it('does not pull a following # comment line into the joined command', () => {
+    const text = 'web: gunicorn app:app \\\n  --workers 3 \\\n# tuned for 2 cores\nworker: celery worker\n';
+    const [p] = only(text, 'line-continuation');
+    assert.equal(applyFix(text, p.fixes?.[0]), 'web: gunicorn app:app --workers 3\n# tuned for 2 cores\nworker: celery worker\n');
+  });
+
+  it('offers no join when the next line is a comment', () => {
+    const [p] = only('web: gunicorn app:app \\\n# --workers 3\n', 'line-continuation');
+    assert.equal(p.fixes, undefined);
+  });
+});
+
+describe('procfile/heroku-local-comment', () => {
+  it('reports a commented-out declaration too (it contains words), but not our directives', () => {
+    assert.equal(only('#web: npm start\nweb: node a.js\n', 'heroku-local-comment').length, 1);
+    assert.deepEqual(only('# heroku-lint-disable-next-line fixed-port\nweb: rails s -p 3000\n', 'heroku-local-comment'), []);
+  });
+});
