@@ -1,9 +1,10 @@
-// lintProcfile: parse, run every rule (a failing rule is skipped, never thrown), apply directives and overrides.
+// lintProcfile: parse, run every rule (a rule that throws becomes one `procfile/internal-error` finding, never an
+// exception, and the other rules' findings stay), apply directives and overrides.
 import type { Problem, RuleOverrides } from '../lint/types';
 import { applyOverrides, range } from '../lint/types';
 import { parseDirectives } from './directives';
 import { parseProcfile, type ProcfileDocument } from './parser';
-import { PROCFILE_RULES, UNKNOWN_DIRECTIVE } from './rules/index';
+import { INTERNAL_ERROR, PROCFILE_RULES, UNKNOWN_DIRECTIVE } from './rules/index';
 import type { ProcfileLintOptions, ProcfileRule, RuleContext } from './rules/types';
 import { scanShell, type ShellScan } from './shell';
 
@@ -11,10 +12,24 @@ export interface LintProcfileOptions extends ProcfileLintOptions {
   overrides?: RuleOverrides;
 }
 
-const KNOWN = new Set([...PROCFILE_RULES, UNKNOWN_DIRECTIVE].map((r) => `procfile/${r.name}`));
+const KNOWN = new Set([...PROCFILE_RULES, UNKNOWN_DIRECTIVE, INTERNAL_ERROR].map((r) => `procfile/${r.name}`));
 
-export function lintProcfile(text: string, options: LintProcfileOptions = {}, doc: ProcfileDocument = parseProcfile(text)): Problem[] {
+/** `rules` is for tests (e.g. a rule that throws); the extension and the CLI run PROCFILE_RULES. */
+export function lintProcfile(
+  text: string,
+  options: LintProcfileOptions = {},
+  doc: ProcfileDocument = parseProcfile(text),
+  rules: readonly ProcfileRule[] = PROCFILE_RULES,
+): Problem[] {
   const problems: Problem[] = [];
+  const failed = (rule: ProcfileRule, err: unknown) => {
+    problems.push({
+      code: `procfile/${INTERNAL_ERROR.name}`,
+      severity: INTERNAL_ERROR.severity,
+      message: `The check procfile/${rule.name} failed on this file (${err instanceof Error ? err.message : String(err)}), so its findings are missing. Please report it.`,
+      range: range(0, 0, 0, 0),
+    });
+  };
   const explainedLines = new Set<number>();
   // Rules ask for the scan of the entry they are looking at; the single pass below asks for one entry at a
   // time, so only the latest scan is kept (a rule that asks again for an older entry gets it recomputed).
@@ -28,7 +43,7 @@ export function lintProcfile(text: string, options: LintProcfileOptions = {}, do
     return lastScan;
   };
   const perEntry: { rule: ProcfileRule; ctx: RuleContext }[] = [];
-  for (const rule of PROCFILE_RULES) {
+  for (const rule of rules) {
     const code = `procfile/${rule.name}`;
     const ctx: RuleContext = {
       text,
@@ -53,16 +68,22 @@ export function lintProcfile(text: string, options: LintProcfileOptions = {}, do
     }
     try {
       rule.check(ctx);
-    } catch {
+    } catch (err) {
       // A rule bug must not hide the other rules' findings; the property test hunts these.
+      failed(rule, err);
     }
   }
-  runEntryRules(doc, perEntry, explainedLines);
+  runEntryRules(doc, perEntry, explainedLines, failed);
   return applyOverrides(filterByDirectives(doc, problems), options.overrides).sort(byPosition);
 }
 
 /** One pass over the entries for every per-entry rule; a rule that throws stops there, like a failing `check`. */
-function runEntryRules(doc: ProcfileDocument, rules: { rule: ProcfileRule; ctx: RuleContext }[], explained: Set<number>): void {
+function runEntryRules(
+  doc: ProcfileDocument,
+  rules: { rule: ProcfileRule; ctx: RuleContext }[],
+  explained: Set<number>,
+  failed: (rule: ProcfileRule, err: unknown) => void,
+): void {
   const live: (ProcfileRule['checkEntry'] | undefined)[] = rules.map((r) => r.rule.checkEntry);
   const ctxs = rules.map((r) => r.ctx);
   const entries = doc.entries;
@@ -75,8 +96,9 @@ function runEntryRules(doc: ProcfileDocument, rules: { rule: ProcfileRule; ctx: 
       if (check === undefined) continue;
       try {
         check.call(rules[r].rule, ctxs[r], e, i);
-      } catch {
+      } catch (err) {
         live[r] = undefined;
+        failed(rules[r].rule, err);
       }
     }
   }

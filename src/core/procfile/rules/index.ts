@@ -15,6 +15,13 @@ export const UNKNOWN_DIRECTIVE = {
   summary: 'A `heroku-lint-disable` directive names a rule that does not exist.',
 };
 
+/** Reported by lint.ts when a rule throws (a bug): the file is not at fault. */
+export const INTERNAL_ERROR = {
+  name: 'internal-error',
+  severity: 'error' as const,
+  summary: 'A Procfile check failed on this file (a bug in the linter); its findings are missing.',
+};
+
 export interface RuleInfo {
   code: string;
   severity: ProcfileRule['severity'];
@@ -22,5 +29,5 @@ export interface RuleInfo {
 }
 
 export function procfileRuleInfo(): RuleInfo[] {
-  return [...PROCFILE_RULES, UNKNOWN_DIRECTIVE].map((r) => ({ code: `procfile/${r.name}`, severity: r.severity, summary: r.summary }));
+  return [...PROCFILE_RULES, UNKNOWN_DIRECTIVE, INTERNAL_ERROR].map((r) => ({ code: `procfile/${r.name}`, severity: r.severity, summary: r.summary }));
 }

@@ -2,7 +2,9 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { lintProcfile } from '../../../../src/core/procfile/lint';
 import { parseProcfile } from '../../../../src/core/procfile/parser';
+import type { Range } from '../../../../src/core/lint/types';
 import { PROCFILE_RULES } from '../../../../src/core/procfile/rules/index';
+import { entryRule, type ProcfileRule } from '../../../../src/core/procfile/rules/types';
 import { scanShell } from '../../../../src/core/procfile/shell';
 import { codes } from './helpers';
 
@@ -56,11 +58,22 @@ describe('lintProcfile: directives, overrides, honesty', () => {
   });
 });
 
+/** Positions as the parser counts them: lines split at `\n` (a `\r` right before it is not part of the line). */
+function assertInside(text: string, r: Range, what: string): void {
+  const parts = text.split('\n');
+  const lines = parts.map((l, i) => (i < parts.length - 1 && l.endsWith('\r') ? l.slice(0, -1) : l));
+  for (const pos of [r.start, r.end]) {
+    assert.ok(pos.line >= 0 && pos.line < lines.length, `${what}: line ${pos.line} of ${lines.length}`);
+    assert.ok(pos.character >= 0 && pos.character <= lines[pos.line].length, `${what}: column ${pos.character} of ${lines[pos.line].length} on line ${pos.line}`);
+  }
+  assert.ok(r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character), `${what}: range ends before it starts`);
+}
+
 describe('parser and rules never throw (property)', () => {
   const alphabet = fc.constantFrom('web', 'worker', ':', ' ', '\t', '\n', '\r\n', '\r', '#', '"', "'", '`', '\\', '$', '{', '}', '(', ')', '${', '$(', '&&', '|', '&', 'PORT', '-p', '3000', '0.0.0.0', 'localhost', '{{', '%}', '\uFEFF', 'é', '\uD800', '//', '-', '_');
   const procfileish = fc.array(alphabet, { maxLength: 80 }).map((parts) => parts.join(''));
 
-  it('on random Procfile-like text and arbitrary strings', () => {
+  it('on random Procfile-like text and arbitrary strings: no internal error, every range inside the text', () => {
     fc.assert(
       fc.property(fc.oneof(procfileish, fc.string({ unit: 'binary', maxLength: 200 })), fc.constantFrom(undefined, 'Procfile', 'procfile', 'Procfile.txt', 'Procfile.dev'), (text, fileName) => {
         const doc = parseProcfile(text);
@@ -69,16 +82,29 @@ describe('parser and rules never throw (property)', () => {
           assert.equal(line.slice(e.nameRange.start.character, e.nameRange.end.character), e.name);
           assert.equal(line.slice(e.commandRange.start.character, e.commandRange.end.character), e.command);
         }
-        // Each rule is run directly too: lintProcfile swallows rule errors, this must not need to.
+        // lintProcfile turns a throwing rule into an internal-error finding instead of throwing: none may appear.
         const problems = lintProcfile(text, { fileName, readSibling: () => undefined });
         for (const p of problems) {
-          assert.ok(p.range.start.line >= 0 && p.range.start.line < Math.max(1, doc.lines.length), p.code);
-          assert.ok(p.range.start.character >= 0);
+          assert.notEqual(p.code, 'procfile/internal-error', p.message);
+          assertInside(text, p.range, p.code);
+          for (const r of p.related ?? []) assertInside(text, r.range, `${p.code} related`);
+          for (const f of p.fixes ?? []) for (const e of f.edits ?? []) assertInside(text, e.range, `${p.code} fix "${f.title}"`);
         }
         return true;
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it('a rule that throws becomes one procfile/internal-error finding and the other rules still report', () => {
+    const boom: ProcfileRule = { name: 'boom', severity: 'warning', summary: 'throws', check() { throw new Error('kaboom'); } };
+    const perEntry = entryRule({ name: 'boom-entry', severity: 'warning', summary: 'throws on each entry', checkEntry() { throw new Error('per entry'); } });
+    const text = 'web: rails s -p 3000\nworker: node w.js\n';
+    const out = lintProcfile(text, {}, parseProcfile(text), [boom, ...PROCFILE_RULES, perEntry]);
+    const internal = out.filter((p) => p.code === 'procfile/internal-error');
+    assert.deepEqual(internal.map((p) => p.severity), ['error', 'error']);
+    assert.match(internal.map((p) => p.message).join('\n'), /procfile\/boom failed on this file \(kaboom\)[^]*procfile\/boom-entry failed on this file \(per entry\)/);
+    assert.ok(codes(out).includes('procfile/fixed-port'));
   });
 
   it('every rule survives random input on its own', () => {

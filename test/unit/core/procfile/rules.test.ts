@@ -54,7 +54,8 @@ describe('procfile rules', () => {
   it('has a case for every rule, and at least 15 rules', () => {
     const all = procfileRuleInfo().map((r) => r.code.replace('procfile/', ''));
     assert.ok(all.length >= 15, `only ${all.length} rules`);
-    assert.deepEqual(all.filter((c) => !cases[c]), []);
+    // internal-error reports a bug in a rule (lint.test.ts makes one throw), not something a Procfile can hold.
+    assert.deepEqual(all.filter((c) => !cases[c] && c !== 'internal-error'), []);
   });
 
   for (const [name, c] of Object.entries(cases)) {
