@@ -1,4 +1,6 @@
 // The Procfile feature: diagnostics through the shared lint bridge, plus hover, completion, outline, formatting.
+import { readdirSync } from 'node:fs';
+import { dirname, isAbsolute } from 'node:path';
 import * as vscode from 'vscode';
 import { fileKindOf } from '../../core/lint/files';
 import type { LintFunction } from '../../core/lint/registry';
@@ -14,7 +16,17 @@ export const PROCFILE_SELECTOR: vscode.DocumentFilter[] = [{ language: 'procfile
 // The registry's procfile entry, without importing the registry (it would pull the manifest linters and yaml
 // into the main bundle: see scripts/build.mjs `lazyBundles`).
 const lintProcfileFile: LintFunction = (file) =>
-  lintProcfile(file.text, { fileName: file.path.split(/[\\/]/).pop() ?? file.path, readSibling: file.readSibling });
+  lintProcfile(file.text, { fileName: file.path.split(/[\\/]/).pop() ?? file.path, readSibling: file.readSibling, siblingNames: () => folderEntries(file.path) });
+
+/** The exact names in the folder of an absolute path (the misnamed-file rule compares them case-sensitively). */
+function folderEntries(path: string): string[] | undefined {
+  if (!isAbsolute(path)) return undefined;
+  try {
+    return readdirSync(dirname(path));
+  } catch {
+    return undefined;
+  }
+}
 
 export function registerProcfile(services: Services): vscode.Disposable {
   const disposables: vscode.Disposable[] = [

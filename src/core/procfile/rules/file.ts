@@ -14,7 +14,9 @@ const misnamed: ProcfileRule = {
     const miscased = lower === 'procfile' && name !== 'Procfile';
     const txt = lower === 'procfile.txt';
     if (!miscased && !txt) return;
-    const hasReal = ctx.options.readSibling?.('Procfile') !== undefined;
+    // By exact name: reading `Procfile` on a case-insensitive file system finds this very file.
+    const names = ctx.options.siblingNames?.();
+    const hasReal = names ? names.includes('Procfile') : ctx.options.readSibling?.('Procfile') !== undefined;
     const what = miscased
       ? `Heroku ignores \`${name}\` ("Mis-cased procfile detected; ignoring"): the name must be exactly \`Procfile\`.`
       : `Heroku ignores \`${name}\`: the Procfile has no extension.`;

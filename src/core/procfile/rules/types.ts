@@ -8,6 +8,12 @@ export interface ProcfileLintOptions {
   fileName?: string;
   /** Reads a file next to the Procfile (by base name), or undefined. */
   readSibling?(name: string): string | undefined;
+  /**
+   * The exact names of the entries in the Procfile's folder, or undefined when unknown. On a case-insensitive file
+   * system (macOS, Windows) `readSibling('Procfile')` of a file named `procfile` reads that file itself, so whether a
+   * `Procfile` exists is decided from these names when they are given.
+   */
+  siblingNames?(): readonly string[] | undefined;
 }
 
 export interface RuleContext {

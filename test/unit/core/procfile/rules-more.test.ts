@@ -45,3 +45,30 @@ describe('procfile/heroku-local-comment', () => {
     assert.deepEqual(only('# heroku-lint-disable-next-line fixed-port\nweb: rails s -p 3000\n', 'heroku-local-comment'), []);
   });
 });
+
+describe('procfile/misnamed-file on a case-insensitive file system', () => {
+  const text = 'web: npm start\n';
+  // What macOS and Windows do: any spelling of the name opens the one file there is.
+  const caseInsensitive = (files: Record<string, string>) => (name: string) =>
+    Object.entries(files).find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1];
+  const misnamed = (options: Parameters<typeof lintProcfile>[1]) => lintProcfile(text, options).filter((p) => p.code === 'procfile/misnamed-file');
+
+  it('offers the rename when the only entry is `procfile` itself, though reading `Procfile` finds it', () => {
+    const readSibling = caseInsensitive({ procfile: text, 'package.json': '{}' });
+    assert.equal(readSibling('Procfile'), text, 'the fake behaves case-insensitively');
+    const [p] = misnamed({ fileName: 'procfile', readSibling, siblingNames: () => ['package.json', 'procfile'] });
+    assert.deepEqual(p.fixes?.map((f) => f.renameTo), ['Procfile']);
+    assert.match(p.message, /Rename the file/);
+  });
+
+  it('offers no rename when a `Procfile` entry exists beside it (case-sensitive file system)', () => {
+    const [p] = misnamed({ fileName: 'procfile', readSibling: () => 'web: other\n', siblingNames: () => ['Procfile', 'procfile'] });
+    assert.equal(p.fixes, undefined);
+    assert.match(p.message, /has no effect/);
+  });
+
+  it('without the folder listing it falls back to reading the sibling', () => {
+    assert.equal(misnamed({ fileName: 'procfile', readSibling: () => undefined })[0].fixes?.[0].renameTo, 'Procfile');
+    assert.equal(misnamed({ fileName: 'procfile', readSibling: () => text })[0].fixes, undefined);
+  });
+});

@@ -11,12 +11,14 @@ interface Case {
   options?: LintProcfileOptions;
   /** Expected text after the preferred fix of the first firing problem. */
   fixed?: string;
+  /** Expected file rename of the preferred fix of the first firing problem. */
+  renameTo?: string;
   severity?: string;
 }
 
 // One firing and one non-firing sample per rule (the quiet one is a near miss of the firing one).
 const cases: Record<string, Case> = {
-  'misnamed-file': { fires: 'web: npm start\n', quiet: 'web: npm start\n', options: { fileName: 'procfile' } },
+  'misnamed-file': { fires: 'web: npm start\n', quiet: 'web: npm start\n', options: { fileName: 'procfile' }, renameTo: 'Procfile' },
   bom: { fires: '\uFEFFweb: npm start\n', quiet: 'web: npm start\n', fixed: 'web: npm start\n' },
   crlf: { fires: 'web: npm start\r\nworker: node w.js\r\n', quiet: 'web: npm start\nworker: node w.js\n', fixed: 'web: npm start\nworker: node w.js\n' },
   'no-processes': { fires: '# nothing yet\n\n', quiet: 'worker: node w.js\n' },
@@ -66,6 +68,9 @@ describe('procfile rules', () => {
         assert.equal(found.length, 1, JSON.stringify(lintProcfile(c.fires, c.options)));
         if (c.severity) assert.equal(found[0].severity, c.severity);
         assert.ok(found[0].message.length > 40, found[0].message);
+        if (c.renameTo !== undefined) {
+          assert.equal((found[0].fixes?.find((f) => f.isPreferred) ?? found[0].fixes?.[0])?.renameTo, c.renameTo);
+        }
         if (c.fixed !== undefined) {
           const fix = found[0].fixes?.find((f) => f.isPreferred) ?? found[0].fixes?.[0];
           assert.equal(applyFix(c.fires, fix), c.fixed);
