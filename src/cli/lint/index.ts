@@ -1,8 +1,9 @@
 // `heroku-workflows lint`: find files, lint each with the registry, print text/JSON/SARIF, exit 1 on any error.
 import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { version } from '../../../package.json';
-import { basenameOf, lintFile, ruleCatalog, type RuleInfo } from '../../core/lint/registry';
+import { lintFile, ruleCatalog, type RuleInfo } from '../../core/lint/registry';
+import { fileExistsUnder, readSiblingFile } from '../../infra/fs/sibling-files';
 import type { CliIo, Subcommand } from '../run';
 import { LINT_USAGE, parseLintArgs } from './args';
 import { formatText, toJson, toSarif, type FileResult } from './format';
@@ -44,7 +45,9 @@ export const lint: Subcommand = async (argv: string[], io: CliIo) => {
       continue;
     }
     const dir = dirname(f.path);
-    const problems = lintFile(f.kind, { path: f.path, text, readSibling: (name) => (basenameOf(name) === name ? readOrUndefined(join(dir, name)) : undefined) }, args.overrides);
+    const problems = lintFile(f.kind, {
+      path: f.path, text, readSibling: (name) => readSiblingFile(dir, name), fileExists: (rel) => fileExistsUnder(dir, rel),
+    }, args.overrides);
     results.push({ file: display(io.cwd, f.path), problems });
   }
   if (args.format === 'json') {

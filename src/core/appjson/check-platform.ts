@@ -62,6 +62,16 @@ function checkSuccessUrl(ctx: CheckContext, url: string): void {
     { replace: { title: `Use "/${url}"`, newText: JSON.stringify(`/${url}`), isPreferred: true } });
 }
 
+/** Dev Center: 30 characters at most. A warning in core, not a schema limit (the editor would show a schema error):
+ *  Heroku's own sample apps use longer names and deploy. */
+const NAME_MAX = 30;
+
+function checkName(ctx: CheckContext, name: string): void {
+  if (name.length <= NAME_MAX) return;
+  report(ctx, 'appjson/name-too-long', 'warning', ['name'],
+    `The name is ${name.length} characters long; Dev Center allows at most ${NAME_MAX} (it may be cut off).`);
+}
+
 export function checkPlatform(ctx: CheckContext): void {
   const v = ctx.value;
   for (const key of Object.keys(v)) {
@@ -79,6 +89,7 @@ export function checkPlatform(ctx: CheckContext): void {
       '"image" is deprecated and ignored by Heroku; set "stack" instead (container for Docker builds).', { onKey: true, tags: ['deprecated'] });
   }
   if (typeof v.success_url === 'string') checkSuccessUrl(ctx, v.success_url);
+  if (typeof v.name === 'string') checkName(ctx, v.name);
   const topStack = typeof v.stack === 'string' ? v.stack : undefined;
   for (const [base, scope] of scopes(v)) {
     const stack = typeof scope.stack === 'string' ? scope.stack : topStack;

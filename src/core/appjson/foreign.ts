@@ -1,36 +1,37 @@
 // Not every file named app.json is Heroku's: WeChat mini-programs (pages, window, tabBar), Business Central AL
-// projects (publisher, idRanges), Expo and others use the same name. Those must get no diagnostics at all.
-import { closest } from './closest';
-import { DOCUMENTED_KEYS, HEROKU_ONLY_KEYS } from './keys';
+// projects (publisher, idRanges), Expo, React Native and others use the same name. Those must get no diagnostics.
+//
+// A file is foreign when it is not an object, or when it has a marker key of a known other format and none of
+// Heroku's own keys. Anything else is Heroku's: an empty object, a half-typed `{"na`, a manifest with a typo.
+// schemas/app.json.schema.json says the same in definitions/foreignManifest (a unit test keeps the key lists equal),
+// so the JSON language service and core agree. Keys that are being typed never make a file foreign.
+import { HEROKU_ONLY_KEYS } from './keys';
 
-const KNOWN_FOREIGN: [string, string[]][] = [
-  ['a WeChat mini-program', ['pages', 'window', 'tabBar', 'usingComponents', 'subpackages', 'sitemapLocation']],
-  ['an AL (Business Central) project', ['publisher', 'idRanges', 'platform', 'application', 'runtime']],
+/** Marker keys of other formats named app.json, by format. Keep each key one no Heroku manifest would use. */
+export const FOREIGN_MARKERS: readonly (readonly [string, readonly string[]])[] = [
+  ['a WeChat mini-program', ['pages', 'window', 'tabBar', 'usingComponents', 'subpackages', 'subPackages', 'sitemapLocation', 'networkTimeout', 'requiredBackgroundModes', 'permission']],
+  ['an AL (Business Central) project', ['publisher', 'idRanges', 'idRange', 'platform', 'application', 'runtime']],
   ['an Expo app', ['expo']],
+  ['a React Native app', ['displayName']],
 ];
+
+/** Every marker key, flat (the schema's list). */
+export const FOREIGN_MARKER_KEYS: readonly string[] = FOREIGN_MARKERS.flatMap(([, keys]) => keys);
 
 export interface ForeignVerdict {
   foreign: boolean;
-  /** Why, for the log: "a WeChat mini-program", "not an object", ... */
+  /** Why, for the log: "a WeChat mini-program", "not a JSON object", ... */
   reason?: string;
 }
 
-/**
- * The same rule as definitions/foreignManifest in schemas/app.json.schema.json: not an object, or an object with
- * none of Heroku's own keys and at least one key Heroku does not document.
- */
 export function detectForeign(value: unknown): ForeignVerdict {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { foreign: true, reason: 'not a JSON object' };
   }
-  const keys = Object.keys(value);
-  if (keys.some((k) => HEROKU_ONLY_KEYS.includes(k))) return { foreign: false };
-  const unknown = keys.filter((k) => !DOCUMENTED_KEYS.includes(k));
-  if (unknown.length === 0) return { foreign: false };
-  // A misspelt Heroku key ("addon", "enviroments") is a Heroku manifest with a typo, not another format.
-  if (unknown.some((k) => closest(k, HEROKU_ONLY_KEYS) !== undefined)) return { foreign: false };
-  for (const [what, marks] of KNOWN_FOREIGN) {
-    if (unknown.some((k) => marks.includes(k))) return { foreign: true, reason: what };
+  let what: string | undefined;
+  for (const k of Object.keys(value)) {
+    if (HEROKU_ONLY_KEYS.includes(k)) return { foreign: false };
+    what ??= FOREIGN_MARKERS.find(([, keys]) => keys.includes(k))?.[0];
   }
-  return { foreign: true, reason: `no Heroku keys, and ${unknown.slice(0, 3).join(', ')}` };
+  return what ? { foreign: true, reason: what } : { foreign: false };
 }

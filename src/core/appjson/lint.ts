@@ -43,9 +43,10 @@ function processTypes(stack: unknown, readSibling: AppJsonInput['readSibling']):
   return { names: parseProcfile(procfile).entries.map((e) => e.name), source: 'the Procfile' };
 }
 
-export function analyzeAppJson(input: AppJsonInput): AppJsonResult {
+/** `fastPath: false` always builds the position tree first (tests compare both paths). */
+export function analyzeAppJson(input: AppJsonInput, opts: { fastPath?: boolean } = {}): AppJsonResult {
   try {
-    const fast = parseFast(input.text);
+    const fast = opts.fastPath === false ? undefined : parseFast(input.text);
     let parsed: ParsedJson | undefined;
     const slow = (): ParsedJson => (parsed ??= parseJsonStrict(input.text));
     let value: unknown;

@@ -1,5 +1,5 @@
 // Finding the text behind a JSON pointer, and the range to underline for it.
-import { findNodeAtLocation, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
 import type { Range } from '../lint/types';
 import type { LineIndex } from './positions';
 
@@ -32,18 +32,39 @@ export function headRange(lines: LineIndex, node: Node): Range {
   return lines.range(node.offset, node.offset + 1);
 }
 
-/** The key node of property `name` in object node `obj`. */
+/** The key node of property `name` in object node `obj`: the last one, the copy JSON.parse and Heroku use. */
 export function keyNode(obj: Node | undefined, name: string): Node | undefined {
-  if (obj?.type !== 'object') return undefined;
-  // The last one wins, as in JSON.parse (duplicates are reported separately).
-  let found: Node | undefined;
-  for (const prop of obj.children ?? []) {
-    const key = prop.children?.[0];
-    if (key?.value === name) found = key;
+  if (obj?.type !== 'object' || !obj.children) return undefined;
+  for (let i = obj.children.length - 1; i >= 0; i--) {
+    const key = obj.children[i].children?.[0];
+    if (key?.value === name) return key;
   }
-  return found;
+  return undefined;
 }
 
+/**
+ * The node at `path`, taking the last of duplicate keys at every step (jsonc-parser's findNodeAtLocation takes the
+ * first, but the value every check sees is the last), so ranges land on the copy that counts.
+ */
 export function at(root: Node | undefined, path: (string | number)[]): Node | undefined {
-  return root ? findNodeAtLocation(root, path) : undefined;
+  let node = root;
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (typeof seg === 'number') {
+      node = node.type === 'array' ? node.children?.[seg] : undefined;
+    } else {
+      const key = keyNode(node, seg);
+      node = key?.parent?.children?.[1];
+    }
+  }
+  return node;
+}
+
+/** The deepest node on `path` that exists (the whole path when it does), for problems whose exact node is gone. */
+export function nearest(root: Node, path: (string | number)[]): { node: Node; path: (string | number)[] } {
+  for (let n = path.length; n > 0; n--) {
+    const node = at(root, path.slice(0, n));
+    if (node) return { node, path: path.slice(0, n) };
+  }
+  return { node: root, path: [] };
 }

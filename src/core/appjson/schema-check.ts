@@ -5,7 +5,7 @@ import type { Node } from 'jsonc-parser';
 import type { Problem } from '../lint/types';
 import { collapseOneOf } from './ajv-errors';
 import validate from './generated/appjson-schema.generated';
-import { at, displayPath, headRange, keyNode, nodeRange, pointerToPath } from './nodes';
+import { displayPath, headRange, keyNode, nearest, nodeRange, pointerToPath } from './nodes';
 import type { LineIndex } from './positions';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -17,10 +17,11 @@ function typeList(types: string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
-function toProblem(e: ErrorObject, root: Node, lines: LineIndex): Problem | undefined {
+function toProblem(e: ErrorObject, root: Node, lines: LineIndex): Problem {
   const path = pointerToPath(e.instancePath);
-  const node = at(root, path);
-  if (!node) return undefined;
+  // The value checked is the tree's (or JSON.parse's, identical), so the path exists; should it not, the error goes
+  // on the deepest part of it that does rather than being lost.
+  const { node } = nearest(root, path);
   const where = displayPath(path);
   const p = (message: string, range = nodeRange(lines, node), code = 'appjson/schema'): Problem =>
     ({ code, severity: 'error', message, range });
@@ -40,10 +41,6 @@ function toProblem(e: ErrorObject, root: Node, lines: LineIndex): Problem | unde
       return p(`"${name}" is not allowed in ${where}.`, range);
     }
     case 'maxLength':
-      if (path.length === 1 && path[0] === 'name') {
-        // A warning, not an error: Dev Center says 30 characters at most, yet Heroku's own sample apps use longer names.
-        return { ...p(`The name is ${String(node.value).length} characters long; Dev Center allows at most ${String(e.params.limit)} (it may be cut off).`, nodeRange(lines, node), 'appjson/name-too-long'), severity: 'warning' };
-      }
       return p(`${where} must be at most ${String(e.params.limit)} characters long.`);
     case 'minLength':
       return p(`${where} must not be empty.`);

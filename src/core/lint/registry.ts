@@ -14,6 +14,12 @@ export interface LintFile {
   text: string;
   /** Reads a file in the same folder by base name; undefined when missing or unreadable. */
   readSibling(name: string): string | undefined;
+  /**
+   * Whether a file exists at a path relative to the linted file's folder (sub-folders too, forward slashes);
+   * undefined when that cannot be told. The CLI and the editor both pass it (heroku.yml's Dockerfiles); without
+   * it only bare names are checked, through readSibling.
+   */
+  fileExists?(relativePath: string): boolean | undefined;
 }
 
 export type LintFunction = (file: LintFile) => Problem[];
@@ -32,9 +38,8 @@ function basename(path: string): string {
 export const linters: Partial<Record<FileKind, LintFunction>> = {
   procfile: (file) => lintProcfile(file.text, { fileName: basename(file.path), readSibling: file.readSibling }),
   appjson: (file) => lintAppJson({ text: file.text, readSibling: file.readSibling }),
-  // readSibling reads base names only, so Dockerfiles in sub-folders are "unknown" (not reported missing).
   herokuyml: (file) => lintHerokuYml({ text: file.text, readSibling: file.readSibling, fileName: basename(file.path),
-    fileExists: (p) => (p.includes('/') ? undefined : file.readSibling(p) !== undefined) }),
+    fileExists: (p) => (file.fileExists ? file.fileExists(p) : p.includes('/') ? undefined : file.readSibling(p) !== undefined) }),
 };
 
 /** Rule catalogues by kind, for SARIF `tool.driver.rules` and docs. */
@@ -60,8 +65,4 @@ export function lintFile(kind: FileKind, file: LintFile, overrides?: RuleOverrid
     }];
   }
   return applyOverrides(problems, overrides);
-}
-
-export function basenameOf(path: string): string {
-  return basename(path);
 }

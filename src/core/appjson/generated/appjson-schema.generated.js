@@ -3,14 +3,14 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://heroku-workflows.invalid/schemas/app.json.schema.json","title":"Heroku app.json","description":"Heroku's app manifest: the add-ons, config vars, scripts, formation and buildpacks an app needs (Heroku Button, Review Apps, Heroku CI, app setups).","$comment":"Files named app.json that are not Heroku's (WeChat mini-programs, AL projects, ...) are tolerated: when the object has none of Heroku's own keys and at least one key Heroku does not document, anything goes. Unknown keys in a Heroku manifest are left to the linter (a warning), so the editor stays quiet about them.","if":{"$ref":"#/definitions/foreignManifest"},"then":true,"else":{"$ref":"#/definitions/manifest"},"definitions":{"foreignManifest":{"$comment":"Not an object, or an object with no Heroku-only key and some key Heroku does not document.","anyOf":[{"not":{"type":"object"}},{"type":"object","allOf":[{"not":{"anyOf":[{"required":["success_url"]},{"required":["scripts"]},{"required":["env"]},{"required":["formation"]},{"required":["image"]},{"required":["addons"]},{"required":["buildpacks"]},{"required":["environments"]},{"required":["stack"]}]}},{"not":{"propertyNames":{"enum":["name","description","keywords","website","repository","logo","success_url","scripts","env","formation","image","addons","buildpacks","environments","stack"]}}}]}]},"manifest":{"type":"object","properties":{"name":{"type":"string","maxLength":30,"description":"A short name for the app template, shown on the Heroku Button deploy page (30 characters at most).","examples":["Small Sharp Tool"]},"description":{"type":"string","description":"One or two sentences on what the app does and who it is for."},"keywords":{"type":"array","items":{"type":"string"},"description":"Words that describe the app, as an array of strings.","defaultSnippets":[{"label":"keywords","body":["$1"]}]},"website":{"$ref":"#/definitions/url","description":"The project's web site (an absolute URL)."},"repository":{"type":"string","minLength":1,"description":"Where the source code lives: a Git, GitHub, Subversion or Mercurial URL."},"logo":{"$ref":"#/definitions/url","description":"URL of a square logo image (SVG, PNG or JPG)."},"success_url":{"type":"string","description":"Where to send the user after the app is deployed: an absolute URL, or a path starting with `/` inside the new app.","markdownDescription":"Where to send the user after the app is deployed: an absolute URL (`https://…`), or a path that starts with `/` inside the newly deployed app (`/welcome`).","examples":["/welcome"]},"scripts":{"$ref":"#/definitions/scripts"},"env":{"$ref":"#/definitions/env"},"formation":{"$ref":"#/definitions/formation"},"image":{"type":"string","description":"Deprecated. The Docker image an app setup used to build from; Heroku no longer uses it.","deprecationMessage":"`image` is deprecated: Heroku ignores it. Use `stack` (e.g. \"container\" with heroku.yml) instead."},"addons":{"$ref":"#/definitions/addons"},"buildpacks":{"$ref":"#/definitions/buildpacks"},"environments":{"$ref":"#/definitions/environments"},"stack":{"$ref":"#/definitions/stack"}},"additionalProperties":true},"url":{"type":"string","format":"uri","pattern":"^[A-Za-z][A-Za-z0-9+.-]*:\\S+$"},"command":{"oneOf":[{"type":"string"},{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"The shell command to run."},"size":{"$ref":"#/definitions/dynoSize","description":"Dyno size of the one-off dyno that runs the command."}},"required":["command"],"additionalProperties":false,"defaultSnippets":[{"label":"command with size","body":{"command":"$1","size":"${2:standard-1x}"}}]}]},"scripts":{"type":"object","description":"Commands Heroku runs at points of the app's life: after the first deploy, before a review app is destroyed, and (Heroku CI) to set up and run tests.","properties":{"postdeploy":{"$ref":"#/definitions/command","description":"Runs once, after the app is first built and released (app setup, Heroku Button, review apps). A command string, or {command, size}.","markdownDescription":"Runs **once**, after the app is first built and released (app setup, Heroku Button, review apps). A command string, or `{\"command\": …, \"size\": …}` to pick the one-off dyno size."},"pr-predestroy":{"$ref":"#/definitions/command","description":"Runs before a review app is destroyed. A command string, or {command, size}."},"test-setup":{"type":"string","minLength":1,"description":"Heroku CI: runs once before the tests, after the test build (e.g. load a schema)."},"test":{"type":"string","minLength":1,"description":"Heroku CI: the command that runs the test suite; its exit status decides the test run."}},"additionalProperties":true},"envVar":{"oneOf":[{"type":"string","description":"The value to set (shorthand for {\"value\": …})."},{"type":"object","properties":{"description":{"type":"string","description":"What the variable is for; shown to the person deploying."},"value":{"type":"string","description":"Default value. Heroku config var values are strings."},"required":{"type":"boolean","description":"Whether the person deploying must supply a value (default true). A required variable should not also carry a default value."},"generator":{"type":"string","description":"Generate the value. Heroku supports only \"secret\": a random string.","examples":["secret"]}},"additionalProperties":false,"defaultSnippets":[{"label":"description and value","body":{"description":"$1","value":"$2"}},{"label":"generated secret","body":{"description":"$1","generator":"secret"}}]}]},"env":{"type":"object","description":"Config vars to set on the app: each name maps to a value string or to {description, value, required, generator}.","additionalProperties":{"$ref":"#/definitions/envVar"}},"dynoSize":{"type":"string","minLength":1,"description":"Dyno size, case-insensitive: eco, basic, standard-1x, standard-2x, performance-m, performance-l, performance-l-ram, performance-xl, performance-2xl, private-* and shield-* (Private Spaces).","examples":["eco","basic","standard-1x","standard-2x","performance-m","performance-l","performance-l-ram","performance-xl","performance-2xl","private-s","private-m","private-l","shield-s","shield-m","shield-l"]},"formation":{"type":"object","description":"Dynos to start, per process type (the Procfile's names): {\"web\": {\"quantity\": 1, \"size\": \"basic\"}}.","propertyNames":{"pattern":"^[A-Za-z0-9_-]+$"},"additionalProperties":{"type":"object","properties":{"quantity":{"type":"integer","minimum":0,"description":"How many dynos of this process type to run."},"size":{"$ref":"#/definitions/dynoSize"}},"additionalProperties":false,"defaultSnippets":[{"label":"quantity and size","body":{"quantity":"^${1:1}","size":"${2:basic}"}}]}},"addon":{"oneOf":[{"type":"string","minLength":1,"description":"An add-on plan: \"service\" or \"service:plan\"."},{"type":"object","properties":{"plan":{"type":"string","minLength":1,"description":"The add-on plan: \"service\" or \"service:plan\"."},"as":{"type":"string","minLength":1,"description":"Attachment name; also the prefix of the config vars the add-on sets (e.g. MONGO gives MONGO_URL)."},"options":{"type":"object","description":"Provisioning options passed to the add-on provider (e.g. {\"version\": \"16\"})."}},"required":["plan"],"additionalProperties":false,"defaultSnippets":[{"label":"plan with attachment name","body":{"plan":"$1","as":"$2"}}]}]},"addons":{"type":"array","description":"Add-ons to provision: plan strings (\"heroku-postgresql:essential-0\") or {plan, as, options}.","items":{"$ref":"#/definitions/addon"}},"buildpacks":{"type":"array","description":"Buildpacks, in order (Cedar apps; not for the container stack, and Fir apps set them in project.toml).","items":{"type":"object","properties":{"url":{"type":"string","minLength":1,"description":"Buildpack URL or registry name (e.g. heroku/nodejs)."}},"required":["url"],"additionalProperties":false,"defaultSnippets":[{"label":"buildpack","body":{"url":"${1:heroku/nodejs}"}}]}},"stack":{"type":"string","minLength":1,"description":"The stack (base image) to build and run on: heroku-24, heroku-22, or container for Docker builds with heroku.yml.","examples":["heroku-24","heroku-22","container"]},"environment":{"type":"object","properties":{"scripts":{"$ref":"#/definitions/scripts"},"env":{"$ref":"#/definitions/env"},"formation":{"$ref":"#/definitions/formation"},"addons":{"$ref":"#/definitions/addons"},"buildpacks":{"$ref":"#/definitions/buildpacks"},"stack":{"$ref":"#/definitions/stack"}},"additionalProperties":false},"environments":{"type":"object","description":"Overrides for special environments; only \"test\" (Heroku CI) and \"review\" (review apps) exist.","properties":{"test":{"$ref":"#/definitions/environment","description":"Heroku CI test runs: scripts.test-setup and scripts.test, and env, formation, addons (e.g. in-dyno heroku-postgresql), buildpacks, stack."},"review":{"$ref":"#/definitions/environment","description":"Review apps: env, formation, addons, buildpacks, scripts and stack that replace the top-level ones."}},"additionalProperties":false}}};
-const schema12 = {"$comment":"Not an object, or an object with no Heroku-only key and some key Heroku does not document.","anyOf":[{"not":{"type":"object"}},{"type":"object","allOf":[{"not":{"anyOf":[{"required":["success_url"]},{"required":["scripts"]},{"required":["env"]},{"required":["formation"]},{"required":["image"]},{"required":["addons"]},{"required":["buildpacks"]},{"required":["environments"]},{"required":["stack"]}]}},{"not":{"propertyNames":{"enum":["name","description","keywords","website","repository","logo","success_url","scripts","env","formation","image","addons","buildpacks","environments","stack"]}}}]}]};
-const schema13 = {"type":"object","properties":{"name":{"type":"string","maxLength":30,"description":"A short name for the app template, shown on the Heroku Button deploy page (30 characters at most).","examples":["Small Sharp Tool"]},"description":{"type":"string","description":"One or two sentences on what the app does and who it is for."},"keywords":{"type":"array","items":{"type":"string"},"description":"Words that describe the app, as an array of strings.","defaultSnippets":[{"label":"keywords","body":["$1"]}]},"website":{"$ref":"#/definitions/url","description":"The project's web site (an absolute URL)."},"repository":{"type":"string","minLength":1,"description":"Where the source code lives: a Git, GitHub, Subversion or Mercurial URL."},"logo":{"$ref":"#/definitions/url","description":"URL of a square logo image (SVG, PNG or JPG)."},"success_url":{"type":"string","description":"Where to send the user after the app is deployed: an absolute URL, or a path starting with `/` inside the new app.","markdownDescription":"Where to send the user after the app is deployed: an absolute URL (`https://…`), or a path that starts with `/` inside the newly deployed app (`/welcome`).","examples":["/welcome"]},"scripts":{"$ref":"#/definitions/scripts"},"env":{"$ref":"#/definitions/env"},"formation":{"$ref":"#/definitions/formation"},"image":{"type":"string","description":"Deprecated. The Docker image an app setup used to build from; Heroku no longer uses it.","deprecationMessage":"`image` is deprecated: Heroku ignores it. Use `stack` (e.g. \"container\" with heroku.yml) instead."},"addons":{"$ref":"#/definitions/addons"},"buildpacks":{"$ref":"#/definitions/buildpacks"},"environments":{"$ref":"#/definitions/environments"},"stack":{"$ref":"#/definitions/stack"}},"additionalProperties":true};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://heroku-workflows.invalid/schemas/app.json.schema.json","title":"Heroku app.json","description":"Heroku's app manifest: the add-ons, config vars, scripts, formation and buildpacks an app needs (Heroku Button, Review Apps, Heroku CI, app setups).","$comment":"Files named app.json that are not Heroku's (WeChat mini-programs, AL projects, Expo, React Native) are tolerated: when the object has a marker key of such a format and none of Heroku's own keys, anything goes. A key being typed never makes a file foreign, so completions work in a new file. Unknown keys in a Heroku manifest are left to the linter (a warning), so the editor stays quiet about them.","if":{"$ref":"#/definitions/foreignManifest"},"then":true,"else":{"$ref":"#/definitions/manifest"},"definitions":{"foreignManifest":{"$comment":"Not an object, or an object with no Heroku-only key and a marker key of another format (src/core/appjson/foreign.ts).","anyOf":[{"not":{"type":"object"}},{"type":"object","allOf":[{"not":{"anyOf":[{"required":["success_url"]},{"required":["scripts"]},{"required":["env"]},{"required":["formation"]},{"required":["image"]},{"required":["addons"]},{"required":["buildpacks"]},{"required":["environments"]},{"required":["stack"]}]}},{"anyOf":[{"required":["pages"]},{"required":["window"]},{"required":["tabBar"]},{"required":["usingComponents"]},{"required":["subpackages"]},{"required":["subPackages"]},{"required":["sitemapLocation"]},{"required":["networkTimeout"]},{"required":["requiredBackgroundModes"]},{"required":["permission"]},{"required":["publisher"]},{"required":["idRanges"]},{"required":["idRange"]},{"required":["platform"]},{"required":["application"]},{"required":["runtime"]},{"required":["expo"]},{"required":["displayName"]}]}]}]},"manifest":{"type":"object","properties":{"name":{"type":"string","description":"A short name for the app template, shown on the Heroku Button deploy page (30 characters at most).","examples":["Small Sharp Tool"]},"description":{"type":"string","description":"One or two sentences on what the app does and who it is for."},"keywords":{"type":"array","items":{"type":"string"},"description":"Words that describe the app, as an array of strings.","defaultSnippets":[{"label":"keywords","body":["$1"]}]},"website":{"$ref":"#/definitions/url","description":"The project's web site (an absolute URL)."},"repository":{"type":"string","minLength":1,"description":"Where the source code lives: a Git, GitHub, Subversion or Mercurial URL."},"logo":{"$ref":"#/definitions/url","description":"URL of a square logo image (SVG, PNG or JPG)."},"success_url":{"type":"string","description":"Where to send the user after the app is deployed: an absolute URL, or a path starting with `/` inside the new app.","markdownDescription":"Where to send the user after the app is deployed: an absolute URL (`https://…`), or a path that starts with `/` inside the newly deployed app (`/welcome`).","examples":["/welcome"]},"scripts":{"$ref":"#/definitions/scripts"},"env":{"$ref":"#/definitions/env"},"formation":{"$ref":"#/definitions/formation"},"image":{"type":"string","description":"Deprecated. The Docker image an app setup used to build from; Heroku no longer uses it. Use `stack` (e.g. \"container\" with heroku.yml) instead."},"addons":{"$ref":"#/definitions/addons"},"buildpacks":{"$ref":"#/definitions/buildpacks"},"environments":{"$ref":"#/definitions/environments"},"stack":{"$ref":"#/definitions/stack"}},"additionalProperties":true},"url":{"type":"string","format":"uri","pattern":"^[A-Za-z][A-Za-z0-9+.-]*:\\S+$"},"command":{"oneOf":[{"type":"string"},{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"The shell command to run."},"size":{"$ref":"#/definitions/dynoSize","description":"Dyno size of the one-off dyno that runs the command."}},"required":["command"],"additionalProperties":false,"defaultSnippets":[{"label":"command with size","body":{"command":"$1","size":"${2:standard-1x}"}}]}]},"scripts":{"type":"object","description":"Commands Heroku runs at points of the app's life: after the first deploy, before a review app is destroyed, and (Heroku CI) to set up and run tests.","properties":{"postdeploy":{"$ref":"#/definitions/command","description":"Runs once, after the app is first built and released (app setup, Heroku Button, review apps). A command string, or {command, size}.","markdownDescription":"Runs **once**, after the app is first built and released (app setup, Heroku Button, review apps). A command string, or `{\"command\": …, \"size\": …}` to pick the one-off dyno size."},"pr-predestroy":{"$ref":"#/definitions/command","description":"Runs before a review app is destroyed. A command string, or {command, size}."},"test-setup":{"type":"string","minLength":1,"description":"Heroku CI: runs once before the tests, after the test build (e.g. load a schema)."},"test":{"type":"string","minLength":1,"description":"Heroku CI: the command that runs the test suite; its exit status decides the test run."}},"additionalProperties":true},"envVar":{"oneOf":[{"type":"string","description":"The value to set (shorthand for {\"value\": …})."},{"type":"object","properties":{"description":{"type":"string","description":"What the variable is for; shown to the person deploying."},"value":{"type":"string","description":"Default value. Heroku config var values are strings."},"required":{"type":"boolean","description":"Whether the person deploying must supply a value (default true). A required variable should not also carry a default value."},"generator":{"type":"string","description":"Generate the value. Heroku supports only \"secret\": a random string.","examples":["secret"]}},"additionalProperties":false,"defaultSnippets":[{"label":"description and value","body":{"description":"$1","value":"$2"}},{"label":"generated secret","body":{"description":"$1","generator":"secret"}}]}]},"env":{"type":"object","description":"Config vars to set on the app: each name maps to a value string or to {description, value, required, generator}.","additionalProperties":{"$ref":"#/definitions/envVar"}},"dynoSize":{"type":"string","minLength":1,"description":"Dyno size, case-insensitive: eco, basic, standard-1x, standard-2x, performance-m, performance-l, performance-l-ram, performance-xl, performance-2xl, private-* and shield-* (Private Spaces).","examples":["eco","basic","standard-1x","standard-2x","performance-m","performance-l","performance-l-ram","performance-xl","performance-2xl","private-s","private-m","private-l","shield-s","shield-m","shield-l"]},"formation":{"type":"object","description":"Dynos to start, per process type (the Procfile's names): {\"web\": {\"quantity\": 1, \"size\": \"basic\"}}.","propertyNames":{"pattern":"^[A-Za-z0-9_-]+$"},"additionalProperties":{"type":"object","properties":{"quantity":{"type":"integer","minimum":0,"description":"How many dynos of this process type to run."},"size":{"$ref":"#/definitions/dynoSize"}},"additionalProperties":false,"defaultSnippets":[{"label":"quantity and size","body":{"quantity":"^${1:1}","size":"${2:basic}"}}]}},"addon":{"oneOf":[{"type":"string","minLength":1,"description":"An add-on plan: \"service\" or \"service:plan\"."},{"type":"object","properties":{"plan":{"type":"string","minLength":1,"description":"The add-on plan: \"service\" or \"service:plan\"."},"as":{"type":"string","minLength":1,"description":"Attachment name; also the prefix of the config vars the add-on sets (e.g. MONGO gives MONGO_URL)."},"options":{"type":"object","description":"Provisioning options passed to the add-on provider (e.g. {\"version\": \"16\"})."}},"required":["plan"],"additionalProperties":false,"defaultSnippets":[{"label":"plan with attachment name","body":{"plan":"$1","as":"$2"}}]}]},"addons":{"type":"array","description":"Add-ons to provision: plan strings (\"heroku-postgresql:essential-0\") or {plan, as, options}.","items":{"$ref":"#/definitions/addon"}},"buildpacks":{"type":"array","description":"Buildpacks, in order (Cedar apps; not for the container stack, and Fir apps set them in project.toml).","items":{"type":"object","properties":{"url":{"type":"string","minLength":1,"description":"Buildpack URL or registry name (e.g. heroku/nodejs)."}},"required":["url"],"additionalProperties":false,"defaultSnippets":[{"label":"buildpack","body":{"url":"${1:heroku/nodejs}"}}]}},"stack":{"type":"string","minLength":1,"description":"The stack (base image) to build and run on: heroku-24, heroku-22, or container for Docker builds with heroku.yml.","examples":["heroku-24","heroku-22","container"]},"environment":{"type":"object","properties":{"scripts":{"$ref":"#/definitions/scripts"},"env":{"$ref":"#/definitions/env"},"formation":{"$ref":"#/definitions/formation"},"addons":{"$ref":"#/definitions/addons"},"buildpacks":{"$ref":"#/definitions/buildpacks"},"stack":{"$ref":"#/definitions/stack"}},"additionalProperties":false},"environments":{"type":"object","description":"Overrides for special environments; only \"test\" (Heroku CI) and \"review\" (review apps) exist.","properties":{"test":{"$ref":"#/definitions/environment","description":"Heroku CI test runs: scripts.test-setup and scripts.test, and env, formation, addons (e.g. in-dyno heroku-postgresql), buildpacks, stack."},"review":{"$ref":"#/definitions/environment","description":"Review apps: env, formation, addons, buildpacks, scripts and stack that replace the top-level ones."}},"additionalProperties":false}}};
+const schema12 = {"$comment":"Not an object, or an object with no Heroku-only key and a marker key of another format (src/core/appjson/foreign.ts).","anyOf":[{"not":{"type":"object"}},{"type":"object","allOf":[{"not":{"anyOf":[{"required":["success_url"]},{"required":["scripts"]},{"required":["env"]},{"required":["formation"]},{"required":["image"]},{"required":["addons"]},{"required":["buildpacks"]},{"required":["environments"]},{"required":["stack"]}]}},{"anyOf":[{"required":["pages"]},{"required":["window"]},{"required":["tabBar"]},{"required":["usingComponents"]},{"required":["subpackages"]},{"required":["subPackages"]},{"required":["sitemapLocation"]},{"required":["networkTimeout"]},{"required":["requiredBackgroundModes"]},{"required":["permission"]},{"required":["publisher"]},{"required":["idRanges"]},{"required":["idRange"]},{"required":["platform"]},{"required":["application"]},{"required":["runtime"]},{"required":["expo"]},{"required":["displayName"]}]}]}]};
+const schema13 = {"type":"object","properties":{"name":{"type":"string","description":"A short name for the app template, shown on the Heroku Button deploy page (30 characters at most).","examples":["Small Sharp Tool"]},"description":{"type":"string","description":"One or two sentences on what the app does and who it is for."},"keywords":{"type":"array","items":{"type":"string"},"description":"Words that describe the app, as an array of strings.","defaultSnippets":[{"label":"keywords","body":["$1"]}]},"website":{"$ref":"#/definitions/url","description":"The project's web site (an absolute URL)."},"repository":{"type":"string","minLength":1,"description":"Where the source code lives: a Git, GitHub, Subversion or Mercurial URL."},"logo":{"$ref":"#/definitions/url","description":"URL of a square logo image (SVG, PNG or JPG)."},"success_url":{"type":"string","description":"Where to send the user after the app is deployed: an absolute URL, or a path starting with `/` inside the new app.","markdownDescription":"Where to send the user after the app is deployed: an absolute URL (`https://…`), or a path that starts with `/` inside the newly deployed app (`/welcome`).","examples":["/welcome"]},"scripts":{"$ref":"#/definitions/scripts"},"env":{"$ref":"#/definitions/env"},"formation":{"$ref":"#/definitions/formation"},"image":{"type":"string","description":"Deprecated. The Docker image an app setup used to build from; Heroku no longer uses it. Use `stack` (e.g. \"container\" with heroku.yml) instead."},"addons":{"$ref":"#/definitions/addons"},"buildpacks":{"$ref":"#/definitions/buildpacks"},"environments":{"$ref":"#/definitions/environments"},"stack":{"$ref":"#/definitions/stack"}},"additionalProperties":true};
 const schema14 = {"type":"string","format":"uri","pattern":"^[A-Za-z][A-Za-z0-9+.-]*:\\S+$"};
 const schema25 = {"type":"array","description":"Buildpacks, in order (Cedar apps; not for the container stack, and Fir apps set them in project.toml).","items":{"type":"object","properties":{"url":{"type":"string","minLength":1,"description":"Buildpack URL or registry name (e.g. heroku/nodejs)."}},"required":["url"],"additionalProperties":false,"defaultSnippets":[{"label":"buildpack","body":{"url":"${1:heroku/nodejs}"}}]}};
 const schema29 = {"type":"string","minLength":1,"description":"The stack (base image) to build and run on: heroku-24, heroku-22, or container for Docker builds with heroku.yml.","examples":["heroku-24","heroku-22","container"]};
-const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[A-Za-z][A-Za-z0-9+.-]*:\\S+$", "u");
+const func2 = require("ajv/dist/runtime/ucs2length").default;
 const schema16 = {"type":"object","description":"Commands Heroku runs at points of the app's life: after the first deploy, before a review app is destroyed, and (Heroku CI) to set up and run tests.","properties":{"postdeploy":{"$ref":"#/definitions/command","description":"Runs once, after the app is first built and released (app setup, Heroku Button, review apps). A command string, or {command, size}.","markdownDescription":"Runs **once**, after the app is first built and released (app setup, Heroku Button, review apps). A command string, or `{\"command\": …, \"size\": …}` to pick the one-off dyno size."},"pr-predestroy":{"$ref":"#/definitions/command","description":"Runs before a review app is destroyed. A command string, or {command, size}."},"test-setup":{"type":"string","minLength":1,"description":"Heroku CI: runs once before the tests, after the test build (e.g. load a schema)."},"test":{"type":"string","minLength":1,"description":"Heroku CI: the command that runs the test suite; its exit status decides the test run."}},"additionalProperties":true};
 const schema17 = {"oneOf":[{"type":"string"},{"type":"object","properties":{"command":{"type":"string","minLength":1,"description":"The shell command to run."},"size":{"$ref":"#/definitions/dynoSize","description":"Dyno size of the one-off dyno that runs the command."}},"required":["command"],"additionalProperties":false,"defaultSnippets":[{"label":"command with size","body":{"command":"$1","size":"${2:standard-1x}"}}]}]};
 const schema18 = {"type":"string","minLength":1,"description":"Dyno size, case-insensitive: eco, basic, standard-1x, standard-2x, performance-m, performance-l, performance-l-ram, performance-xl, performance-2xl, private-* and shield-* (Private Spaces).","examples":["eco","basic","standard-1x","standard-2x","performance-m","performance-l","performance-l-ram","performance-xl","performance-2xl","private-s","private-m","private-l","shield-s","shield-m","shield-l"]};
@@ -912,10 +912,8 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name !== undefined){
-let data0 = data.name;
-if(typeof data0 === "string"){
-if(func2(data0) > 30){
-const err0 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
+if(typeof data.name !== "string"){
+const err0 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -925,25 +923,14 @@ vErrors.push(err0);
 errors++;
 }
 }
-else {
-const err1 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err1 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.description !== undefined){
-if(typeof data.description !== "string"){
-const err2 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
 }
 errors++;
 }
@@ -954,7 +941,19 @@ if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data2[i0] !== "string"){
-const err3 = {instancePath:instancePath+"/keywords/" + i0,schemaPath:"#/properties/keywords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err2 = {instancePath:instancePath+"/keywords/" + i0,schemaPath:"#/properties/keywords/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/keywords",schemaPath:"#/properties/keywords/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -964,9 +963,11 @@ vErrors.push(err3);
 errors++;
 }
 }
-}
-else {
-const err4 = {instancePath:instancePath+"/keywords",schemaPath:"#/properties/keywords/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.website !== undefined){
+let data4 = data.website;
+if(typeof data4 === "string"){
+if(!pattern0.test(data4)){
+const err4 = {instancePath:instancePath+"/website",schemaPath:"#/definitions/url/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9+.-]*:\\S+$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9+.-]*:\\S+$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -976,11 +977,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.website !== undefined){
-let data4 = data.website;
-if(typeof data4 === "string"){
-if(!pattern0.test(data4)){
-const err5 = {instancePath:instancePath+"/website",schemaPath:"#/definitions/url/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9+.-]*:\\S+$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9+.-]*:\\S+$"+"\""};
+else {
+const err5 = {instancePath:instancePath+"/website",schemaPath:"#/definitions/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -990,8 +988,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/website",schemaPath:"#/definitions/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.repository !== undefined){
+let data5 = data.repository;
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err6 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1001,11 +1002,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.repository !== undefined){
-let data5 = data.repository;
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err7 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err7 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1015,8 +1013,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-else {
-const err8 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.logo !== undefined){
+let data6 = data.logo;
+if(typeof data6 === "string"){
+if(!pattern0.test(data6)){
+const err8 = {instancePath:instancePath+"/logo",schemaPath:"#/definitions/url/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9+.-]*:\\S+$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9+.-]*:\\S+$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1026,11 +1027,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.logo !== undefined){
-let data6 = data.logo;
-if(typeof data6 === "string"){
-if(!pattern0.test(data6)){
-const err9 = {instancePath:instancePath+"/logo",schemaPath:"#/definitions/url/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9+.-]*:\\S+$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9+.-]*:\\S+$"+"\""};
+else {
+const err9 = {instancePath:instancePath+"/logo",schemaPath:"#/definitions/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1040,25 +1038,14 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/logo",schemaPath:"#/definitions/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.success_url !== undefined){
+if(typeof data.success_url !== "string"){
+const err10 = {instancePath:instancePath+"/success_url",schemaPath:"#/properties/success_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.success_url !== undefined){
-if(typeof data.success_url !== "string"){
-const err11 = {instancePath:instancePath+"/success_url",schemaPath:"#/properties/success_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
 }
 errors++;
 }
@@ -1083,12 +1070,12 @@ errors = vErrors.length;
 }
 if(data.image !== undefined){
 if(typeof data.image !== "string"){
-const err12 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err11 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err12];
+vErrors = [err11];
 }
 else {
-vErrors.push(err12);
+vErrors.push(err11);
 }
 errors++;
 }
@@ -1107,7 +1094,18 @@ for(let i1=0; i1<len1; i1++){
 let data14 = data13[i1];
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 if(data14.url === undefined){
-const err13 = {instancePath:instancePath+"/buildpacks/" + i1,schemaPath:"#/definitions/buildpacks/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+const err12 = {instancePath:instancePath+"/buildpacks/" + i1,schemaPath:"#/definitions/buildpacks/items/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key0 in data14){
+if(!(key0 === "url")){
+const err13 = {instancePath:instancePath+"/buildpacks/" + i1,schemaPath:"#/definitions/buildpacks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1116,9 +1114,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key0 in data14){
-if(!(key0 === "url")){
-const err14 = {instancePath:instancePath+"/buildpacks/" + i1,schemaPath:"#/definitions/buildpacks/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+if(data14.url !== undefined){
+let data15 = data14.url;
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err14 = {instancePath:instancePath+"/buildpacks/" + i1+"/url",schemaPath:"#/definitions/buildpacks/items/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1128,11 +1129,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data14.url !== undefined){
-let data15 = data14.url;
-if(typeof data15 === "string"){
-if(func2(data15) < 1){
-const err15 = {instancePath:instancePath+"/buildpacks/" + i1+"/url",schemaPath:"#/definitions/buildpacks/items/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err15 = {instancePath:instancePath+"/buildpacks/" + i1+"/url",schemaPath:"#/definitions/buildpacks/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1142,8 +1140,9 @@ vErrors.push(err15);
 errors++;
 }
 }
+}
 else {
-const err16 = {instancePath:instancePath+"/buildpacks/" + i1+"/url",schemaPath:"#/definitions/buildpacks/items/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/buildpacks/" + i1,schemaPath:"#/definitions/buildpacks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1155,24 +1154,12 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/buildpacks/" + i1,schemaPath:"#/definitions/buildpacks/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err17 = {instancePath:instancePath+"/buildpacks",schemaPath:"#/definitions/buildpacks/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/buildpacks",schemaPath:"#/definitions/buildpacks/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
 }
 errors++;
 }
@@ -1187,7 +1174,18 @@ if(data.stack !== undefined){
 let data17 = data.stack;
 if(typeof data17 === "string"){
 if(func2(data17) < 1){
-const err19 = {instancePath:instancePath+"/stack",schemaPath:"#/definitions/stack/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err18 = {instancePath:instancePath+"/stack",schemaPath:"#/definitions/stack/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/stack",schemaPath:"#/definitions/stack/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1197,25 +1195,14 @@ vErrors.push(err19);
 errors++;
 }
 }
+}
 else {
-const err20 = {instancePath:instancePath+"/stack",schemaPath:"#/definitions/stack/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
 }
 errors++;
 }
@@ -1494,11 +1481,11 @@ var valid4 = _errs12 === errors;
 if(valid4){
 const _errs25 = errors;
 const _errs26 = errors;
+let valid7 = false;
 const _errs27 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-const _errs28 = errors;
-if(!(((((((((((((((key0 === "name") || (key0 === "description")) || (key0 === "keywords")) || (key0 === "website")) || (key0 === "repository")) || (key0 === "logo")) || (key0 === "success_url")) || (key0 === "scripts")) || (key0 === "env")) || (key0 === "formation")) || (key0 === "image")) || (key0 === "addons")) || (key0 === "buildpacks")) || (key0 === "environments")) || (key0 === "stack"))){
+let missing9;
+if((data.pages === undefined) && (missing9 = "pages")){
 const err14 = {};
 if(vErrors === null){
 vErrors = [err14];
@@ -1508,8 +1495,14 @@ vErrors.push(err14);
 }
 errors++;
 }
-var valid8 = _errs28 === errors;
-if(!valid8){
+}
+var _valid3 = _errs27 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs28 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing10;
+if((data.window === undefined) && (missing10 = "window")){
 const err15 = {};
 if(vErrors === null){
 vErrors = [err15];
@@ -1518,18 +1511,306 @@ else {
 vErrors.push(err15);
 }
 errors++;
-break;
 }
 }
-}
-var valid7 = _errs27 === errors;
-if(valid7){
+var _valid3 = _errs28 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs29 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing11;
+if((data.tabBar === undefined) && (missing11 = "tabBar")){
 const err16 = {};
 if(vErrors === null){
 vErrors = [err16];
 }
 else {
 vErrors.push(err16);
+}
+errors++;
+}
+}
+var _valid3 = _errs29 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs30 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing12;
+if((data.usingComponents === undefined) && (missing12 = "usingComponents")){
+const err17 = {};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+var _valid3 = _errs30 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs31 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing13;
+if((data.subpackages === undefined) && (missing13 = "subpackages")){
+const err18 = {};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+var _valid3 = _errs31 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs32 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing14;
+if((data.subPackages === undefined) && (missing14 = "subPackages")){
+const err19 = {};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+var _valid3 = _errs32 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs33 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing15;
+if((data.sitemapLocation === undefined) && (missing15 = "sitemapLocation")){
+const err20 = {};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+var _valid3 = _errs33 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs34 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing16;
+if((data.networkTimeout === undefined) && (missing16 = "networkTimeout")){
+const err21 = {};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+var _valid3 = _errs34 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs35 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing17;
+if((data.requiredBackgroundModes === undefined) && (missing17 = "requiredBackgroundModes")){
+const err22 = {};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+var _valid3 = _errs35 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs36 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing18;
+if((data.permission === undefined) && (missing18 = "permission")){
+const err23 = {};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+var _valid3 = _errs36 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs37 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing19;
+if((data.publisher === undefined) && (missing19 = "publisher")){
+const err24 = {};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+var _valid3 = _errs37 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs38 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing20;
+if((data.idRanges === undefined) && (missing20 = "idRanges")){
+const err25 = {};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+var _valid3 = _errs38 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs39 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing21;
+if((data.idRange === undefined) && (missing21 = "idRange")){
+const err26 = {};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+var _valid3 = _errs39 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs40 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing22;
+if((data.platform === undefined) && (missing22 = "platform")){
+const err27 = {};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+var _valid3 = _errs40 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs41 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing23;
+if((data.application === undefined) && (missing23 = "application")){
+const err28 = {};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+var _valid3 = _errs41 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs42 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing24;
+if((data.runtime === undefined) && (missing24 = "runtime")){
+const err29 = {};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+var _valid3 = _errs42 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs43 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing25;
+if((data.expo === undefined) && (missing25 = "expo")){
+const err30 = {};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+var _valid3 = _errs43 === errors;
+valid7 = valid7 || _valid3;
+if(!valid7){
+const _errs44 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing26;
+if((data.displayName === undefined) && (missing26 = "displayName")){
+const err31 = {};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+var _valid3 = _errs44 === errors;
+valid7 = valid7 || _valid3;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+if(!valid7){
+const err32 = {};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -1550,12 +1831,12 @@ var _valid1 = _errs10 === errors;
 valid2 = valid2 || _valid1;
 }
 if(!valid2){
-const err17 = {};
+const err33 = {};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err33];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err33);
 }
 errors++;
 }
@@ -1581,21 +1862,21 @@ vErrors = null;
 }
 }
 if(!_valid0){
-const _errs29 = errors;
+const _errs45 = errors;
 if(!(validate11(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
 errors = vErrors.length;
 }
-var _valid0 = _errs29 === errors;
+var _valid0 = _errs45 === errors;
 valid0 = _valid0;
 }
 if(!valid0){
-const err18 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema"};
+const err34 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err34];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err34);
 }
 errors++;
 }

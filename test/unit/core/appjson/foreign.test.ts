@@ -13,8 +13,16 @@ describe('appjson: files that are not Heroku\'s', () => {
     assert.equal(detectForeign(al).reason, 'an AL (Business Central) project');
   });
   it('treats React Native and Expo app.json as foreign', () => {
-    assert.equal(detectForeign({ name: 'App', displayName: 'App' }).foreign, true);
-    assert.equal(detectForeign({ expo: { name: 'x' } }).foreign, true);
+    assert.equal(detectForeign({ name: 'App', displayName: 'App' }).reason, 'a React Native app');
+    assert.equal(detectForeign({ expo: { name: 'x' } }).reason, 'an Expo app');
+  });
+  it('needs a marker of another format: unknown keys alone make a Heroku manifest with unknown keys', () => {
+    assert.equal(detectForeign({ name: 'x', cron: [] }).foreign, false);
+    assert.deepEqual(lint('{"name": "x", "cron": []}').map((p) => p.code), ['appjson/unknown-key']);
+  });
+  it('does not let the key being typed make a file foreign', () => {
+    assert.equal(detectForeign({ '': null }).foreign, false);
+    assert.equal(detectForeign({ name: 'x', sc: null }).foreign, false);
   });
   it('treats a file with any Heroku-only key as Heroku\'s, even with foreign keys', () => {
     assert.equal(detectForeign({ pages: [], env: {} }).foreign, false);

@@ -4,6 +4,11 @@ import fc from 'fast-check';
 import { lintAppJson } from '../../../../src/core/appjson/lint';
 import type { Problem } from '../../../../src/core/lint/types';
 
+/** Internal errors are the linter's own failures: never acceptable, whatever the input. */
+function noInternalError(ps: Problem[]): void {
+  assert.ok(!ps.some((p) => p.code === 'appjson/internal-error'), JSON.stringify(ps));
+}
+
 function inside(text: string, ps: Problem[]): boolean {
   const lines = text.split(/\r\n|\r|\n/);
   return ps.every((p) => [p.range.start, p.range.end].every((pos) =>
@@ -19,6 +24,7 @@ describe('appjson: properties', () => {
   it('never throws on arbitrary text, and ranges stay inside it', () => {
     fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => {
       const ps = lintAppJson({ text, readSibling: () => 'web: x\n' });
+      noInternalError(ps);
       assert.ok(inside(text, ps));
     }), { numRuns: 500 });
   });
@@ -26,15 +32,29 @@ describe('appjson: properties', () => {
     fc.assert(fc.property(manifestish, fc.boolean(), (value, pretty) => {
       const text = JSON.stringify(value, null, pretty ? 2 : undefined);
       const ps = lintAppJson({ text, readSibling: (n) => (n === 'Procfile' ? 'web: x\n' : undefined) });
-      assert.ok(!ps.some((p) => p.code === 'appjson/internal-error'), JSON.stringify(ps));
+      noInternalError(ps);
       assert.ok(inside(text, ps));
       assert.ok(!ps.some((p) => p.code === 'appjson/syntax'));
     }), { numRuns: 400 });
   });
+  it('never throws on JSON with duplicate keys spliced into objects, and reports no internal errors', () => {
+    fc.assert(fc.property(manifestish, fc.nat(), (value, seed) => {
+      const text = JSON.stringify(value, null, 2);
+      const braces = [...text.matchAll(/\{/g)].map((m) => m.index);
+      const at = braces[seed % Math.max(1, braces.length)] ?? 0;
+      const key = ['name', 'env', 'formation', 'A', 'web'][seed % 5];
+      const spliced = `${text.slice(0, at + 1)}"${key}": {"quantity": "x", "generator": "uuid"}${text[at + 1] === '}' ? '' : ','}${text.slice(at + 1)}`;
+      const ps = lintAppJson({ text: spliced, readSibling: () => 'web: x\n' });
+      noInternalError(ps);
+      assert.ok(inside(spliced, ps));
+    }), { numRuns: 300 });
+  });
   it('never throws when a manifest is cut off anywhere', () => {
     const text = '{\n  "name": "x",\n  "env": {"A": {"value": "1", "required": true}},\n  "addons": ["a:b", {"plan": "c", "as": "D"}]\n}';
-    fc.assert(fc.property(fc.nat({ max: text.length }), (n) => {
-      assert.ok(inside(text.slice(0, n), lintAppJson({ text: text.slice(0, n) })));
+    fc.assert(fc.property(fc.nat({ max: text.length }), fc.boolean(), (n, editor) => {
+      const ps = lintAppJson({ text: text.slice(0, n), readSibling: () => 'web: x\n', skip: editor ? { syntax: true, schema: true } : undefined });
+      noInternalError(ps);
+      assert.ok(inside(text.slice(0, n), ps));
     }));
   });
 });

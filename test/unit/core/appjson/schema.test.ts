@@ -2,7 +2,11 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv from 'ajv';
+import fc from 'fast-check';
+import { detectForeign, FOREIGN_MARKER_KEYS } from '../../../../src/core/appjson/foreign';
 import { DOCUMENTED_KEYS, HEROKU_ONLY_KEYS } from '../../../../src/core/appjson/keys';
+import { lintAppJson } from '../../../../src/core/appjson/lint';
 import { codes, covered, lint, lintValue } from './helpers';
 
 const root = join(__dirname, '../../../..');
@@ -27,12 +31,15 @@ describe('appjson: schema', () => {
     assert.equal(covered(text, p), '"production"');
   });
 
-  it('warns about a name longer than 30 characters, on the value', () => {
+  it('warns about a name longer than 30 characters, on the value (a check, not a schema limit the editor would call an error)', () => {
     const text = `{"name": "${'x'.repeat(31)}"}`;
     const [p] = lint(text).filter((q) => q.code === 'appjson/name-too-long');
     assert.equal(p.severity, 'warning');
     assert.equal(covered(text, p), `"${'x'.repeat(31)}"`);
     assert.deepEqual(codes(lint(`{"name": "${'x'.repeat(30)}"}`)), []);
+    assert.deepEqual(codes(lintAppJson({ text, skip: { syntax: true, schema: true } })), ['appjson/name-too-long']);
+    const schema = JSON.parse(readFileSync(join(root, 'schemas/app.json.schema.json'), 'utf8'));
+    assert.equal(schema.definitions.manifest.properties.name.maxLength, undefined);
   });
 
   it('puts a type error on the offending value with one readable message', () => {
@@ -78,13 +85,27 @@ describe('appjson: schema', () => {
     assert.equal(r.status, 0, r.stderr);
   });
 
-  it('the schema and core agree on which keys are Heroku\'s (foreign detection)', () => {
+  it('the schema and core agree on which keys are Heroku\'s and which mark another format (foreign detection)', () => {
     const schema = JSON.parse(readFileSync(join(root, 'schemas/app.json.schema.json'), 'utf8'));
     const [, obj] = schema.definitions.foreignManifest.anyOf;
-    const required = obj.allOf[0].not.anyOf.map((r: { required: string[] }) => r.required[0]);
-    assert.deepEqual([...required].sort(), [...HEROKU_ONLY_KEYS].sort());
-    assert.deepEqual([...obj.allOf[1].not.propertyNames.enum].sort(), [...DOCUMENTED_KEYS].sort());
+    const keysOf = (list: { required: string[] }[]) => list.map((r) => r.required[0]).sort();
+    assert.deepEqual(keysOf(obj.allOf[0].not.anyOf), [...HEROKU_ONLY_KEYS].sort());
+    assert.deepEqual(keysOf(obj.allOf[1].anyOf), [...FOREIGN_MARKER_KEYS].sort());
     assert.deepEqual(Object.keys(schema.definitions.manifest.properties).sort(), [...DOCUMENTED_KEYS].sort());
+  });
+
+  it('the schema\'s foreignManifest decides as detectForeign does, on random objects', () => {
+    const schema = JSON.parse(readFileSync(join(root, 'schemas/app.json.schema.json'), 'utf8'));
+    const isForeign = new Ajv({ strict: false }).compile({ ...schema.definitions.foreignManifest, definitions: schema.definitions });
+    const key = fc.oneof(fc.constantFrom(...DOCUMENTED_KEYS, ...FOREIGN_MARKER_KEYS, '', 'sc', 'pag', 'x'), fc.string({ maxLength: 6 }));
+    const value = fc.oneof(fc.dictionary(key, fc.constant(1), { maxKeys: 5 }), fc.jsonValue({ maxDepth: 1 }));
+    fc.assert(fc.property(value, (v) => {
+      assert.equal(isForeign(v), detectForeign(v).foreign, JSON.stringify(v));
+    }), { numRuns: 2000 });
+  });
+
+  it('a new or half-typed file is Heroku\'s (so the editor offers completions in it)', () => {
+    for (const v of [{}, { '': null }, { name: 'x', sc: null }, { na: null }, { pag: null }]) assert.equal(detectForeign(v).foreign, false, JSON.stringify(v));
   });
 
   it('every property in the schema has a description (hovers)', () => {

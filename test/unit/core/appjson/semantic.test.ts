@@ -62,6 +62,15 @@ describe('appjson: semantic checks', () => {
       assert.equal(p.fixes?.[0].edits?.[0].newText, '"secret"');
       assert.deepEqual(codes(lintValue({ env: { A: { generator: 'secret' } } })), []);
     });
+    it('warns when a variable has both a generator and a value, on "value", also per environment', () => {
+      const text = '{"env": {"SECRET_KEY_BASE": {"generator": "secret", "value": "abc"}}}';
+      const [p] = only(lint(text), 'appjson/generator-with-value');
+      assert.equal(p.severity, 'warning');
+      assert.equal(covered(text, p), '"value"');
+      assert.match(p.message, /SECRET_KEY_BASE/);
+      assert.deepEqual(codes(lintValue({ environments: { review: { env: { K: { generator: 'secret', value: 'v' } } } } })), ['appjson/generator-with-value']);
+      assert.deepEqual(codes(lintValue({ env: { K: { generator: 'secret', description: 'd' }, V: { value: 'v' } } })), []);
+    });
   });
 
   describe('stacks and sizes', () => {
