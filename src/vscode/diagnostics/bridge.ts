@@ -1,16 +1,19 @@
 // The generic lint bridge: any core linter (`(file: LintFile) => Problem[]`) becomes diagnostics and quick fixes.
 // - open documents: linted at once, then debounced while typing; on save; on close the saved file is linted again
 // - workspace files (not open): found lazily after activation, re-linted when they change on disk
+// - checks across files: a file is re-linted (debounced) when a file its lint read changes: edited, closed,
+//   created or deleted (./dependencies.ts), e.g. app.json when the Procfile next to it is edited
+// - each lint logs a debug line "<name>: linted <path> (n problem(s))" (tests wait for it)
 // - `heroku.lint.rules` overrides (severity or "off"), re-applied when the setting changes
 // - quick fixes from Problem.fixes (edits, file rename) and an optional "disable for this line" comment
 import { readFileSync } from 'node:fs';
-import { siblingsOf } from '../siblings';
 import * as vscode from 'vscode';
 import { Disposable } from '../../core/lifecycle';
 import type { LintFile } from '../../core/lint/registry';
 import { applyOverrides, type Problem, type RuleOverrides } from '../../core/lint/types';
 import type { Logger } from '../log';
 import { codeOf, DIAGNOSTIC_SOURCE, toCodeAction, toDiagnostic } from './convert';
+import { SiblingDependencies } from './dependencies';
 
 export interface LinterSpec {
   /** Diagnostic collection name, e.g. "procfile". */
@@ -33,13 +36,15 @@ export class LinterBridge extends Disposable implements vscode.CodeActionProvide
   private readonly collection: vscode.DiagnosticCollection;
   private readonly problems = new Map<string, Problem[]>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly deps: SiblingDependencies;
 
   constructor(private readonly spec: LinterSpec, private readonly log: Logger, private readonly docsUri?: vscode.Uri) {
     super();
     this.collection = this.register(vscode.languages.createDiagnosticCollection(spec.name));
     this.register({ dispose: () => { for (const t of this.timers.values()) clearTimeout(t); this.timers.clear(); } });
+    this.deps = this.register(new SiblingDependencies((u) => this.schedule(u)));
     this.register(vscode.workspace.onDidOpenTextDocument((d) => this.lintDocument(d)));
-    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document.uri)));
     this.register(vscode.workspace.onDidSaveTextDocument((d) => this.lintDocument(d)));
     this.register(vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('heroku.lint')) this.relintAll(); }));
@@ -80,11 +85,12 @@ export class LinterBridge extends Disposable implements vscode.CodeActionProvide
     return this.spec.accepts(uri.path.slice(uri.path.lastIndexOf('/') + 1));
   }
 
-  private schedule(doc: vscode.TextDocument): void {
-    if (!this.handles(doc.uri)) return;
-    const key = doc.uri.toString();
+  /** Lints a document or file after the debounce delay (its open text if open, else the disk's). */
+  private schedule(uri: vscode.Uri): void {
+    if (!this.handles(uri)) return;
+    const key = uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => { this.timers.delete(key); this.lintDocument(doc); }, this.spec.debounceMs ?? 250));
+    this.timers.set(key, setTimeout(() => { this.timers.delete(key); this.lintFile(uri); }, this.spec.debounceMs ?? 250));
   }
 
   private lintDocument(doc: vscode.TextDocument): void {
@@ -102,6 +108,7 @@ export class LinterBridge extends Disposable implements vscode.CodeActionProvide
     if (this.isDisposed || !this.handles(uri)) return;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return this.lintDocument(open);
+    if (uri.scheme !== 'file') return this.clear(uri);
     let text: string;
     try {
       text = readFileSync(uri.fsPath, 'utf8');
@@ -113,8 +120,10 @@ export class LinterBridge extends Disposable implements vscode.CodeActionProvide
 
   private publish(uri: vscode.Uri, text: string): void {
     let found: Problem[];
+    const readers = this.deps.readersFor(uri);
     try {
-      found = this.spec.lint({ path: uri.fsPath || uri.path, text, readSibling: siblingsOf(uri) });
+      found = this.spec.lint({ path: uri.fsPath || uri.path, text, readSibling: readers.readSibling, fileExists: readers.fileExists });
+      readers.done();
     } catch (err) {
       this.log.error(`${this.spec.name} linter failed on ${uri.fsPath}`, err);
       return;
@@ -123,6 +132,7 @@ export class LinterBridge extends Disposable implements vscode.CodeActionProvide
     const problems = applyOverrides(found, overrides && typeof overrides === 'object' ? overrides : undefined);
     this.problems.set(uri.toString(), problems);
     this.collection.set(uri, problems.map((p) => toDiagnostic(uri, p, this.docsUri)));
+    this.log.debug(`${this.spec.name}: linted ${uri.fsPath || uri.path} (${problems.length} problem(s))`);
   }
 
   relintAll(): void {
@@ -134,6 +144,7 @@ export class LinterBridge extends Disposable implements vscode.CodeActionProvide
   }
 
   private clear(uri: vscode.Uri): void {
+    this.deps.forget(uri);
     this.problems.delete(uri.toString());
     this.collection.delete(uri);
   }

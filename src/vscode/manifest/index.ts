@@ -1,11 +1,13 @@
 // The manifest feature: app.json and heroku.yml diagnostics through the shared lint bridge, and hovers/completions
-// for heroku.yml keys (app.json gets them from VS Code's JSON language service through the contributed schema).
+// for heroku.yml keys (app.json gets them from VS Code's JSON language service through the contributed schema,
+// served by ./schema-provider.ts so that heroku.appJson.validate can turn it off).
 import * as vscode from 'vscode';
 import { fileKindOf } from '../../core/lint/files';
 import { registerLinter, type LinterBridge } from '../diagnostics/index';
 import { lazyBundle } from '../lazy-bundle';
 import type { Services } from '../services';
 import type { HerokuYmlCompletionProvider, HerokuYmlHoverProvider } from './heroku-yml-help';
+import { ManifestSchemaProvider } from './schema-provider';
 
 // The linters, yaml and the heroku.yml help live in dist/manifest.js (./lazy.ts), loaded on the first manifest.
 const manifest = lazyBundle<typeof import('./lazy')>(() => require('./manifest.js'));
@@ -22,6 +24,8 @@ function relint(bridge: LinterBridge): void {
 export function registerManifest(services: Services): vscode.Disposable {
   let hover: HerokuYmlHoverProvider | undefined;
   let completion: HerokuYmlCompletionProvider | undefined;
+  // First: the JSON language service may ask for the schema as soon as an app.json is open.
+  const schema = new ManifestSchemaProvider(services.context.extensionPath);
   const appJson = registerLinter(services, {
     name: 'app.json',
     selector: [{ pattern: '**/app.json' }],
@@ -37,6 +41,7 @@ export function registerManifest(services: Services): vscode.Disposable {
     lint: (file) => manifest().lintHerokuYmlInEditor(file),
   });
   return vscode.Disposable.from(
+    schema,
     appJson,
     herokuYml,
     vscode.workspace.onDidChangeConfiguration((e) => {
