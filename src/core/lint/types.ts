@@ -1,5 +1,6 @@
 // The shape every linter in core returns: plain data, 0-based positions, no vscode.
 // The vscode layer turns these into vscode.Diagnostic; the CLI prints them (1-based) as text, JSON or SARIF.
+import { overrideLevel } from './overrides';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -26,6 +27,12 @@ export interface Fix {
   edits?: TextEdit[];
   /** Rename the linted file to this base name (e.g. "Procfile"). */
   renameTo?: string;
+  /**
+   * Set the file's line endings to LF. Editors turn the line breaks of inserted text into the document's own
+   * (VS Code keeps CRLF for `\r\n` -> `\n` edits), so an editor applies this instead of `edits`; `edits` spell out
+   * the same change for tools that apply text literally.
+   */
+  eol?: 'lf';
   /** Preferred fix (shown first, applied by "Fix all"). */
   isPreferred?: boolean;
 }
@@ -47,11 +54,12 @@ export type FileKind = 'procfile' | 'appjson' | 'herokuyml';
 /** Per-rule user overrides from `heroku.lint.rules`: a severity, or "off". */
 export type RuleOverrides = Record<string, Severity | 'off'>;
 
+/** Applies overrides; a value that names no level (e.g. a hand-written "loud") leaves the problem as it is. */
 export function applyOverrides(problems: Problem[], overrides: RuleOverrides | undefined): Problem[] {
   if (!overrides) return problems;
   const out: Problem[] = [];
   for (const p of problems) {
-    const o = overrides[p.code];
+    const o = Object.prototype.hasOwnProperty.call(overrides, p.code) ? overrideLevel(overrides[p.code]) : undefined;
     if (o === 'off') continue;
     out.push(o ? { ...p, severity: o } : p);
   }

@@ -42,7 +42,10 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
 
 export function toCodeAction(uri: vscode.Uri, fix: Fix, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
   const edit = new vscode.WorkspaceEdit();
-  for (const e of fix.edits ?? []) edit.replace(uri, toRange(e.range), e.newText);
+  // VS Code rewrites the line breaks of inserted text to the document's EOL, so `\r\n` -> `\n` edits would
+  // change nothing: the document's end-of-line sequence is set instead.
+  if (fix.eol === 'lf') edit.set(uri, [vscode.TextEdit.setEndOfLine(vscode.EndOfLine.LF)]);
+  else for (const e of fix.edits ?? []) edit.replace(uri, toRange(e.range), e.newText);
   if (fix.renameTo) edit.renameFile(uri, vscode.Uri.joinPath(uri, '..', fix.renameTo), { overwrite: false });
   if (edit.size === 0 && !fix.renameTo) return undefined;
   const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);

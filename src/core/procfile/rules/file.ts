@@ -63,7 +63,7 @@ const crlf: ProcfileRule = {
     ctx.report({
       message: `${ctx.doc.crlfCount} line(s) end with CRLF. Cedar keeps the \`\\r\` at the end of each command, so the last argument gets a stray carriage return (e.g. \`npm start\\r\`). Convert the file to LF line endings.`,
       range: range(line, len, line, len),
-      fixes: [{ title: 'Convert to LF line endings', isPreferred: true, edits }],
+      fixes: [{ title: 'Convert to LF line endings', isPreferred: true, eol: 'lf', edits }],
     });
   },
 };

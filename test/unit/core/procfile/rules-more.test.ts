@@ -72,3 +72,13 @@ describe('procfile/misnamed-file on a case-insensitive file system', () => {
     assert.equal(misnamed({ fileName: 'procfile', readSibling: () => text })[0].fixes, undefined);
   });
 });
+
+describe('procfile/crlf fix', () => {
+  it('asks the editor to set LF line endings and still spells the change out as edits', () => {
+    const text = 'web: npm start\r\nworker: node w.js\r\n';
+    const [p] = lintProcfile(text).filter((x) => x.code === 'procfile/crlf');
+    const fix = p.fixes?.[0];
+    assert.equal(fix?.eol, 'lf');
+    assert.equal(applyFix(text, fix), 'web: npm start\nworker: node w.js\n');
+  });
+});
