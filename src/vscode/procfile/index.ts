@@ -1,4 +1,5 @@
-// The Procfile feature: diagnostics through the shared lint bridge, plus hover, completion, outline, formatting.
+// The Procfile feature: diagnostics through the shared lint bridge, plus hover, completion, outline, formatting,
+// and CodeLens with the workspace app's formation.
 import { readdirSync } from 'node:fs';
 import { dirname, isAbsolute } from 'node:path';
 import * as vscode from 'vscode';
@@ -7,6 +8,7 @@ import type { LintFunction } from '../../core/lint/registry';
 import { lintProcfile } from '../../core/procfile/lint';
 import { registerLinter } from '../diagnostics/index';
 import type { Services } from '../services';
+import { ProcfileCodeLensProvider } from './codelens';
 import { ProcfileCompletionProvider } from './completion';
 import { ProcfileHoverProvider } from './hover';
 import { ProcfileFormatter, ProcfileSymbolProvider } from './outline';
@@ -35,6 +37,8 @@ export function registerProcfile(services: Services): vscode.Disposable {
     vscode.languages.registerDocumentSymbolProvider(PROCFILE_SELECTOR, new ProcfileSymbolProvider()),
     vscode.languages.registerDocumentFormattingEditProvider(PROCFILE_SELECTOR, new ProcfileFormatter()),
   ];
+  const lenses = new ProcfileCodeLensProvider(services);
+  disposables.push(lenses, vscode.languages.registerCodeLensProvider({ language: 'procfile', scheme: 'file' }, lenses));
   disposables.push(registerLinter(services, {
     name: 'procfile',
     selector: PROCFILE_SELECTOR,
