@@ -22,6 +22,8 @@ export interface LinterSpec {
   selector: vscode.DocumentFilter[];
   /** Which files it handles (by base name): decides workspace files and documents alike. */
   accepts(basename: string): boolean;
+  /** Open documents in this language are linted whatever their name (an untitled Procfile). */
+  languageId?: string;
   /** Glob for the lazy workspace scan and the file watcher, e.g. "**∕{Procfile,Procfile.*}". */
   workspaceGlob?: string;
   lint(file: LintFile): Problem[];
@@ -80,9 +82,11 @@ export class LinterBridge extends Disposable implements vscode.CodeActionProvide
     return this.problems.get(uri.toString()) ?? [];
   }
 
-  private handles(uri: vscode.Uri): boolean {
+  private handles(uri: vscode.Uri, doc?: vscode.TextDocument): boolean {
     if (uri.scheme !== 'file' && uri.scheme !== 'untitled') return false;
-    return this.spec.accepts(uri.path.slice(uri.path.lastIndexOf('/') + 1));
+    if (this.spec.accepts(uri.path.slice(uri.path.lastIndexOf('/') + 1))) return true;
+    const lang = this.spec.languageId;
+    return lang !== undefined && (doc ?? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()))?.languageId === lang;
   }
 
   /** Lints a document or file after the debounce delay (its open text if open, else the disk's). */
@@ -94,13 +98,14 @@ export class LinterBridge extends Disposable implements vscode.CodeActionProvide
   }
 
   private lintDocument(doc: vscode.TextDocument): void {
-    if (this.isDisposed || !this.handles(doc.uri) || doc.isClosed) return;
+    if (this.isDisposed || !this.handles(doc.uri, doc) || doc.isClosed) return;
     this.publish(doc.uri, doc.getText());
   }
 
   private onClose(doc: vscode.TextDocument): void {
-    if (!this.handles(doc.uri)) return;
-    if (doc.uri.scheme === 'file' && this.spec.workspaceGlob) this.lintFile(doc.uri);
+    if (!this.handles(doc.uri, doc)) return;
+    // A file linted for its language alone is not a workspace file: its diagnostics go with it.
+    if (doc.uri.scheme === 'file' && this.spec.workspaceGlob && this.spec.accepts(doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1))) this.lintFile(doc.uri);
     else this.clear(doc.uri);
   }
 

@@ -17,8 +17,15 @@ export const PROCFILE_SELECTOR: vscode.DocumentFilter[] = [{ language: 'procfile
 
 // The registry's procfile entry, without importing the registry (it would pull the manifest linters and yaml
 // into the main bundle: see scripts/build.mjs `lazyBundles`).
-const lintProcfileFile: LintFunction = (file) =>
-  lintProcfile(file.text, { fileName: file.path.split(/[\\/]/).pop() ?? file.path, readSibling: file.readSibling, siblingNames: () => folderEntries(file.path) });
+// A document linted for its language alone (an untitled `Untitled-1`) is read as the deployed Procfile.
+const lintProcfileFile: LintFunction = (file) => {
+  const base = file.path.split(/[\\/]/).pop() ?? file.path;
+  return lintProcfile(file.text, {
+    fileName: fileKindOf(base) === 'procfile' ? base : undefined,
+    readSibling: file.readSibling,
+    siblingNames: () => folderEntries(file.path),
+  });
+};
 
 /** The exact names in the folder of an absolute path (the misnamed-file rule compares them case-sensitively). */
 function folderEntries(path: string): string[] | undefined {
@@ -43,6 +50,7 @@ export function registerProcfile(services: Services): vscode.Disposable {
     name: 'procfile',
     selector: PROCFILE_SELECTOR,
     accepts: (base) => fileKindOf(base) === 'procfile',
+    languageId: 'procfile',
     workspaceGlob: '**/{Procfile,Procfile.*,procfile}',
     lint: lintProcfileFile,
     disableComment: (code) => `# heroku-lint-disable-next-line ${code.replace(/^procfile\//, '')}`,
