@@ -1,11 +1,11 @@
 // app.json and heroku.yml in the real extension host: our diagnostics, the JSON language service applying the
 // contributed schema (diagnostics, hovers, completions), heroku.yml hovers and completions, foreign app.json
-// files left alone, and the setting that turns the app.json check off.
+// files left alone, and one source per problem. More in manifest-editor.test.ts.
 import * as assert from 'node:assert';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { name, publisher } from '../../package.json';
+import { codeOf, codes, completionLabels, jsonService, lintLog, waitFor, workspaceDir } from './manifest-helpers';
 
 const APP_JSON = `{
   "name": "manifest-it",
@@ -27,26 +27,9 @@ release:
   command:
     - ./migrate.sh
 `;
+const TWICE = '{\n  "image": "heroku/nodejs",\n  "stack": "heroku-22",\n  "stack": "heroku-24"\n}\n';
 const WECHAT = '{\n  "pages": ["pages/index/index"],\n  "window": {"navigationBarTitleText": "x"},\n  "logo": "not a url"\n}\n';
 
-function workspaceDir(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'a workspace folder is open');
-  return folder.uri.fsPath;
-}
-
-async function waitFor<T>(what: string, get: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await get();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
-const codes = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).map(codeOf);
 const hoverText = (hs: vscode.Hover[]) => hs.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 
 describe('manifest: app.json and heroku.yml in VS Code', function () {
@@ -57,9 +40,11 @@ describe('manifest: app.json and heroku.yml in VS Code', function () {
   let wechat: vscode.Uri;
 
   before(async () => {
-    await vscode.extensions.getExtension(`${publisher}.${name}`)?.activate();
+    await lintLog();
     dir = join(workspaceDir(), 'manifest-it');
     mkdirSync(join(dir, 'wechat'), { recursive: true });
+    mkdirSync(join(dir, 'twice'), { recursive: true });
+    writeFileSync(join(dir, 'twice', 'app.json'), TWICE);
     writeFileSync(join(dir, 'app.json'), APP_JSON);
     writeFileSync(join(dir, 'Procfile'), 'web: node server.js\nworker: node worker.js\n');
     writeFileSync(join(dir, 'heroku.yml'), HEROKU_YML);
@@ -71,8 +56,11 @@ describe('manifest: app.json and heroku.yml in VS Code', function () {
   });
 
   after(async () => {
+    for (const d of vscode.workspace.textDocuments.filter((x) => x.isDirty && x.uri.fsPath.startsWith(dir))) {
+      await vscode.window.showTextDocument(d);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.getConfiguration('heroku').update('appJson.validate', undefined, vscode.ConfigurationTarget.Workspace);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -108,16 +96,60 @@ describe('manifest: app.json and heroku.yml in VS Code', function () {
     });
     assert.match(hoverText(hovers), /Dynos to start, per process type/);
     const at = doc.positionAt(APP_JSON.indexOf('  "name"'));
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', appJson, at);
-    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label).replace(/"/g, ''));
+    const labels = await completionLabels(appJson, at);
     for (const key of ['success_url', 'environments', 'addons', 'buildpacks']) assert.ok(labels.includes(key), `${key} in ${labels.join()}`);
   });
 
-  it('a WeChat app.json gets no diagnostics at all', async () => {
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(wechat));
-    await waitFor('the app.json diagnostics to settle', () => (codes(appJson).length ? true : undefined));
-    await new Promise((r) => setTimeout(r, 2500));
+  it('a WeChat app.json gets no diagnostics at all: not ours, not the JSON service\'s', async () => {
+    const log = await lintLog();
+    const linted = log.next('manifest-it/wechat/app.json');
+    const doc = await vscode.workspace.openTextDocument(wechat);
+    await vscode.window.showTextDocument(doc);
+    await linted;
+    assert.deepStrictEqual(codes(wechat).filter((c) => c.startsWith('appjson/')), []);
+    // Make the JSON service report something (a syntax error), then take it back: the validation that clears it ran
+    // on the real text, schema and all ("logo": "not a url" would be an error for a Heroku manifest).
+    const end = doc.positionAt(doc.getText().length);
+    const add = new vscode.WorkspaceEdit();
+    add.insert(wechat, end, 'x');
+    assert.ok(await vscode.workspace.applyEdit(add));
+    await waitFor('a JSON syntax error', () => (jsonService(wechat).length ? true : undefined));
+    const relinted = log.next('manifest-it/wechat/app.json');
+    const undo = new vscode.WorkspaceEdit();
+    undo.delete(wechat, new vscode.Range(end, end.translate(0, 1)));
+    assert.ok(await vscode.workspace.applyEdit(undo));
+    await waitFor('the JSON service to validate the real text', () => (jsonService(wechat).length ? undefined : true));
+    await relinted;
     assert.deepStrictEqual(vscode.languages.getDiagnostics(wechat), []);
+    // The JSON service's own validator against the contributed schema: nothing for WeChat, an error for Heroku's.
+    const validate = (text: string) => vscode.commands.executeCommand<vscode.Diagnostic[]>('json.validate', vscode.Uri.parse('heroku-workflows-schema:/app.json.schema.json'), text);
+    assert.deepStrictEqual(await validate(WECHAT), []);
+    const asHeroku = await validate(WECHAT.replace('"pages"', '"stack": "heroku-24", "pages"'));
+    assert.ok(asHeroku.length > 0 && asHeroku.every((d) => d.range.start.line === 3), 'the logo is not a URL');
+  });
+
+  it('app.json: one source per problem: image is ours only; duplicate keys are ours and the JSON service\'s', async () => {
+    const twice = vscode.Uri.file(join(dir, 'twice', 'app.json'));
+    const doc = await vscode.workspace.openTextDocument(twice);
+    await vscode.window.showTextDocument(doc);
+    // The JSON service's duplicate-key warnings come from the same validation as any schema message about image.
+    const dupes = await waitFor('the JSON service\'s duplicate-key warnings', () => {
+      const ds = jsonService(twice).filter((d) => /Duplicate object key/.test(d.message));
+      return ds.length === 2 ? ds : undefined;
+    });
+    assert.deepStrictEqual(dupes.map((d) => [d.range.start.line, d.severity]).sort(), [[2, vscode.DiagnosticSeverity.Warning], [3, vscode.DiagnosticSeverity.Warning]]);
+    const ours = await waitFor('our diagnostics', () => {
+      const ds = vscode.languages.getDiagnostics(twice).filter((d) => d.source === 'heroku');
+      return ds.length === 2 ? ds : undefined;
+    });
+    const onImage = vscode.languages.getDiagnostics(twice).filter((d) => d.range.start.line === 1);
+    assert.deepStrictEqual(onImage.map(codeOf), ['appjson/deprecated-image'], 'image: no schema deprecationMessage next to ours');
+    assert.deepStrictEqual(onImage[0].tags, [vscode.DiagnosticTag.Deprecated]);
+    const dup = ours.find((d) => codeOf(d) === 'appjson/duplicate-key');
+    assert.ok(dup, 'ours says what the JSON service does not: which copy Heroku keeps');
+    assert.strictEqual(dup.range.start.line, 3);
+    assert.match(dup.message, /keeps only the last/);
+    assert.strictEqual(dup.relatedInformation?.[0].location.range.start.line, 2);
   });
 
   it('heroku.yml: diagnostics, hover and completion', async () => {
@@ -132,12 +164,5 @@ describe('manifest: app.json and heroku.yml in VS Code', function () {
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(labels.includes('config'), labels.join());
     assert.ok(!labels.includes('docker'), 'docker is already there');
-  });
-
-  it('heroku.appJson.validate: false removes our app.json diagnostics', async () => {
-    await vscode.workspace.getConfiguration('heroku').update('appJson.validate', false, vscode.ConfigurationTarget.Workspace);
-    await waitFor('our diagnostics to go', () => (codes(appJson).some((c) => c.startsWith('appjson/')) ? undefined : true));
-    await vscode.workspace.getConfiguration('heroku').update('appJson.validate', undefined, vscode.ConfigurationTarget.Workspace);
-    await waitFor('our diagnostics to return', () => (codes(appJson).includes('appjson/env-generator') ? true : undefined));
   });
 });
