@@ -7,6 +7,7 @@ import { fileKindOf } from '../../core/lint/files';
 import type { LintFunction } from '../../core/lint/registry';
 import { lintProcfile } from '../../core/procfile/lint';
 import { registerLinter } from '../diagnostics/index';
+import { watchRuleSettings } from '../diagnostics/rule-settings';
 import type { Services } from '../services';
 import { ProcfileCodeLensProvider } from './codelens';
 import { ProcfileCompletionProvider } from './completion';
@@ -44,6 +45,8 @@ export function registerProcfile(services: Services): vscode.Disposable {
     vscode.languages.registerDocumentSymbolProvider(PROCFILE_SELECTOR, new ProcfileSymbolProvider()),
     vscode.languages.registerDocumentFormattingEditProvider(PROCFILE_SELECTOR, new ProcfileFormatter()),
   ];
+  // The rules setting covers every linter; the Procfile feature, always registered, reports its ignored values.
+  disposables.push(watchRuleSettings(services.log));
   const lenses = new ProcfileCodeLensProvider(services);
   disposables.push(lenses, vscode.languages.registerCodeLensProvider({ language: 'procfile', scheme: 'file' }, lenses));
   disposables.push(registerLinter(services, {
