@@ -1,5 +1,6 @@
 // What a person sees: an app.json with mistakes shows squiggles and Problems-view entries (ours and the JSON
-// schema's), and a hover on a heroku.yml key explains it. Screenshots: manifest-app-json.png, manifest-heroku-yml.png.
+// schema's), a new app.json offers Heroku's keys as completions, and a hover on a heroku.yml key explains it.
+// Screenshots: manifest-app-json.png, manifest-app-json-completions.png, manifest-heroku-yml.png.
 import * as assert from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +32,8 @@ describe('e2e: app.json and heroku.yml', function () {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'app.json'), APP_JSON);
     writeFileSync(join(dir, 'Procfile'), 'web: node server.js\nworker: node worker.js\n');
+    mkdirSync(join(wb.workspace, 'manifest-new'), { recursive: true });
+    writeFileSync(join(wb.workspace, 'manifest-new', 'app.json'), '{\n  "\n}\n');
   });
   after(async () => { await wb?.close(); });
 
@@ -46,6 +49,25 @@ describe('e2e: app.json and heroku.yml', function () {
     for (const code of ['appjson/env-generator', 'appjson/deprecated-stack', 'appjson/deprecated-size', 'appjson/addon-plan-format']) {
       assert.ok(text.includes(code), `${code} is not in the Problems view`);
     }
+  });
+
+  it('offers Heroku\'s keys in a new app.json', async () => {
+    await wb.openFile('manifest-new/app.json');
+    // The cursor goes inside the empty key on line 2, then completion is asked for.
+    await wb.page.keyboard.press('Control+Home');
+    await wb.page.keyboard.press('ArrowDown');
+    await wb.page.keyboard.press('End');
+    const widget = wb.page.locator('.suggest-widget.visible');
+    for (let i = 0; i < 5 && !(await widget.isVisible()); i++) {
+      await wb.page.keyboard.press('Control+Space');
+      await widget.waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
+    }
+    await widget.locator('.monaco-list-row', { hasText: 'formation' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.page.waitForTimeout(500);
+    await wb.screenshot('manifest-app-json-completions');
+    const text = await widget.innerText();
+    for (const key of ['env', 'formation', 'name']) assert.ok(text.includes(key), `${key} is offered: ${text}`);
+    await wb.page.keyboard.press('Escape');
   });
 
   it('explains a heroku.yml key on hover', async () => {
