@@ -91,19 +91,26 @@ export interface PullOptions {
   removeMissing?: boolean;
 }
 
+/** Keys that can be a .env line (`KEY=…`): the names the parser reads back. */
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
 /**
  * Pull: the app's config into the document. Keys the file has are rewritten in place; new keys are appended
- * in sorted order; local-only keys stay unless `removeMissing`.
+ * in sorted order; local-only keys stay unless `removeMissing`. The config comes from the API: a value that is
+ * not text, or a key that cannot be a .env name, is skipped (the file keeps what it had), never thrown on.
  */
-export function mergeIntoEnv(doc: EnvDocument, config: Record<string, string>, options: PullOptions = {}): EnvDocument {
+export function mergeIntoEnv(doc: EnvDocument, config: Readonly<Record<string, unknown>>, options: PullOptions = {}): EnvDocument {
   let out = doc;
+  const usable = new Map<string, string>();
+  for (const [k, v] of Object.entries(config)) if (typeof v === 'string' && ENV_KEY.test(k)) usable.set(k, v);
   const existing = new Set(doc.entries.flatMap((e) => (e.kind === 'pair' ? [e.key] : [])));
   for (const key of existing) {
-    if (Object.prototype.hasOwnProperty.call(config, key)) out = setEnvValue(out, key, config[key]);
-    else if (options.removeMissing) out = removeEnvKey(out, key);
+    const value = usable.get(key);
+    if (value !== undefined) out = setEnvValue(out, key, value);
+    else if (options.removeMissing && !Object.prototype.hasOwnProperty.call(config, key)) out = removeEnvKey(out, key);
   }
-  for (const key of Object.keys(config).sort()) {
-    if (!existing.has(key)) out = setEnvValue(out, key, config[key]);
+  for (const key of [...usable.keys()].sort()) {
+    if (!existing.has(key)) out = setEnvValue(out, key, usable.get(key) ?? '');
   }
   return out;
 }

@@ -10,6 +10,16 @@ export interface AppGroup {
   apps: App[];
 }
 
+/** A field of an API answer when it is text; anything else (a number, an object, null) reads as absent. */
+export function text(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** `app.team.name` (or the older `organization.name`) when the answer has it as text. */
+export function teamOf(app: App): string | undefined {
+  return text(app.team?.name) ?? text(app.organization?.name);
+}
+
 function byName(a: { name: string }, b: { name: string }): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
@@ -23,12 +33,13 @@ export function groupApps(apps: readonly App[], accountEmail?: string): AppGroup
   const shared: App[] = [];
   const teams = new Map<string, App[]>();
   for (const app of apps) {
-    const team = app.team?.name ?? app.organization?.name;
+    const team = teamOf(app);
+    const owner = text(app.owner?.email);
     if (team) {
       const list = teams.get(team) ?? [];
       list.push(app);
       teams.set(team, list);
-    } else if (!accountEmail || !app.owner?.email || app.owner.email === accountEmail) {
+    } else if (!accountEmail || !owner || owner === accountEmail) {
       personal.push(app);
     } else {
       shared.push(app);
@@ -55,39 +66,50 @@ export function groupNode(group: AppGroup): ExplorerNode {
 
 /** One line of facts: region · stack · space · maintenance. */
 export function appDescription(app: App): string {
-  const parts = [app.region?.name, app.stack?.name, app.space?.name ? `space ${app.space.name}` : undefined];
-  if (app.maintenance) parts.push('maintenance');
+  const space = text(app.space?.name);
+  const parts = [text(app.region?.name), text(app.stack?.name), space ? `space ${space}` : undefined];
+  if (app.maintenance === true) parts.push('maintenance');
   return parts.filter(Boolean).join(' · ');
 }
 
-export function appTooltip(app: App, remote?: string): string {
+export function appTooltip(app: App, remote?: string, promoteTo?: string): string {
+  const team = teamOf(app);
+  const space = text(app.space?.name);
   const lines = [
     app.name,
-    `Owner: ${app.team?.name ? `team ${app.team.name}` : (app.owner?.email ?? 'unknown')}`,
-    `Region: ${app.region?.name ?? 'unknown'}`,
-    `Stack: ${app.stack?.name ?? 'unknown'}`,
+    `Owner: ${team ? `team ${team}` : (text(app.owner?.email) ?? 'unknown')}`,
+    `Region: ${text(app.region?.name) ?? 'unknown'}`,
+    `Stack: ${text(app.stack?.name) ?? 'unknown'}`,
   ];
-  if (app.space?.name) lines.push(`Space: ${app.space.name}${app.space.shield ? ' (shield)' : ''}`);
-  lines.push(`Maintenance: ${app.maintenance ? 'on' : 'off'}`);
-  if (app.web_url) lines.push(`URL: ${app.web_url}`);
+  if (space) lines.push(`Space: ${space}${app.space?.shield === true ? ' (shield)' : ''}`);
+  lines.push(`Maintenance: ${app.maintenance === true ? 'on' : 'off'}`);
+  if (promoteTo) lines.push(`Pipeline: promotes to ${promoteTo}`);
+  const url = text(app.web_url);
+  if (url) lines.push(`URL: ${url}`);
   if (remote) lines.push(`Git remote: ${remote}`);
   return lines.join('\n');
 }
 
-/** `parent` keeps ids unique when an app shows under both "This workspace" and "All apps". */
-export function appNode(app: App, parent: string, remote?: string): ExplorerNode {
+/**
+ * `parent` keeps ids unique when an app shows under both "This workspace" and "All apps". `promoteTo` is the
+ * pipeline stage the app promotes to (development → staging → production), which adds `.promote-<stage>` to the
+ * context value so the Promote menu shows.
+ */
+export function appNode(app: App, parent: string, remote?: string, promoteTo?: string): ExplorerNode {
+  const maintenance = app.maintenance === true;
   return {
     id: `${parent}/app:${app.name}`, kind: 'app', label: app.name, description: appDescription(app),
-    tooltip: appTooltip(app, remote),
-    icon: app.maintenance ? { id: 'tools', color: 'charts.yellow' } : { id: 'cloud' },
-    contextValue: app.maintenance ? 'heroku.app.maintenance' : 'heroku.app', collapsible: 'collapsed', app: app.name,
-    ref: app.web_url ?? undefined,
+    tooltip: appTooltip(app, remote, promoteTo),
+    icon: maintenance ? { id: 'tools', color: 'charts.yellow' } : { id: 'cloud' },
+    contextValue: `heroku.app${maintenance ? '.maintenance' : ''}${promoteTo ? `.promote-${promoteTo}` : ''}`,
+    collapsible: 'collapsed', app: app.name,
+    ref: text(app.web_url),
   };
 }
 
-export function groupChildren(group: AppGroup, shown: number): ExplorerNode[] {
+export function groupChildren(group: AppGroup, shown: number, promoteTo: (app: App) => string | undefined = () => undefined): ExplorerNode[] {
   const parent = `all/${group.id}`;
-  return page(group.apps, shown, parent, (app) => appNode(app, parent));
+  return page(group.apps, shown, parent, (app) => appNode(app, parent, undefined, promoteTo(app)));
 }
 
 const SECTIONS: [SectionKind, string, string][] = [

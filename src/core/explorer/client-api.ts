@@ -11,15 +11,16 @@ export function explorerApiFromClient(getClient: () => HerokuClient | undefined)
     return client ? fn(client) : NOT_SIGNED_IN;
   };
   return {
-    account: () => call((c) => c.account()),
-    listApps: () => call((c) => c.apps()),
-    getApp: (name) => call((c) => c.app(name)),
-    dynos: (app) => call((c) => c.dynos(app)),
-    formation: (app) => call((c) => c.formation(app)),
-    addons: (app) => call((c) => c.addons(app)),
-    attachments: (app) => call((c) => c.attachments(app)),
-    releases: (app) => call((c) => c.releases(app, 20)),
-    configVars: (app) => call((c) => c.configVars(app)),
-    domains: (app) => call((c) => c.domains(app)),
+    account: (signal) => call((c) => c.account({ signal })),
+    listApps: (signal) => call((c) => c.apps({ signal })),
+    getApp: (name, signal) => call((c) => c.app(name, { signal })),
+    pipelineCouplings: (signal) => call((c) => c.allPipelineCouplings({ signal })),
+    dynos: (app, signal) => call((c) => c.dynos(app, { signal })),
+    formation: (app, signal) => call((c) => c.formation(app, { signal })),
+    addons: (app, signal) => call((c) => c.addons(app, { signal })),
+    attachments: (app, signal) => call((c) => c.attachments(app, { signal })),
+    releases: (app, signal) => call((c) => c.releases(app, 20, { signal })),
+    configVars: (app, signal) => call((c) => c.configVars(app, { signal })),
+    domains: (app, signal) => call((c) => c.domains(app, { signal })),
   };
 }

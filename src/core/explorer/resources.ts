@@ -3,6 +3,7 @@
 import type { AddOn, AddOnAttachment, Domain, Dyno, Formation, Release } from '../../infra/heroku/types';
 import { maskValue } from '../redact';
 import type { ExplorerNode, Icon } from './nodes';
+import { formationSize } from './scale';
 
 export function dynoIcon(state: string): Icon {
   switch (state) {
@@ -35,7 +36,7 @@ export function dynoNodes(parent: string, app: string, dynos: readonly Dyno[]): 
 
 export function formationNodes(parent: string, app: string, formation: readonly Formation[]): ExplorerNode[] {
   return [...formation].sort((a, b) => a.type.localeCompare(b.type)).map((f) => {
-    const size = f.dyno_size?.name ?? f.size;
+    const size = formationSize(f) ?? 'size unknown';
     return {
       id: `${parent}/${f.type}`, kind: 'formation' as const, label: f.type,
       description: `${f.quantity} × ${size}`,

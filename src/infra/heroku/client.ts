@@ -6,7 +6,7 @@ import { expectShape } from './response';
 import { HerokuTransport, type ApiVariant, type Method, type Page, type TransportOptions } from './transport';
 import type {
   Account, AddOn, AddOnAttachment, App, ConfigVars, ConfigVarsPatch, Domain, Dyno, Formation, FormationUpdate,
-  LogSession, LogSessionRequest, Pipeline, PipelineCoupling, PipelinePromotion, PromotionRequest, Release, Team,
+  LogSession, LogSessionRequest, Pipeline, PipelineCoupling, PipelinePromotion, PipelinePromotionTarget, PromotionRequest, Release, Team,
   TeamApp,
 } from './types';
 
@@ -107,6 +107,8 @@ export class HerokuClient {
   pipelineCouplings(pipelineId: string, o?: CallOptions): Promise<Result<PipelineCoupling[]>> {
     return this.list(`/pipelines/${seg(pipelineId)}/pipeline-couplings`, o);
   }
+  /** Every coupling the account can see, across pipelines (which app is in which stage). */
+  allPipelineCouplings(o?: CallOptions): Promise<Result<PipelineCoupling[]>> { return this.list('/pipeline-couplings', o); }
   /** The app's coupling; a 404 `not_found` means the app is in no pipeline. */
   appPipelineCoupling(app: string, o?: CallOptions): Promise<Result<PipelineCoupling>> {
     return this.one('GET', `/apps/${seg(app)}/pipeline-couplings`, o);
@@ -116,6 +118,10 @@ export class HerokuClient {
     if (p.sourceReleaseId) source.release = { id: p.sourceReleaseId };
     const body = { pipeline: { id: p.pipelineId }, source, targets: p.targetAppIds.map((id) => ({ app: { id } })) };
     return this.one('POST', '/pipeline-promotions', o, body);
+  }
+  /** Each target app's state in a promotion: pending until its release is created (or it failed). */
+  promotionTargets(promotionId: string, o?: CallOptions): Promise<Result<PipelinePromotionTarget[]>> {
+    return this.list(`/pipeline-promotions/${seg(promotionId)}/promotion-targets`, o);
   }
   createLogSession(app: string, req: LogSessionRequest, o?: CallOptions): Promise<Result<LogSession>> {
     return this.one('POST', `/apps/${seg(app)}/log-sessions`, o, req, '3.sdk');

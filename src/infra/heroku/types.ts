@@ -191,6 +191,16 @@ export interface PipelinePromotion {
   updated_at: string | null;
 }
 
+export interface PipelinePromotionTarget {
+  id: string;
+  app: { id: string };
+  pipeline_promotion: { id: string };
+  /** The release created in the target app; null until then. */
+  release: { id: string } | null;
+  status: 'pending' | 'succeeded' | 'failed' | (string & {});
+  error_message: string | null;
+}
+
 export interface PromotionRequest {
   pipelineId: string;
   sourceAppId: string;

@@ -8,8 +8,8 @@ import type { Redactor } from '../../core/redact';
 import { HerokuSessionCore, type SessionInfo, type SignInOutcome, type SignOutOutcome } from '../../infra/heroku/auth/session';
 import type { HerokuClient } from '../../infra/heroku/client';
 import { parseHerokuHeaders, resolveApiUrl } from '../../infra/heroku/config';
+import { lowRateLimitMessage, RateLimitWatch } from '../../infra/heroku/rate-limit';
 import type { Commands } from '../commands';
-import { LOW_RATE_LIMIT } from '../statusbar/model';
 import type { Logger } from '../log';
 
 export const SIGNED_IN_CONTEXT = 'heroku.signedIn';
@@ -27,12 +27,21 @@ export interface HerokuSessionOptions {
 export class HerokuSession implements vscode.Disposable {
   private readonly core: HerokuSessionCore;
   private readonly changed = new vscode.EventEmitter<void>();
+  private readonly appChanged = new vscode.EventEmitter<string>();
+  private readonly rateChanged = new vscode.EventEmitter<number>();
   private readonly subs: vscode.Disposable[] = [];
   private warned = new Set<string>();
   private rateSub: { dispose(): void } | undefined;
   private offered: string | undefined;
   /** Fires when the token, its source or the API URL changed (sign in/out, setting, env, netrc). */
   readonly onDidChangeSession: vscode.Event<void> = this.changed.event;
+  /**
+   * Fires with an app's name after an action changed it on Heroku (restart, scale, config, rollback, promotion…),
+   * wherever the action ran from: the explorer and the status bar both re-read on it.
+   */
+  readonly onDidChangeApp: vscode.Event<string> = this.appChanged.event;
+  /** Each `RateLimit-Remaining` the current client reads. */
+  readonly onDidChangeRateLimit: vscode.Event<number> = this.rateChanged.event;
 
   constructor(private readonly opts: HerokuSessionOptions) {
     const env = opts.env ?? process.env;
@@ -52,6 +61,8 @@ export class HerokuSession implements vscode.Disposable {
     });
     this.subs.push(
       this.changed,
+      this.appChanged,
+      this.rateChanged,
       toVs(this.core.onDidChange(() => {
         void vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, this.core.state.signedIn);
         const s = this.core.state;
@@ -74,6 +85,11 @@ export class HerokuSession implements vscode.Disposable {
   /** The client for the current token, or undefined when signed out (no I/O). */
   getClient(): HerokuClient | undefined {
     return this.core.current;
+  }
+
+  /** Says that `app` changed on Heroku (see onDidChangeApp). */
+  notifyAppChanged(app: string): void {
+    this.appChanged.fire(app);
   }
 
   /** Re-reads the token sources first (e.g. a netrc written by `heroku login` meanwhile). */
@@ -126,15 +142,23 @@ export class HerokuSession implements vscode.Disposable {
       .then((pick) => { if (pick === 'Sign In') void vscode.commands.executeCommand('heroku.signIn'); });
   }
 
-  /** Logs a warning when RateLimit-Remaining drops below LOW_RATE_LIMIT (once per drop). */
+  /**
+   * A warning notification (and a log line) when RateLimit-Remaining drops below LOW_RATE_LIMIT: once per drop,
+   * again only after it recovered (RateLimitWatch). Each value also reaches onDidChangeRateLimit (the status bar).
+   */
   private watchRateLimit(): void {
     this.rateSub?.dispose();
-    let low = false;
+    const watch = new RateLimitWatch();
     this.rateSub = this.core.current?.onRateLimit((n) => {
-      if (n < LOW_RATE_LIMIT && !low) {
-        this.opts.log.warn(`Heroku API rate limit is low: ${n} requests left (Heroku refills about 75 a minute).`);
-      }
-      low = n < LOW_RATE_LIMIT;
+      this.rateChanged.fire(n);
+      const event = watch.note(n);
+      if (event === 'recovered') this.opts.log.info(`Heroku API rate limit recovered: ${n} requests left.`);
+      if (event !== 'low') return;
+      const message = lowRateLimitMessage(n);
+      this.opts.log.warn(message);
+      void this.opts.commands.ui.showWarningMessage(message, {}, 'Refresh Settings').then((pick) => {
+        if (pick === 'Refresh Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'heroku.explorer.refreshInterval');
+      }, () => undefined);
     });
   }
 

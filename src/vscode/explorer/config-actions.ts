@@ -1,6 +1,9 @@
 // Config var actions: reveal/hide (one or all), copy value, add, edit, remove (PATCH /config-vars).
 // Values are never logged: each read value goes to the Redactor, and messages name keys only.
+// Setting a var restarts the app's dynos (a new release). Like `heroku config:set` and the Dashboard, add and edit
+// do not ask again: their input boxes say that saving restarts the dynos. Remove asks in a modal.
 import * as vscode from 'vscode';
+import { checkConfig } from '../../core/explorer/shapes';
 import type { Redactor } from '../../core/redact';
 import { UserCancelled, UserFacingError, type CommandContext, type Commands } from '../commands';
 import { confirm, isNode, pickApp, requireClient, unwrap, type ExplorerDeps } from './deps';
@@ -8,10 +11,12 @@ import { confirm, isNode, pickApp, requireClient, unwrap, type ExplorerDeps } fr
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function registerConfigActions(commands: Commands, deps: ExplorerDeps, redactor: Redactor): vscode.Disposable[] {
+  /** The app's config; values that are not text (a malformed answer) are left out. */
   const read = async (app: string): Promise<Record<string, string>> => {
-    const vars = unwrap(await requireClient(deps).configVars(app), `read the config vars of ${app}`);
-    for (const v of Object.values(vars)) redactor.add(v);
-    return vars;
+    const checked = checkConfig(unwrap(await requireClient(deps).configVars(app, { signal: deps.signal }), `read the config vars of ${app}`));
+    if (!checked.ok) throw new UserFacingError(`Could not read the config vars of ${app}: ${checked.error.message}`);
+    for (const v of Object.values(checked.vars)) redactor.add(v);
+    return checked.vars;
   };
   const pickKey = async (ctx: CommandContext, app: string, arg: unknown): Promise<string> => {
     if (isNode(arg) && arg.kind === 'configVar' && arg.ref) return arg.ref;
@@ -22,8 +27,8 @@ export function registerConfigActions(commands: Commands, deps: ExplorerDeps, re
   };
   const section = (arg: unknown) => (isNode(arg) ? deps.provider.getParent(arg) ?? arg : undefined);
   const patch = async (ctx: CommandContext, app: string, body: Record<string, string | null>, message: string) => {
-    unwrap(await requireClient(deps).updateConfigVars(app, body), `update the config vars of ${app}`);
-    deps.provider.refresh();
+    unwrap(await requireClient(deps).updateConfigVars(app, body, { signal: deps.signal }), `update the config vars of ${app}`);
+    deps.session.notifyAppChanged(app);
     ctx.log.info(message);
     void ctx.ui.showInformationMessage(message);
   };
@@ -61,11 +66,11 @@ export function registerConfigActions(commands: Commands, deps: ExplorerDeps, re
       const app = await pickApp(ctx, deps, arg);
       const existing = await read(app);
       const key = await ctx.ui.showInputBox({
-        prompt: `New config var for ${app}`, placeHolder: 'NAME',
+        prompt: `New config var for ${app} (saving it restarts the app's dynos)`, placeHolder: 'NAME',
         validateInput: (v) => (!NAME.test(v.trim()) ? 'Letters, digits and _; not starting with a digit' : v.trim() in existing ? `${v.trim()} exists: use Edit` : undefined),
       });
       if (key === undefined) throw new UserCancelled();
-      const value = await ctx.ui.showInputBox({ prompt: `Value of ${key.trim()}`, password: true });
+      const value = await ctx.ui.showInputBox({ prompt: `Value of ${key.trim()}: Enter saves it and restarts the dynos of ${app}`, password: true });
       if (value === undefined) throw new UserCancelled();
       redactor.add(value);
       await patch(ctx, app, { [key.trim()]: value }, `Set ${key.trim()} on ${app} (the app restarts).`);
@@ -76,7 +81,7 @@ export function registerConfigActions(commands: Commands, deps: ExplorerDeps, re
       const vars = await read(app);
       const revealed = deps.model.isRevealed(app, key);
       const value = await ctx.ui.showInputBox({
-        prompt: `New value of ${key} on ${app}`, value: revealed ? vars[key] : undefined,
+        prompt: `New value of ${key} on ${app}: Enter saves it and restarts the app's dynos`, value: revealed ? vars[key] : undefined,
         placeHolder: revealed ? undefined : 'current value hidden (Reveal to edit it in place)', password: !revealed,
       });
       if (value === undefined) throw new UserCancelled();

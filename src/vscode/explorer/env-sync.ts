@@ -7,11 +7,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { configText, diffConfig, patchBody, summarizeChanges } from '../../core/env/diff';
 import { mergeIntoEnv } from '../../core/env/edit';
+import { checkConfig } from '../../core/explorer/shapes';
 import { envProblems, envToMap, parseEnv, serializeEnv } from '../../core/env/parse';
 import type { Redactor } from '../../core/redact';
 import { readTextIfExists, writeFileAtomic } from '../../infra/fs/atomic-write';
 import { UserCancelled, UserFacingError, type CommandContext, type Commands } from '../commands';
 import { confirm, pickApp, requireClient, unwrap, type ExplorerDeps } from './deps';
+import { withCancellableProgress } from './progress';
 
 export const ENV_SCHEME = 'heroku-env';
 
@@ -58,11 +60,16 @@ async function showDiff(left: vscode.Uri, right: vscode.Uri, title: string): Pro
 }
 
 export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor: Redactor, docs: EnvDocuments): vscode.Disposable[] {
-  const readConfig = async (app: string) => {
-    const vars = unwrap(await requireClient(deps).configVars(app, { cache: false }), `read the config vars of ${app}`);
-    for (const v of Object.values(vars)) redactor.add(v);
-    return vars;
-  };
+  /** The app's config (fresh, no ETag); values that are not text are left out and counted in `skipped`. */
+  const readConfig = async (ctx: CommandContext, app: string) => withCancellableProgress(ctx, deps, { title: `Reading the config vars of ${app}…` }, async (signal) => {
+    const body = unwrap(await requireClient(deps).configVars(app, { cache: false, signal }), `read the config vars of ${app}`);
+    const checked = checkConfig(body);
+    if (!checked.ok) throw new UserFacingError(`Could not read the config vars of ${app}: ${checked.error.message}`);
+    for (const v of Object.values(checked.vars)) redactor.add(v);
+    if (checked.skipped) ctx.log.warn(`config of ${app}: ${checked.skipped} value(s) that are not text were left out`);
+    return checked;
+  });
+  const skippedNote = (n: number) => (n ? ` ${n} config var(s) whose value Heroku did not send as text are left out.` : '');
 
   return [
     commands.register('heroku.config.pull', async (ctx, arg: unknown) => {
@@ -70,7 +77,7 @@ export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor
       const file = await chooseEnvFile(ctx, deps, app, arg, false);
       const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
       if (open?.isDirty) throw new UserFacingError(`${path.basename(file)} has unsaved changes: save it first.`);
-      const config = await readConfig(app);
+      const { vars: config, skipped } = await readConfig(ctx, app);
       const before = await readTextIfExists(file);
       const doc = parseEnv(before ?? '');
       const after = serializeEnv(mergeIntoEnv(doc, config));
@@ -82,7 +89,7 @@ export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor
       }
       const left = before === undefined ? docs.uri(`${rel} (new)`, '') : vscode.Uri.file(file);
       await showDiff(left, docs.uri(`${rel} (pulled from ${app})`, after), `${rel} ↔ config of ${app} (pull)`);
-      await confirm(ctx, `Write ${summarizeChanges(changes)} to ${rel}?`, 'Write', 'Comments, order and keys only in the file are kept.');
+      await confirm(ctx, `Write ${summarizeChanges(changes)} to ${rel}?`, 'Write', `Comments, order and keys only in the file are kept.${skippedNote(skipped)}`);
       if ((await readTextIfExists(file)) !== before) throw new UserFacingError(`${rel} changed while the diff was open; nothing was written. Pull again.`);
       await writeFileAtomic(file, after);
       docs.clear();
@@ -96,7 +103,7 @@ export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor
       const doc = parseEnv((await readTextIfExists(file)) ?? '');
       const local = envToMap(doc);
       for (const v of local.values()) redactor.add(v);
-      const remote = await readConfig(app);
+      const { vars: remote, skipped: odd } = await readConfig(ctx, app);
       const changes = diffConfig(remote, local, { keepMissing: true });
       const rel = vscode.workspace.asRelativePath(file);
       if (changes.length === 0) {
@@ -107,10 +114,11 @@ export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor
       await showDiff(docs.uri(`${app} config (now)`, configText(scope)), docs.uri(`${app} config (after push of ${rel})`, configText(local)), `config of ${app} ↔ ${rel} (push)`);
       const skipped = envProblems(doc).length;
       await confirm(ctx, `Push ${summarizeChanges(changes)} to ${app}?`, 'Push',
-        `The app restarts. Config vars that are not in ${rel} are kept.${skipped ? ` ${skipped} line(s) of ${rel} are not KEY=value and are ignored.` : ''}`);
-      unwrap(await requireClient(deps).updateConfigVars(app, patchBody(changes)), `update the config vars of ${app}`);
+        `The app restarts. Config vars that are not in ${rel} are kept.${skipped ? ` ${skipped} line(s) of ${rel} are not KEY=value and are ignored.` : ''}${skippedNote(odd)}`);
+      await withCancellableProgress(ctx, deps, { app, title: `Pushing ${rel} to ${app}…`, cancelNote: 'If Heroku already received the change, it still happens.' }, async (signal) =>
+        unwrap(await requireClient(deps).updateConfigVars(app, patchBody(changes), { signal }), `update the config vars of ${app}`));
       docs.clear();
-      deps.provider.refresh();
+      deps.session.notifyAppChanged(app);
       ctx.log.info(`pushed ${changes.length} config var change(s) from ${rel} to ${app}`);
       void ctx.ui.showInformationMessage(`Pushed ${summarizeChanges(changes)} to ${app}.`);
       return { pushed: true, changes: changes.length };

@@ -11,6 +11,7 @@ import { registerAppActions } from './app-actions';
 import { registerConfigActions } from './config-actions';
 import type { ExplorerDeps, HerokuSessionPort } from './deps';
 import { EnvDocuments, ENV_SCHEME, registerEnvSync } from './env-sync';
+import { registerPromote } from './promote';
 import { ExplorerProvider, VIEW_ID } from './provider';
 
 export function registerExplorer(services: Services): vscode.Disposable {
@@ -33,13 +34,19 @@ export function registerExplorer(services: Services): vscode.Disposable {
   };
 
   const model = new ExplorerModel(explorerApiFromClient(() => heroku.getClient()), workspaceApps, (v) => redactor.add(v));
+  // Disposal (deactivation) aborts every request still running: the tree's reads and the actions' changes.
+  const lifetime = new AbortController();
+  store.add(toDisposable(() => {
+    lifetime.abort();
+    model.dispose();
+  }));
   const provider = store.add(new ExplorerProvider(model));
   const refresh = () => {
     remotes = undefined;
     provider.refresh();
   };
   const view = store.add(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true }));
-  const deps: ExplorerDeps = { session: heroku, model, provider, workspaceApps };
+  const deps: ExplorerDeps = { session: heroku, model, provider, workspaceApps, signal: lifetime.signal };
   const docs = new EnvDocuments();
   store.add(vscode.workspace.registerTextDocumentContentProvider(ENV_SCHEME, docs));
 
@@ -49,20 +56,27 @@ export function registerExplorer(services: Services): vscode.Disposable {
     model.loadMore(parentId);
     provider.rerender(provider.getParent({ id: `${parentId}/more` } as ExplorerNode) ?? undefined);
   }));
-  // For integration tests and other features: the children the tree shows under a node (root when omitted).
-  store.add(commands.register('heroku.explorer.getChildren', async (_ctx, node?: ExplorerNode) => {
-    const kids = await provider.getChildren(node);
-    await provider.whenIdle();
-    return kids;
-  }));
-  for (const d of [...registerAppActions(commands, deps), ...registerConfigActions(commands, deps, redactor), ...registerEnvSync(commands, deps, redactor, docs)]) {
-    store.add(d);
+  // For integration tests only: the children the tree shows under a node (root when omitted). Not in an installed
+  // extension (Production mode): the test host loads it in Test mode, `F5` in Development.
+  if (services.context.extensionMode !== vscode.ExtensionMode.Production) {
+    store.add(commands.register('heroku.explorer.getChildren', async (_ctx, node?: ExplorerNode) => {
+      const kids = await provider.getChildren(node);
+      await provider.whenIdle();
+      return kids;
+    }));
   }
+  const actions = [
+    ...registerAppActions(commands, deps), ...registerPromote(commands, deps),
+    ...registerConfigActions(commands, deps, redactor), ...registerEnvSync(commands, deps, redactor, docs),
+  ];
+  for (const d of actions) store.add(d);
 
   store.add(heroku.onDidChangeSession(() => {
     model.resetSession();
     refresh();
   }));
+  // An action changed an app (from the tree, the status bar or the palette): re-read what is shown.
+  store.add(heroku.onDidChangeApp(() => provider.refresh()));
   store.add(vscode.workspace.onDidChangeWorkspaceFolders(() => refresh()));
   // A remote added or removed (`heroku git:remote`, `git remote add`) changes "This workspace".
   const gitConfigs = store.add(vscode.workspace.createFileSystemWatcher('**/.git/config'));

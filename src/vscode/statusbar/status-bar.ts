@@ -1,11 +1,13 @@
 // The status bar item for the workspace's Heroku app (found from git remotes): name, current release and dyno
-// health, refreshed on sign-in changes and on the explorer's interval (ETags make unchanged refreshes 304s).
-// Clicking it opens a quick pick of the explorer's actions for that app.
+// health, refreshed on sign-in changes, after any action changed the app (services.heroku.onDidChangeApp, from
+// the tree, the palette or this item's own quick pick) and on the explorer's interval (ETags make unchanged
+// refreshes 304s). Clicking it opens a quick pick of the explorer's actions for that app.
 import * as vscode from 'vscode';
+import { describeError } from '../log';
 import { findHerokuRemotes } from '../../infra/git/find-remotes';
 import type { CommandContext } from '../commands';
 import type { Services } from '../services';
-import { appStatus, type StatusView } from './model';
+import { appStatus, type AppStatusInput, type StatusView } from './model';
 
 export const ACTIONS_COMMAND = 'heroku.statusBar.actions';
 export const REFRESH_COMMAND = 'heroku.statusBar.refresh';
@@ -22,7 +24,10 @@ export class HerokuStatusBar implements vscode.Disposable {
   private apps: string[] = [];
   private timer: ReturnType<typeof setInterval> | undefined;
   private loading: Promise<StatusView | undefined> | undefined;
+  /** Aborts the load in flight when a newer one supersedes it or the item is disposed. */
+  private inFlight: AbortController | undefined;
   private view: StatusView | undefined;
+  private last: AppStatusInput | undefined;
   private maintenance = false;
 
   constructor(private readonly services: Services) {
@@ -34,7 +39,9 @@ export class HerokuStatusBar implements vscode.Disposable {
       this.item,
       commands.register(ACTIONS_COMMAND, (ctx) => this.showActions(ctx)),
       commands.register(REFRESH_COMMAND, () => this.refresh()),
-      heroku.onDidChangeSession(() => void this.refresh()),
+      heroku.onDidChangeSession(() => void this.refresh({ restart: true })),
+      heroku.onDidChangeApp((app) => { if (app === this.app) void this.refresh({ restart: true }); }),
+      heroku.onDidChangeRateLimit((n) => this.noteRateLimit(n)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.discover()),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('heroku.explorer.refreshInterval')) this.schedule(); }),
     );
@@ -61,35 +68,73 @@ export class HerokuStatusBar implements vscode.Disposable {
     await this.refresh();
   }
 
-  /** Reloads the app's facts (coalesces concurrent calls); hides the item when there is no workspace app. */
-  refresh(): Promise<StatusView | undefined> {
-    this.loading ??= this.load().finally(() => { this.loading = undefined; });
+  /**
+   * Reloads the app's facts and hides the item when there is no workspace app. Concurrent calls share one load;
+   * `restart` (the app changed meanwhile) aborts the one in flight, whose answers may be from before the change.
+   * Never rejects: a failure shows in the item.
+   */
+  refresh(o: { restart?: boolean } = {}): Promise<StatusView | undefined> {
+    if (o.restart && this.loading) {
+      this.inFlight?.abort();
+      this.loading = undefined;
+    }
+    if (!this.loading) {
+      const ac = new AbortController();
+      this.inFlight = ac;
+      const loading: Promise<StatusView | undefined> = this.load(ac.signal).finally(() => {
+        if (this.loading === loading) this.loading = undefined;
+      });
+      this.loading = loading;
+    }
     return this.loading;
   }
 
-  private async load(): Promise<StatusView | undefined> {
+  private async load(signal: AbortSignal): Promise<StatusView | undefined> {
     const app = this.app;
-    if (!app) {
-      this.item.hide();
-      return undefined;
+    try {
+      if (!app) {
+        this.item.hide();
+        return undefined;
+      }
+      const client = this.services.heroku.getClient();
+      if (!client) {
+        this.render(appStatus({ app, error: { id: 'no_token', message: 'Not signed in.', status: 0, method: 'GET', path: '' } }));
+        return this.view;
+      }
+      const o = { signal };
+      const [info, releases, dynos] = await Promise.all([client.app(app, o), client.releases(app, 5, o), client.dynos(app, o)]);
+      if (signal.aborted) return this.view; // superseded or disposed: a newer load renders
+      const error = [info, releases, dynos].find((r) => !r.ok);
+      this.maintenance = info.ok && info.value.maintenance === true;
+      this.last = {
+        app,
+        info: info.ok ? info.value : undefined,
+        releases: releases.ok ? releases.value : undefined,
+        dynos: dynos.ok ? dynos.value : undefined,
+        error: error && !error.ok ? error.error : undefined,
+        rateLimitRemaining: client.rateLimitRemaining,
+      };
+      this.render(appStatus(this.last));
+    } catch (err) {
+      // A bug or an answer nobody expected must not leave the item stale or reject into a `void`.
+      this.services.log.error(`status bar: could not show ${app ?? 'the workspace app'}`, err);
+      if (app && !signal.aborted) {
+        this.last = undefined;
+        this.render({ text: `$(warning) ${app}`, tooltip: `Heroku app ${app}\nCould not show its status: ${describeError(err)}\nClick for actions.`, severity: 'error' });
+      }
     }
-    const client = this.services.heroku.getClient();
-    if (!client) {
-      this.render(appStatus({ app, error: { id: 'no_token', message: 'Not signed in.', status: 0, method: 'GET', path: '' } }));
-      return this.view;
-    }
-    const [info, releases, dynos] = await Promise.all([client.app(app), client.releases(app, 5), client.dynos(app)]);
-    const error = [info, releases, dynos].find((r) => !r.ok);
-    this.maintenance = info.ok ? info.value.maintenance : false;
-    this.render(appStatus({
-      app,
-      info: info.ok ? info.value : undefined,
-      releases: releases.ok ? releases.value : undefined,
-      dynos: dynos.ok ? dynos.value : undefined,
-      error: error && !error.ok ? error.error : undefined,
-      rateLimitRemaining: client.rateLimitRemaining,
-    }));
     return this.view;
+  }
+
+  /** A new RateLimit-Remaining: re-render what is shown with it (no request). */
+  private noteRateLimit(remaining: number): void {
+    if (!this.last || this.last.app !== this.app || this.last.rateLimitRemaining === remaining) return;
+    this.last = { ...this.last, rateLimitRemaining: remaining };
+    try {
+      this.render(appStatus(this.last));
+    } catch (err) {
+      this.services.log.error('status bar: could not show the rate limit', err);
+    }
   }
 
   private render(v: StatusView): void {
@@ -145,6 +190,7 @@ export class HerokuStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.inFlight?.abort();
     if (this.timer) clearInterval(this.timer);
     for (const d of this.subs.splice(0)) d.dispose();
   }

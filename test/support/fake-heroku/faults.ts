@@ -26,7 +26,8 @@ export interface FaultSpec {
   /**
    * Send this JSON instead of the route's body, with the route's status (valid JSON of the wrong shape: a list
    * item without a name, a number where a string belongs). The route still runs, so its side effects happen; the
-   * fake's schema self-check looks at the route's own body, not at this one.
+   * fake's schema self-check looks at the route's own body, not at this one. A route that fails (404 for an unknown
+   * app) still answers its error.
    */
   body?: unknown;
 }

@@ -56,4 +56,11 @@ describe('core/env/edit', () => {
       assert.ok(serializeEnv(merged).startsWith('# header\n'));
     }), { numRuns: 300 });
   });
+  it('a config answer with values that are not text or keys that cannot be .env names: skipped, kept, never thrown on', () => {
+    const doc = parseEnv('A=local\nB=keep\nC=gone\n');
+    const config: Record<string, unknown> = { A: 'remote', B: 17, D: null, E: ['x'], 'F G': 'y', H: 'new' };
+    assert.equal(serializeEnv(mergeIntoEnv(doc, config)), 'A=remote\nB=keep\nC=gone\nH=new\n');
+    // removeMissing deletes keys the app lacks, not keys whose value it sent in an unreadable form.
+    assert.equal(serializeEnv(mergeIntoEnv(doc, config, { removeMissing: true })), 'A=remote\nB=keep\nH=new\n');
+  });
 });

@@ -131,6 +131,64 @@ describe('core/explorer/model', () => {
     assert.equal(calls, 2);
   });
 
+  it('marks apps that promote to a next pipeline stage in their context value and tooltip', async () => {
+    const withIds = [app('alpha', { id: 'id-alpha' }), app('zeta', { id: 'id-zeta', maintenance: true }), app('team-app', { id: 'id-t', team: { name: 'acme' } })];
+    const m = new ExplorerModel(api({
+      listApps: () => ok(withIds),
+      getApp: (n) => ok(withIds.find((a) => a.name === n)),
+      pipelineCouplings: () => ok([
+        { app: { id: 'id-alpha' }, pipeline: { id: 'p' }, stage: 'development' },
+        { app: { id: 'id-zeta' }, pipeline: { id: 'p' }, stage: 'staging' },
+        { app: { id: 'id-t' }, pipeline: { id: 'p' }, stage: 'production' },
+        null,
+      ]),
+    }), async () => [{ app: 'zeta', remote: 'heroku', folder: 'web' }]);
+    const personal = await path(m, 'All apps', 'Personal');
+    assert.deepEqual(personal.map((n) => [n.label, n.contextValue]), [['alpha', 'heroku.app.promote-staging'], ['zeta', 'heroku.app.maintenance.promote-production']]);
+    assert.match(personal[0].tooltip ?? '', /Pipeline: promotes to staging/);
+    assert.equal((await path(m, 'All apps', 'acme'))[0].contextValue, 'heroku.app', 'production promotes nowhere');
+    assert.equal((await path(m, 'This workspace'))[0].contextValue, 'heroku.app.maintenance.promote-production');
+    assert.deepEqual([...await m.promotableApps()], [['alpha', 'staging'], ['zeta', 'production']]);
+    const failing = new ExplorerModel(api({ pipelineCouplings: () => fail('forbidden', 'no', 403) }), async () => []);
+    assert.ok((await path(failing, 'All apps', 'Personal')).every((n) => n.contextValue === 'heroku.app'), 'couplings unreadable: no Promote, no error');
+  });
+
+  it('a refresh aborts the reads of the one before, and the superseded load starts again with fresh answers', async () => {
+    const signals: AbortSignal[] = [];
+    let calls = 0;
+    const hanging = (signal?: AbortSignal): Promise<Res> => new Promise((resolve) => {
+      signals.push(signal as AbortSignal);
+      signal?.addEventListener('abort', () => resolve({ ok: false, error: { id: 'cancelled', message: 'The request was cancelled.', status: 0 } }));
+    });
+    const m = new ExplorerModel(api({ listApps: (signal) => (++calls === 1 ? hanging(signal) : ok([app('fresh')])) }), async () => []);
+    const all = (await m.children()).find((n) => n.kind === 'allApps');
+    const first = m.children(all);
+    await new Promise((r) => setImmediate(r));
+    assert.equal(signals.length, 1);
+    m.invalidate();
+    assert.equal(signals[0].aborted, true, 'the older read was aborted');
+    assert.deepEqual((await first).map((n) => n.label), ['Personal'], 'no "cancelled" node: the load ran again');
+    assert.deepEqual((await path(m, 'All apps', 'Personal')).map((n) => n.label), ['fresh']);
+    assert.equal(calls, 2);
+  });
+
+  it('dispose aborts every read in flight and later loads return nothing', async () => {
+    let seen: AbortSignal | undefined;
+    const m = new ExplorerModel(api({
+      dynos: (_app, signal) => new Promise((resolve) => {
+        seen = signal;
+        signal?.addEventListener('abort', () => resolve({ ok: false, error: { id: 'cancelled', message: 'cancelled', status: 0 } }));
+      }),
+    }), async () => []);
+    const section = { id: 'x/app:alpha/dynos', kind: 'section', label: 'Dynos', app: 'alpha', section: 'dynos', contextValue: 'heroku.section.dynos', collapsible: 'collapsed' } as const;
+    const pending = m.children(section);
+    await new Promise((r) => setImmediate(r));
+    m.dispose();
+    assert.equal(seen?.aborted, true);
+    assert.deepEqual(await pending, []);
+    assert.deepEqual(await m.children(section), []);
+  });
+
   it('reads the account once per session, again after resetSession or a failed read', async () => {
     let reads = 0;
     let failNext = true;

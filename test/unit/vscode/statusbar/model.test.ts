@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Dyno, Release } from '../../../../src/infra/heroku/types';
+import { HerokuClient } from '../../../../src/infra/heroku/client';
+import type { App, Dyno, Release } from '../../../../src/infra/heroku/types';
+import { startFakeHeroku } from '../../../support/fake-heroku';
 import { appStatus, currentRelease, dynoHealth, LOW_RATE_LIMIT } from '../../../../src/vscode/statusbar/model';
 
 const dyno = (name: string, state: string): Dyno => ({
@@ -31,6 +33,27 @@ describe('status bar model', () => {
     assert.equal(bad.text, '$(error) shop · v42 · 0/1 up');
     assert.equal(bad.severity, 'error');
     assert.match(bad.tooltip, /1 crashed/);
+  });
+
+  it('malformed answers from the fake Heroku: bad dynos and releases are skipped, never thrown on', async () => {
+    const fake = await startFakeHeroku();
+    try {
+      const client = new HerokuClient({ baseUrl: fake.url, getToken: () => fake.apiKey });
+      fake.faults.add({ path: '/apps/dana-blog/dynos', body: [null, 42, { type: 'web', state: 'up' }, { name: 7, type: 'web', state: 'up' }, { name: 'web.1', type: 'web', state: 'crashed' }] });
+      fake.faults.add({ path: '/apps/dana-blog/releases', body: [null, { version: 'v3', current: true }, { version: 2, status: 'succeeded', current: true, description: { x: 1 } }] });
+      fake.faults.add({ path: '/apps/dana-blog', body: { name: 'dana-blog', maintenance: 'on' } });
+      const [info, releases, dynos] = await Promise.all([client.app('dana-blog'), client.releases('dana-blog', 5), client.dynos('dana-blog')]);
+      assert.ok(info.ok && releases.ok && dynos.ok);
+      assert.deepEqual(dynoHealth(dynos.value), { up: 0, total: 1, crashed: 1, starting: 0 });
+      assert.equal(currentRelease(releases.value)?.version, 2);
+      const view = appStatus({ app: 'dana-blog', info: info.value, releases: releases.value, dynos: dynos.value });
+      assert.equal(view.text, '$(error) dana-blog · v2 · 0/1 up');
+      assert.match(view.tooltip, /^Heroku app dana-blog\nCurrent release: v2 \(succeeded\)/, 'no maintenance from "on", no [object Object]');
+      const notLists = appStatus({ app: 'x', info: {} as App, releases: {} as Release[], dynos: 'no' as unknown as Dyno[] });
+      assert.match(notLists.text, /^\$\(cloud\) x/);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('warns when the rate limit is low and when signed out', () => {
