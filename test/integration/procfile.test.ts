@@ -110,6 +110,16 @@ describe('procfile: language, diagnostics and quick fixes in VS Code', function 
     await waitFor('the rule to be off', () => (diags(procfile).some((d) => codeOf(d) === 'procfile/duplicate-process-type') ? undefined : true));
   });
 
+  it('heroku.lint.rules: "information" is an alias, a value that is no level is ignored', async () => {
+    await vscode.workspace.getConfiguration('heroku').update('lint.rules', { 'procfile/duplicate-process-type': 'information' }, vscode.ConfigurationTarget.Workspace);
+    await waitFor('the alias', () => diags(procfile).find((d) => codeOf(d) === 'procfile/duplicate-process-type' && d.severity === vscode.DiagnosticSeverity.Information));
+    // Before values were checked, "loud" reached VS Code as an undefined severity (shown as an error).
+    await vscode.workspace.getConfiguration('heroku').update('lint.rules', { 'procfile/duplicate-process-type': 'loud' }, vscode.ConfigurationTarget.Workspace);
+    const dup = await waitFor('the default severity back', () => diags(procfile).find((d) => codeOf(d) === 'procfile/duplicate-process-type' && d.severity !== vscode.DiagnosticSeverity.Information));
+    assert.equal(dup.severity, vscode.DiagnosticSeverity.Warning);
+    await vscode.workspace.getConfiguration('heroku').update('lint.rules', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
   it('outline, hover (process type, masked .env value) and formatting', async () => {
     const doc = await vscode.workspace.openTextDocument(procfile);
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', procfile);
@@ -146,5 +156,37 @@ describe('procfile: language, diagnostics and quick fixes in VS Code', function 
     const renamed = vscode.Uri.file(join(dir, 'sub', 'Procfile'));
     const stat = await vscode.workspace.fs.stat(renamed);
     assert.equal(stat.type, vscode.FileType.File);
+  });
+
+  it('"Convert to LF line endings" sets the document to LF and the warning goes', async () => {
+    const crlf = vscode.Uri.file(join(dir, 'crlf', 'Procfile'));
+    mkdirSync(join(dir, 'crlf'), { recursive: true });
+    writeFileSync(crlf.fsPath, 'web: npm start\r\nworker: node worker.js\r\n');
+    const doc = await vscode.workspace.openTextDocument(crlf);
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.eol, vscode.EndOfLine.CRLF);
+    const d = await waitFor('procfile/crlf', () => diags(crlf).find((x) => codeOf(x) === 'procfile/crlf'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', crlf, d.range, vscode.CodeActionKind.QuickFix.value);
+    const convert = actions.find((a) => a.title === 'Convert to LF line endings');
+    assert.ok(convert?.command, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    if (convert.edit) assert.ok(await vscode.workspace.applyEdit(convert.edit));
+    assert.ok(await vscode.commands.executeCommand(convert.command.command, ...(convert.command.arguments ?? [])));
+    assert.equal(doc.eol, vscode.EndOfLine.LF);
+    assert.ok(!doc.getText().includes('\r'));
+    await waitFor('the crlf warning to go', () => (diags(crlf).some((x) => codeOf(x) === 'procfile/crlf') ? undefined : true));
+    assert.ok(await doc.save());
+  });
+
+  it('an untitled document in the Procfile language is linted as the deployed Procfile', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'procfile', content: 'web: bundle exec rails s -p 3000\nweb : node b.js\n' });
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.uri.scheme, 'untitled');
+    const found = await waitFor('untitled diagnostics', () => {
+      const d = diags(doc.uri);
+      return d.some((x) => codeOf(x) === 'procfile/fixed-port') ? d : undefined;
+    });
+    assert.ok(found.some((x) => codeOf(x) === 'procfile/space-before-colon'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor('diagnostics to go with the document', () => (diags(doc.uri).length === 0 ? true : undefined));
   });
 });

@@ -40,16 +40,28 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
   return typeof c === 'object' ? String(c.value) : String(c);
 }
 
+/** Sets a document's line endings to LF (the command behind fixes with `eol: 'lf'`; src/vscode/procfile registers it). */
+export const SET_LF_COMMAND = 'heroku.lint.useLfLineEndings';
+
+export async function useLfLineEndings(uri: unknown): Promise<boolean> {
+  if (typeof uri !== 'string') return false;
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(vscode.Uri.parse(uri), [vscode.TextEdit.setEndOfLine(vscode.EndOfLine.LF)]);
+  return vscode.workspace.applyEdit(edit);
+}
+
 export function toCodeAction(uri: vscode.Uri, fix: Fix, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
   const edit = new vscode.WorkspaceEdit();
-  // VS Code rewrites the line breaks of inserted text to the document's EOL, so `\r\n` -> `\n` edits would
-  // change nothing: the document's end-of-line sequence is set instead.
-  if (fix.eol === 'lf') edit.set(uri, [vscode.TextEdit.setEndOfLine(vscode.EndOfLine.LF)]);
-  else for (const e of fix.edits ?? []) edit.replace(uri, toRange(e.range), e.newText);
+  // VS Code rewrites the line breaks of inserted text to the document's EOL, so `\r\n` -> `\n` edits would change
+  // nothing: the document's end-of-line sequence is set instead, by a command (an end-of-line edit inside a code
+  // action's WorkspaceEdit does not survive vscode.executeCodeActionProvider's conversion).
+  const eol = fix.eol === 'lf';
+  if (!eol) for (const e of fix.edits ?? []) edit.replace(uri, toRange(e.range), e.newText);
   if (fix.renameTo) edit.renameFile(uri, vscode.Uri.joinPath(uri, '..', fix.renameTo), { overwrite: false });
-  if (edit.size === 0 && !fix.renameTo) return undefined;
+  if (edit.size === 0 && !fix.renameTo && !eol) return undefined;
   const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-  action.edit = edit;
+  if (edit.size > 0 || fix.renameTo) action.edit = edit;
+  if (eol) action.command = { command: SET_LF_COMMAND, title: fix.title, arguments: [uri.toString()] };
   action.diagnostics = [diagnostic];
   action.isPreferred = fix.isPreferred ?? false;
   return action;

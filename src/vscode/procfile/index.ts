@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { fileKindOf } from '../../core/lint/files';
 import type { LintFunction } from '../../core/lint/registry';
 import { lintProcfile } from '../../core/procfile/lint';
+import { SET_LF_COMMAND, useLfLineEndings } from '../diagnostics/convert';
 import { registerLinter } from '../diagnostics/index';
 import { watchRuleSettings } from '../diagnostics/rule-settings';
 import type { Services } from '../services';
@@ -45,8 +46,8 @@ export function registerProcfile(services: Services): vscode.Disposable {
     vscode.languages.registerDocumentSymbolProvider(PROCFILE_SELECTOR, new ProcfileSymbolProvider()),
     vscode.languages.registerDocumentFormattingEditProvider(PROCFILE_SELECTOR, new ProcfileFormatter()),
   ];
-  // The rules setting covers every linter; the Procfile feature, always registered, reports its ignored values.
-  disposables.push(watchRuleSettings(services.log));
+  // Both cover every linter; the Procfile feature, always registered, owns them.
+  disposables.push(watchRuleSettings(services.log), services.commands.register(SET_LF_COMMAND, (_ctx, uri: unknown) => useLfLineEndings(uri)));
   const lenses = new ProcfileCodeLensProvider(services);
   disposables.push(lenses, vscode.languages.registerCodeLensProvider({ language: 'procfile', scheme: 'file' }, lenses));
   disposables.push(registerLinter(services, {

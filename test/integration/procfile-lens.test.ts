@@ -1,0 +1,124 @@
+// Procfile CodeLens in the real extension host against the fake Heroku: the workspace's Procfile (its git remote
+// names the test app) shows each process type's formation, a click scales it through the explorer's command,
+// and the setting turns the lenses off. Signed out, there are none.
+import * as assert from 'node:assert';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { name, publisher } from '../../package.json';
+import type { UserInput } from '../../src/vscode/commands';
+import type { Services } from '../../src/vscode/services';
+
+const FAKE = process.env.HW_FAKE_HEROKU_URL ?? '';
+const KEY = process.env.HW_FAKE_HEROKU_KEY ?? '';
+const APP = process.env.HW_TEST_APP ?? '';
+
+interface FakeFormation { appId: string; type: string; quantity: number; size: string }
+
+async function formationOfApp(): Promise<FakeFormation[]> {
+  const res = await fetch(`${FAKE}/__fake/state`, { headers: { Authorization: `Bearer ${KEY}` } });
+  assert.strictEqual(res.status, 200, 'fake state readable');
+  const state = (await res.json()) as { apps: { id: string; name: string }[]; formation: FakeFormation[] };
+  const id = state.apps.find((a) => a.name === APP)?.id;
+  return state.formation.filter((f) => f.appId === id);
+}
+
+async function until<T>(what: string, get: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await get();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const lensesOf = async (uri: vscode.Uri) => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+const titles = async (uri: vscode.Uri) => (await lensesOf(uri)).map((l) => l.command?.title ?? '');
+
+describe('procfile CodeLens: formation of the workspace app', function () {
+  this.timeout(90_000);
+  let services: Services;
+  let originalUi: UserInput;
+  let wasSignedIn = false;
+  const procfile = vscode.Uri.file(join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', 'Procfile'));
+
+  before(async () => {
+    assert.ok(FAKE && KEY && APP, 'the runner sets HW_FAKE_HEROKU_URL, HW_FAKE_HEROKU_KEY and HW_TEST_APP');
+    services = ((await vscode.extensions.getExtension(`${publisher}.${name}`)?.activate()) as { services: Services }).services;
+    await services.ready;
+    originalUi = services.commands.ui;
+    wasSignedIn = services.heroku.getClient() !== undefined;
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(procfile));
+  });
+
+  after(async () => {
+    services.commands.ui = originalUi;
+    await vscode.workspace.getConfiguration('heroku').update('procfile.codeLens', undefined, vscode.ConfigurationTarget.Workspace);
+    if (!wasSignedIn) await services.heroku.signOut();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows nothing while signed out', async () => {
+    if (wasSignedIn) await services.heroku.signOut();
+    await until('signed out', async () => (services.heroku.getClient() === undefined ? true : undefined));
+    assert.deepStrictEqual(await titles(procfile), []);
+  });
+
+  it('shows "type: quantity × size on app" for each deployed type and "not scaled" for the others', async () => {
+    await services.heroku.signIn(KEY);
+    const formation = await formationOfApp();
+    const doc = await vscode.workspace.openTextDocument(procfile);
+    const types = [...doc.getText().matchAll(/^([\w-]+):/gm)].map((m) => m[1]);
+    const expected = types.map((t) => {
+      const f = formation.find((x) => x.type === t);
+      return f ? `${t}: ${f.quantity} × ${f.size} on ${APP}` : `${t}: not scaled on ${APP}`;
+    });
+    assert.ok(expected.some((t) => !t.includes('not scaled')), `the fake app ${APP} has a formation for one of ${types.join(', ')}`);
+    const shown = await until('the lenses', async () => {
+      const t = await titles(procfile);
+      return t.length > 0 ? t : undefined;
+    });
+    assert.deepStrictEqual(shown, expected);
+    const lenses = await lensesOf(procfile);
+    assert.deepStrictEqual(lenses.map((l) => l.range.start.line), types.map((t) => doc.getText().split('\n').findIndex((l) => l.startsWith(`${t}:`))));
+  });
+
+  it('a click scales that process type with the explorer\'s scale command, and the lens follows', async () => {
+    const lens = (await lensesOf(procfile)).find((l) => l.command?.command);
+    assert.ok(lens?.command, 'a clickable lens');
+    assert.strictEqual(lens.command.arguments?.[0], APP);
+    const before = (await formationOfApp()).find((f) => f.type === lens.command?.arguments?.[1]);
+    assert.ok(before, `the lens scales a type of ${APP}'s formation: ${JSON.stringify(lens.command.arguments)}`);
+    // Down to 0 (or up from 0): eco and basic dynos cannot scale past one.
+    const target = before.quantity === 0 ? 1 : 0;
+    const asked: string[] = [];
+    const answers = [String(target), '*first', 'Scale'];
+    services.commands.ui = {
+      showInputBox: () => Promise.resolve(undefined),
+      async showQuickPick<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, o?: vscode.QuickPickOptions) {
+        asked.push(`pick: ${o?.placeHolder}`);
+        const label = answers.shift();
+        const list = await items;
+        return label === '*first' ? list[0] : list.find((i) => i.label === label);
+      },
+      showWarningMessage: (m: string) => { asked.push(`warn: ${m}`); return Promise.resolve(answers.shift()); },
+      showInformationMessage: () => Promise.resolve(undefined),
+    };
+    try {
+      await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
+      const after = (await formationOfApp()).find((f) => f.type === before.type);
+      assert.strictEqual(after?.quantity, target, asked.join(' | '));
+      assert.match(asked.join(' | '), new RegExp(`Scale ${before.type} of ${APP} to ${target} ×`));
+      await until('the lens to show the new quantity', async () =>
+        ((await titles(procfile)).includes(`${before.type}: ${target} × ${after.size} on ${APP}`) ? true : undefined));
+    } finally {
+      services.commands.ui = originalUi;
+      await services.heroku.getClient()?.updateFormationType(APP, before.type, { quantity: before.quantity });
+    }
+  });
+
+  it('heroku.procfile.codeLens: false turns the lenses off', async () => {
+    await vscode.workspace.getConfiguration('heroku').update('procfile.codeLens', false, vscode.ConfigurationTarget.Workspace);
+    await until('no lenses', async () => ((await titles(procfile)).length === 0 ? true : undefined));
+  });
+});
