@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { name, publisher } from '../../package.json';
 import type { UserInput } from '../../src/vscode/commands';
 import type { Services } from '../../src/vscode/services';
+import { waitFor } from './procfile-helpers';
 
 const FAKE = process.env.HW_FAKE_HEROKU_URL ?? '';
 const KEY = process.env.HW_FAKE_HEROKU_KEY ?? '';
@@ -20,16 +21,6 @@ async function formationOfApp(): Promise<FakeFormation[]> {
   const state = (await res.json()) as { apps: { id: string; name: string }[]; formation: FakeFormation[] };
   const id = state.apps.find((a) => a.name === APP)?.id;
   return state.formation.filter((f) => f.appId === id);
-}
-
-async function until<T>(what: string, get: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await get();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 const lensesOf = async (uri: vscode.Uri) => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
@@ -60,7 +51,7 @@ describe('procfile CodeLens: formation of the workspace app', function () {
 
   it('shows nothing while signed out', async () => {
     if (wasSignedIn) await services.heroku.signOut();
-    await until('signed out', async () => (services.heroku.getClient() === undefined ? true : undefined));
+    await waitFor('signed out', async () => (services.heroku.getClient() === undefined ? true : undefined));
     assert.deepStrictEqual(await titles(procfile), []);
   });
 
@@ -74,7 +65,7 @@ describe('procfile CodeLens: formation of the workspace app', function () {
       return f ? `${t}: ${f.quantity} × ${f.size} on ${APP}` : `${t}: not scaled on ${APP}`;
     });
     assert.ok(expected.some((t) => !t.includes('not scaled')), `the fake app ${APP} has a formation for one of ${types.join(', ')}`);
-    const shown = await until('the lenses', async () => {
+    const shown = await waitFor('the lenses', async () => {
       const t = await titles(procfile);
       return t.length > 0 ? t : undefined;
     });
@@ -109,7 +100,7 @@ describe('procfile CodeLens: formation of the workspace app', function () {
       const after = (await formationOfApp()).find((f) => f.type === before.type);
       assert.strictEqual(after?.quantity, target, asked.join(' | '));
       assert.match(asked.join(' | '), new RegExp(`Scale ${before.type} of ${APP} to ${target} ×`));
-      await until('the lens to show the new quantity', async () =>
+      await waitFor('the lens to show the new quantity', async () =>
         ((await titles(procfile)).includes(`${before.type}: ${target} × ${after.size} on ${APP}`) ? true : undefined));
     } finally {
       services.commands.ui = originalUi;
@@ -119,6 +110,6 @@ describe('procfile CodeLens: formation of the workspace app', function () {
 
   it('heroku.procfile.codeLens: false turns the lenses off', async () => {
     await vscode.workspace.getConfiguration('heroku').update('procfile.codeLens', false, vscode.ConfigurationTarget.Workspace);
-    await until('no lenses', async () => ((await titles(procfile)).length === 0 ? true : undefined));
+    await waitFor('no lenses', async () => ((await titles(procfile)).length === 0 ? true : undefined));
   });
 });
