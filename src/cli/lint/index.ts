@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { version } from '../../../package.json';
 import { lintFile, ruleCatalog, type RuleInfo } from '../../core/lint/registry';
-import { fileExistsUnder, readSiblingFile } from '../../infra/fs/sibling-files';
+import { fileExistsUnder, folderEntries, readSiblingFile } from '../../infra/fs/sibling-files';
 import type { CliIo, Subcommand } from '../run';
 import { LINT_USAGE, parseLintArgs } from './args';
 import { formatText, toJson, toSarif, type FileResult } from './format';
@@ -47,6 +47,7 @@ export const lint: Subcommand = async (argv: string[], io: CliIo) => {
     const dir = dirname(f.path);
     const problems = lintFile(f.kind, {
       path: f.path, text, readSibling: (name) => readSiblingFile(dir, name), fileExists: (rel) => fileExistsUnder(dir, rel),
+      siblingNames: () => folderEntries(dir),
     }, args.overrides);
     results.push({ file: display(io.cwd, f.path), problems });
   }

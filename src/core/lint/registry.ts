@@ -20,6 +20,8 @@ export interface LintFile {
    * it only bare names are checked, through readSibling.
    */
   fileExists?(relativePath: string): boolean | undefined;
+  /** The exact names of the entries in the linted file's folder, when known (see ProcfileLintOptions.siblingNames). */
+  siblingNames?(): readonly string[] | undefined;
 }
 
 export type LintFunction = (file: LintFile) => Problem[];
@@ -36,7 +38,7 @@ function basename(path: string): string {
 }
 
 export const linters: Partial<Record<FileKind, LintFunction>> = {
-  procfile: (file) => lintProcfile(file.text, { fileName: basename(file.path), readSibling: file.readSibling }),
+  procfile: (file) => lintProcfile(file.text, { fileName: basename(file.path), readSibling: file.readSibling, siblingNames: file.siblingNames }),
   appjson: (file) => lintAppJson({ text: file.text, readSibling: file.readSibling }),
   herokuyml: (file) => lintHerokuYml({ text: file.text, readSibling: file.readSibling, fileName: basename(file.path),
     fileExists: (p) => (file.fileExists ? file.fileExists(p) : p.includes('/') ? undefined : file.readSibling(p) !== undefined) }),

@@ -1,6 +1,6 @@
 // The files next to a linted file, from the disk: the same rules for the CLI and the editor (which puts open
 // documents' text in front, src/vscode/siblings.ts), so both report the same problems. Never throws.
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, normalize, sep } from 'node:path';
 
 /** Text of the file `name` (a bare name, no path) in `dir`; undefined when missing, unreadable or not a bare name. */
@@ -29,5 +29,14 @@ export function fileExistsUnder(dir: string, relative: string): boolean {
     return statSync(path).isFile();
   } catch {
     return false;
+  }
+}
+
+/** The exact names of the entries in `dir` (a case-insensitive file system opens `Procfile` for `procfile`; these tell them apart); undefined when unreadable. */
+export function folderEntries(dir: string): string[] | undefined {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return undefined;
   }
 }

@@ -1,11 +1,11 @@
 // The Procfile feature: diagnostics through the shared lint bridge, plus hover, completion, outline, formatting,
 // and CodeLens with the workspace app's formation.
-import { readdirSync } from 'node:fs';
 import { dirname, isAbsolute } from 'node:path';
 import * as vscode from 'vscode';
 import { fileKindOf } from '../../core/lint/files';
 import type { LintFunction } from '../../core/lint/registry';
 import { lintProcfile } from '../../core/procfile/lint';
+import { folderEntries } from '../../infra/fs/sibling-files';
 import { SET_LF_COMMAND, useLfLineEndings } from '../diagnostics/convert';
 import { registerLinter } from '../diagnostics/index';
 import { watchRuleSettings } from '../diagnostics/rule-settings';
@@ -25,19 +25,10 @@ const lintProcfileFile: LintFunction = (file) => {
   return lintProcfile(file.text, {
     fileName: fileKindOf(base) === 'procfile' ? base : undefined,
     readSibling: file.readSibling,
-    siblingNames: () => folderEntries(file.path),
+    siblingNames: () => (isAbsolute(file.path) ? folderEntries(dirname(file.path)) : undefined),
   });
 };
 
-/** The exact names in the folder of an absolute path (the misnamed-file rule compares them case-sensitively). */
-function folderEntries(path: string): string[] | undefined {
-  if (!isAbsolute(path)) return undefined;
-  try {
-    return readdirSync(dirname(path));
-  } catch {
-    return undefined;
-  }
-}
 
 export function registerProcfile(services: Services): vscode.Disposable {
   const disposables: vscode.Disposable[] = [
