@@ -63,14 +63,11 @@ describe('manifest: completions, checks across files and the validate setting', 
   });
 
   it('app.json: editing the Procfile (unsaved) re-lints app.json and heroku.yml next to it', async () => {
-    const log = await lintLog();
-    const ymlLinted = log.next('manifest-cross/heroku.yml', 30_000);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri('app.json')));
     const d = await waitFor('formation-not-in-procfile', () =>
       vscode.languages.getDiagnostics(uri('app.json')).find((x) => codeOf(x) === 'appjson/formation-not-in-procfile'));
     assert.strictEqual(d.range.start.line, 4, '"clock"');
     // heroku.yml is not open: the workspace scan (or its watcher) lints it from disk.
-    await ymlLinted;
     const runWarning = () => vscode.languages.getDiagnostics(uri('heroku.yml')).find((x) => codeOf(x) === 'herokuyml/run-overrides-procfile');
     assert.doesNotMatch((await waitFor('run-overrides-procfile', runWarning)).message, /clock/);
 
