@@ -1,11 +1,11 @@
 // What Heroku means by each well-known process type and variable (hover text; plain Markdown strings).
-// Sources: Dev Center "Procfile", "Release Phase", "Scheduled Jobs and Custom Clock Processes", "Dynos"
-// (runtime variables); see docs/RULES.md.
+// Sources: Dev Center "The Procfile", "Release Phase", "Dyno Startup Behavior" (PORT, DYNO, Fir's IPv6 bind),
+// "Running Apps Locally", changelog item 920 (heroku local skips release); see docs/RULES.md.
 
 export const PROCESS_TYPES: Readonly<Record<string, string>> = {
-  web: 'The only process type that receives HTTP traffic from Heroku\'s router. It must listen on `0.0.0.0:$PORT` within 60 seconds of starting (otherwise: R10 boot timeout).',
+  web: 'The only process type that receives HTTP traffic from Heroku\'s router. It must listen on `$PORT` (on all interfaces: `0.0.0.0`; on Fir the IPv6 `[::]`) within 60 seconds of starting (otherwise: R10 boot timeout).',
   worker: 'A background process (jobs, queues). It receives no HTTP traffic. Scale it with `heroku ps:scale worker=1`.',
-  release: 'Runs once in the release phase, before a new release goes live (migrations, cache warm-up). A non-zero exit stops the release.',
+  release: 'Runs once in the release phase, before a new release goes live (migrations, cache warm-up). A non-zero exit stops the release. `heroku local` does not run it.',
   clock: 'A custom scheduler process, usually scaled to exactly one dyno so scheduled work does not run twice.',
   urgentworker: 'A second worker type, conventionally for a high-priority queue. It receives no HTTP traffic.',
   console: 'An interactive process type used by `heroku run console`.',
@@ -17,7 +17,7 @@ export function describeProcessType(name: string): string {
 }
 
 export const VARIABLES: Readonly<Record<string, string>> = {
-  PORT: 'Set by Heroku for each dyno: the port the `web` process must listen on. `heroku local` sets it too (5000 by default).',
+  PORT: 'Set by Heroku for each web dyno: the port the `web` process must listen on. `heroku local` sets it too (`-p` chooses it; Dev Center gives 5001 as the default).',
   DYNO: 'Set by Heroku: the dyno\'s name, e.g. `web.1` or `run.1234`.',
   WEB_CONCURRENCY: 'Set by some buildpacks from the dyno size: a suggested number of worker processes (gunicorn, puma, Node cluster).',
   DATABASE_URL: 'Set by the Heroku Postgres add-on: the connection URL (a secret).',

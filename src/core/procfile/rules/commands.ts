@@ -76,7 +76,7 @@ const localhostBind = entryRule({
       const to = m.index + m[0].length;
       const from = to - m[1].length;
       ctx.report({
-        message: `The web process binds to ${m[1]} only; Heroku's router connects from outside the dyno, so the app is unreachable (R10 boot timeout). Bind to 0.0.0.0.`,
+        message: `The web process binds to ${m[1]} only; Heroku's router connects from outside the dyno, so the app is unreachable (R10 boot timeout). Bind to 0.0.0.0 (Fir apps listen on IPv6: \`[::]\`).`,
         range: at(e, from, to),
         fixes: [{ title: 'Bind to 0.0.0.0', isPreferred: true, edits: [{ range: at(e, from, to), newText: '0.0.0.0' }] }],
       });
@@ -116,7 +116,7 @@ const emptyCommand = entryRule({
     // A printable ASCII first character (the parser skipped spaces and tabs) means a command.
     if ((c0 > 32 && c0 < 127) || e.command.trim() !== '') return;
     ctx.report({
-      message: `\`${e.name}\` has no command: the Fir build fails on it and Cedar ignores the line. Add the command after the colon or remove the line.`,
+      message: `\`${e.name}\` has no command: the Fir build fails on it, and Cedar is reported to accept it with an empty command, so its dynos have nothing to run. Add the command after the colon or remove the line.`,
       range: e.nameRange,
     });
   },

@@ -38,7 +38,7 @@ const bom: ProcfileRule = {
     const first = ctx.doc.entries[0];
     const which = first && first.line === 0 ? `\`${first.name}\`` : 'the first line';
     ctx.report({
-      message: `The file starts with a byte order mark (U+FEFF), which becomes part of ${which}: Cedar does not recognise that process type and the Fir build fails. Save the file as UTF-8 without BOM.`,
+      message: `The file starts with a byte order mark (U+FEFF), which becomes part of ${which}: the Fir build fails on it, and other parsers see a name that starts with an invisible character. Save the file as UTF-8 without BOM.`,
       range: range(0, 0, 0, 1),
       fixes: [{ title: 'Remove the byte order mark', isPreferred: true, edits: [{ range: range(0, 0, 0, 1), newText: '' }] }],
     });
@@ -61,7 +61,7 @@ const crlf: ProcfileRule = {
     const line = firstEntry ?? edits[0].range.start.line;
     const len = ctx.doc.lines[line].text.length;
     ctx.report({
-      message: `${ctx.doc.crlfCount} line(s) end with CRLF. Cedar keeps the \`\\r\` at the end of each command, so the last argument gets a stray carriage return (e.g. \`npm start\\r\`). Convert the file to LF line endings.`,
+      message: `${ctx.doc.crlfCount} line(s) end with CRLF. Fir and \`heroku local\` accept that, but a parser that splits lines at \`\\n\` alone leaves a \`\\r\` at the end of each command (the last argument becomes e.g. \`start\\r\`), and Cedar's parser is not public. Convert the file to LF line endings.`,
       range: range(line, len, line, len),
       fixes: [{ title: 'Convert to LF line endings', isPreferred: true, eol: 'lf', edits }],
     });
@@ -75,7 +75,7 @@ const noProcesses: ProcfileRule = {
   check(ctx) {
     if (ctx.doc.entries.length > 0 || ctx.doc.lines.some((l) => l.kind === 'invalid')) return;
     ctx.report({
-      message: 'This Procfile declares no process types, so Heroku falls back to the buildpack\'s default processes (and the Fir build warns "Empty file, no processes defined"). Add a line like `web: <command>`.',
+      message: 'This Procfile declares no process types, so it starts nothing (the Fir build warns "Empty file, no processes defined"). Add a line like `web: <command>`.',
       range: range(0, 0, 0, ctx.doc.lines[0]?.text.length ?? 0),
     });
   },

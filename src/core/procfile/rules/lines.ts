@@ -40,7 +40,7 @@ const quotedLine: ProcfileRule = {
       ctx.explained.add(l.line);
       const r = lineRange(ctx, l.line);
       ctx.report({
-        message: 'This line is wrapped in quotes, so Heroku does not read it as `type: command` (the Fir build fails on it; Cedar ignores it). Remove the quotes.',
+        message: 'This line is wrapped in quotes, so it is not read as `type: command`: the Fir build fails on it and `heroku local` stops with a parse error (what Cedar does with it is not documented). Remove the quotes.',
         range: r,
         fixes: [{ title: 'Remove the surrounding quotes', isPreferred: true, edits: [{ range: r, newText: m[2] }] }],
       });
@@ -59,7 +59,7 @@ const slashComment: ProcfileRule = {
       ctx.explained.add(l.line);
       const at = r.start.character;
       ctx.report({
-        message: 'A Procfile comment starts with `#`; `//` is read as a process declaration, which fails the Fir build (and a `//x: y` line would even start a process on Cedar).',
+        message: 'A Procfile comment starts with `#`; `//` is read as a process declaration, which fails the Fir build and `heroku local` (what Cedar does with it is not documented).',
         range: r,
         fixes: [{ title: 'Turn into a `#` comment', isPreferred: true, edits: [{ range: range(l.line, at, l.line, at + 2), newText: '#' }] }],
       });
@@ -188,7 +188,7 @@ const invalidLine: ProcfileRule = {
         ? 'The process type before the colon must be one word (letters, digits, `-`, `_`).'
         : 'Add a process type, e.g. `web: ' + l.text.trim() + '`, or make it a `#` comment.';
       ctx.report({
-        message: `This line is not \`<process type>: <command>\`. On Fir (Cloud Native Buildpacks) the build fails; Cedar silently ignores the line; \`heroku local\` reports a parse error. ${hint}`,
+        message: `This line is not \`<process type>: <command>\`. On Fir (Cloud Native Buildpacks) the build fails and \`heroku local\` stops with a parse error; Cedar's lax parser may skip the line or run part of it. ${hint}`,
         range: r,
       });
     }

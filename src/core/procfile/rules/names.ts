@@ -54,7 +54,7 @@ const invalidName = entryRule({
     if (isClassicName(e.name)) return;
     const fixed = e.name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
     ctx.report({
-      message: `\`${e.name}\` is not a valid process type: use letters, digits and \`-\` only. Cedar ignores this line and the Fir build fails on it.`,
+      message: `\`${e.name}\` is not a valid process type: use letters, digits and \`-\` only. The Fir build fails on it and \`heroku local\` stops with a parse error (what Cedar does with it is not documented).`,
       range: e.nameRange,
       fixes: fixed ? [renameFix(e, fixed)] : undefined,
     });
@@ -88,7 +88,7 @@ const firInvalid = entryRule({
     if (isCnbName(to)) return;
     const fixed = to.replace(/^-+|-+$/g, '');
     ctx.report({
-      message: `\`${e.name}\` starts or ends with \`-\`${e.name !== to ? ' (after the rewrite to `' + to + '`)' : ''}: the Fir build fails on it. Cedar accepts it.`,
+      message: `\`${e.name}\` starts or ends with \`-\`${e.name !== to ? ' (after the rewrite to `' + to + '`)' : ''}: the Fir build fails on it.`,
       range: e.nameRange,
       fixes: fixed ? [renameFix(e, fixed)] : undefined,
     });
@@ -191,7 +191,7 @@ const firDuplicate: ProcfileRule = {
       if (w === i || lastExact.get(e.name) !== i) return;
       const winner = entries[w];
       ctx.report({
-        message: `On Fir \`${e.name}\` and \`${winner.name}\` (line ${winner.line + 1}) are both \`${to}\`: the build warns about a duplicate key and only the last declaration runs, so this command never does. Cedar keeps them as two process types. Rename one of them.`,
+        message: `On Fir \`${e.name}\` and \`${winner.name}\` (line ${winner.line + 1}) are both \`${to}\`: the build warns about a duplicate key and only the last declaration runs, so this command never does. Cedar does not rewrite names. Rename one of them.`,
         range: e.nameRange,
         related: [{ range: winner.nameRange, message: `the declaration Fir uses for \`${to}\`` }],
       });
@@ -207,7 +207,7 @@ const spaceBeforeColon = entryRule({
     if (!e.spaceBeforeColon) return;
     const r = range(e.line, e.nameRange.end.character, e.line, e.colon);
     ctx.report({
-      message: 'Space between the process type and the colon: Cedar ignores this line and the Fir build fails on it. Remove the space.',
+      message: 'Space between the process type and the colon: the Fir build fails on it and `heroku local` stops with a parse error (what Cedar does with it is not documented). Remove the space.',
       range: r,
       fixes: [{ title: 'Remove the space before the colon', isPreferred: true, edits: [{ range: r, newText: '' }] }],
     });
@@ -225,7 +225,7 @@ const leadingWhitespace = entryRule({
     if (c !== 32 && c !== 9) return;
     const r = range(e.line, start, e.line, e.nameRange.start.character);
     ctx.report({
-      message: 'This declaration is indented. Parsers that anchor the process type at the start of the line (Cedar-style `^name:`) skip it, and Fir strips the indent with a build warning. Remove the indentation.',
+      message: 'This declaration is indented: Fir strips the indentation with a build warning, and `heroku local` before Heroku CLI 11.1.1 (node-foreman\'s `^name:` pattern) fails on it. Remove the indentation.',
       range: r,
       fixes: [{ title: 'Remove the indentation', isPreferred: true, edits: [{ range: r, newText: '' }] }],
     });
