@@ -30,7 +30,10 @@ describe('e2e: Heroku explorer', function () {
     await row('dana-blog').waitFor({ state: 'visible', timeout: 30_000 });
     await expand('acme');
     await row('acme-api').waitFor({ state: 'visible', timeout: 30_000 });
-    if (wb.app) assert.ok(await tree.locator('.monaco-list-row', { hasText: wb.app }).count() >= 1, `workspace app ${wb.app} shown`);
+    // The e2e workspace always has a `heroku` git remote (harness: a copy of the demo workspace, the fake's app).
+    assert.ok(wb.app, 'the harness gave the workspace a heroku remote');
+    await row(wb.app).waitFor({ state: 'visible', timeout: 30_000 });
+    assert.ok(await tree.locator('.monaco-list-row', { hasText: wb.app }).count() >= 2, `workspace app ${wb.app} under This workspace and All apps`);
     const text = await tree.innerText();
     assert.match(text, /This workspace/);
     assert.match(text, /maintenance/, 'dana-blog shows maintenance mode in its description');
@@ -52,5 +55,34 @@ describe('e2e: Heroku explorer', function () {
     const text = await tree.innerText();
     assert.match(text, /••••••••/, 'config values are masked');
     await wb.screenshot('explorer-expanded');
+  });
+
+  it('restart from the context menu: a modal first, then a notification whose Cancel stops the wait', async () => {
+    const app = wb.app;
+    const fake = wb.fake;
+    assert.ok(app && fake);
+    const control = (method: string, body?: unknown) => fetch(`${fake.url}/__fake/${body === undefined ? 'requests' : 'faults'}`, {
+      method, headers: { Authorization: `Bearer ${fake.key}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    await control('POST', { method: 'DELETE', path: `/apps/${app}/dynos`, delayMs: 30_000, times: 1 });
+    await row(app).click({ button: 'right' });
+    const menu = wb.page.locator('.context-view .monaco-menu');
+    // VS Code's menus ignore a click that comes right after they open: hover the item, then Enter, as from the keyboard.
+    await menu.locator('.action-label', { hasText: /^Restart All Dynos$/ }).hover({ timeout: 30_000 });
+    await wb.page.keyboard.press('Enter');
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await dialog.innerText(), new RegExp(`Restart all dynos of ${app}\\?`));
+    await dialog.locator('.monaco-button', { hasText: /^Restart$/ }).click();
+    const toast = wb.page.locator('.notification-toast', { hasText: `Restarting all dynos of ${app}…`, hasNotText: 'Cancelled' }).first();
+    const cancel = toast.locator('.monaco-button', { hasText: /^Cancel$/ });
+    await cancel.waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.page.waitForTimeout(600); // the toast fades in
+    await wb.screenshot('explorer-progress-cancellable');
+    await cancel.click();
+    await wb.page.locator('.notification-toast', { hasText: `Cancelled: Restarting all dynos of ${app}.` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await toast.waitFor({ state: 'hidden', timeout: 30_000 });
+    const seen = (await (await control('GET')).json()) as { method: string; path: string }[];
+    assert.ok(seen.some((r) => r.method === 'DELETE' && r.path === `/apps/${app}/dynos`), 'the restart was sent before the cancel');
   });
 });

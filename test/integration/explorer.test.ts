@@ -32,6 +32,8 @@ async function fakeState(): Promise<FakeState> {
 class ScriptedUi implements UserInput {
   readonly asked: string[] = [];
   readonly infos: string[] = [];
+  /** The labels of each quick pick, in order. */
+  readonly offered: string[][] = [];
   constructor(private readonly answers: (string | undefined)[]) {}
   private next(what: string): string | undefined {
     this.asked.push(what);
@@ -41,6 +43,7 @@ class ScriptedUi implements UserInput {
   async showQuickPick<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, o?: vscode.QuickPickOptions): Promise<T | undefined> {
     const label = this.next(`pick: ${o?.placeHolder}`);
     const list = await items;
+    this.offered.push(list.map((i) => i.label));
     return label === '*first' ? list[0] : list.find((i) => i.label === label);
   }
   showWarningMessage(m: string): Promise<string | undefined> { return Promise.resolve(this.next(`warn: ${m}`)); }
@@ -61,6 +64,10 @@ async function walk(...labels: string[]): Promise<{ node: ExplorerNode; kids: Ex
   assert.ok(node);
   return { node, kids };
 }
+
+const control = (path: string, method: string, body?: unknown) => fetch(`${FAKE}/__fake/${path}`, {
+  method, headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+});
 
 async function eventually(what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
@@ -89,6 +96,11 @@ describe('explorer: Heroku tree and actions in VS Code', function () {
 
   afterEach(() => { services.commands.ui = originalUi; });
   after(() => { if (existsSync(envFile)) rmSync(envFile); });
+
+  it('runs in Test mode, where the test-only heroku.explorer.getChildren is registered (not in Production)', async () => {
+    assert.notStrictEqual(services.context.extensionMode, vscode.ExtensionMode.Production);
+    assert.ok((await vscode.commands.getCommands(true)).includes('heroku.explorer.getChildren'));
+  });
 
   it('shows the workspace app from its git remote and every fixture app grouped by owner', async () => {
     assert.deepStrictEqual((await children()).map((n) => n.label), ['This workspace', 'All apps']);
@@ -138,6 +150,23 @@ describe('explorer: Heroku tree and actions in VS Code', function () {
       (await walk('All apps', 'acme', STAGING, 'Formation')).kids.find((k) => k.label === 'worker')?.description?.startsWith('3 × ') ?? false);
   });
 
+  it('scaling can change the size and the quantity together: the fake and the tree follow', async () => {
+    const web = (await walk('All apps', 'acme', STAGING, 'Formation')).kids.find((k) => k.label === 'web');
+    assert.ok(web);
+    assert.match(web.description ?? '', /^1 × standard-1X$/i);
+    const ui = new ScriptedUi(['2', 'standard-2X', 'Scale']);
+    services.commands.ui = ui;
+    await vscode.commands.executeCommand('heroku.formation.scale', web);
+    assert.ok(ui.offered[1]?.[0]?.toLowerCase() === 'standard-1x', `the current size first: ${ui.offered[1]?.join(', ')}`);
+    assert.ok(ui.asked.includes('warn: Scale web of acme-web-staging to 2 × standard-2X?'), ui.asked.join(' | '));
+    const state = await fakeState();
+    const appId = state.apps.find((a) => a.name === STAGING)!.id;
+    const f = state.formation.find((x) => x.appId === appId && x.type === 'web');
+    assert.deepStrictEqual([f?.quantity, f?.size.toLowerCase()], [2, 'standard-2x']);
+    await eventually('tree shows 2 × standard-2X', async () =>
+      (await walk('All apps', 'acme', STAGING, 'Formation')).kids.find((k) => k.label === 'web')?.description?.toLowerCase() === '2 × standard-2x');
+  });
+
   it('rollback creates a release in the fake and the tree marks it current', async () => {
     const { kids } = await walk('All apps', 'acme', STAGING, 'Releases');
     const target = kids.find((k) => k.contextValue === 'heroku.release.succeeded');
@@ -151,6 +180,94 @@ describe('explorer: Heroku tree and actions in VS Code', function () {
     const after = (await walk('All apps', 'acme', STAGING, 'Releases')).kids;
     assert.strictEqual(after[0].label, `v${newest.version}`);
     assert.strictEqual(after[0].contextValue, 'heroku.release.current');
+  });
+
+  it('promotes staging to production from the tree: a new release downstream, the tree follows', async () => {
+    const staging = (await walk('All apps', 'acme')).kids.find((k) => k.label === STAGING);
+    assert.strictEqual(staging?.contextValue, 'heroku.app.promote-production');
+    assert.strictEqual((await walk('All apps', 'acme')).kids.find((k) => k.label === 'acme-web-production')?.contextValue, 'heroku.app');
+    const before = await fakeState();
+    const prodId = before.apps.find((a) => a.name === 'acme-web-production')!.id;
+    const newest = (st: FakeState, id: string) => st.releases.filter((r) => r.appId === id).sort((a, b) => b.version - a.version)[0];
+    const ui = new ScriptedUi(['Promote', '424242']); // production needs the two-factor code
+    services.commands.ui = ui;
+    await vscode.commands.executeCommand('heroku.app.promoteToProduction', staging);
+    assert.match(ui.asked[0] ?? '', /^warn: Promote acme-web-staging v\d+ to acme-web-production\?$/, ui.asked.join(' | '));
+    const after = await fakeState();
+    const created = newest(after, prodId);
+    assert.ok(created.version > newest(before, prodId).version, 'a new production release');
+    assert.match(created.description, /^Promote acme-web-staging v\d+$/);
+    assert.ok(ui.infos.some((m) => /^Promoted acme-web-staging v\d+ to acme-web-production\.$/.test(m)), ui.infos.join(' | '));
+    const releases = (await walk('All apps', 'acme', 'acme-web-production', 'Releases')).kids;
+    assert.deepStrictEqual([releases[0].label, releases[0].contextValue], [`v${created.version}`, 'heroku.release.current']);
+  });
+
+  it('promotes from the palette: only apps with a next stage are offered', async () => {
+    const ui = new ScriptedUi(['acme-web-dev', 'Promote']);
+    services.commands.ui = ui;
+    await vscode.commands.executeCommand('heroku.app.promote');
+    assert.deepStrictEqual([...(ui.offered[0] ?? [])].sort(), ['acme-web-dev', STAGING]);
+    const state = await fakeState();
+    const stagingId = state.apps.find((a) => a.name === STAGING)!.id;
+    const newest = state.releases.filter((r) => r.appId === stagingId).sort((a, b) => b.version - a.version)[0];
+    assert.match(newest.description, /^Promote acme-web-dev v\d+$/);
+    assert.ok(ui.infos.some((m) => m.startsWith('Promoted acme-web-dev')), ui.infos.join(' | '));
+  });
+
+  it('an action from the tree also refreshes the status bar (one app-changed event)', async () => {
+    const app = process.env.HW_TEST_APP ?? '';
+    const { node } = await walk('This workspace', app);
+    await control('requests', 'DELETE');
+    services.commands.ui = new ScriptedUi(['Restart', '424242']); // the code in case the workspace app needs two-factor
+    await vscode.commands.executeCommand('heroku.app.restart', node);
+    const statusBarRead = async () => {
+      const res = await fetch(`${FAKE}/__fake/requests`, { headers: { Authorization: `Bearer ${KEY}` } });
+      const seen = (await res.json()) as { method: string; path: string; headers: Record<string, string> }[];
+      const restarted = seen.findIndex((r) => r.method === 'DELETE' && r.path === `/apps/${app}/dynos`);
+      // The status bar reads the latest 5 releases; the tree reads 20.
+      return restarted >= 0 && seen.slice(restarted).some((r) => r.path === `/apps/${app}/releases` && /max=5\b/.test(r.headers.range ?? ''));
+    };
+    await eventually('the status bar re-read the app after the restart', statusBarRead);
+  });
+
+  it('a refresh supersedes a slow load: its requests are abandoned and it answers fresh', async () => {
+    await vscode.commands.executeCommand('heroku.explorer.refresh');
+    await control('faults', 'POST', { method: 'GET', path: '/apps', delayMs: 10_000, times: 1 });
+    try {
+      const all = (await children()).find((n) => n.kind === 'allApps');
+      const t0 = Date.now();
+      const slow = children(all);
+      await new Promise((r) => setTimeout(r, 500));
+      await vscode.commands.executeCommand('heroku.explorer.refresh');
+      const kids = await slow;
+      assert.deepStrictEqual(kids.map((k) => k.label), ['Personal', 'acme']);
+      assert.ok(Date.now() - t0 < 8000, `the delayed answer was waited for (${Date.now() - t0} ms)`);
+    } finally {
+      await control('faults', 'DELETE');
+    }
+  });
+
+  it('warns once when the API rate limit runs low, and again after it recovered and dropped', async () => {
+    const ui = new ScriptedUi([]);
+    services.commands.ui = ui;
+    const warnings = () => ui.asked.filter((q) => /^warn: The Heroku API rate limit is running low/.test(q)).length;
+    const spend = async () => { await vscode.commands.executeCommand('heroku.explorer.refresh'); await walk('All apps', 'acme'); };
+    try {
+      await control('state', 'PATCH', { rateLimitRemaining: 250 });
+      await spend();
+      await eventually('a low rate-limit warning', async () => warnings() === 1);
+      await spend();
+      await walk('All apps', 'acme', STAGING, 'Dynos');
+      assert.strictEqual(warnings(), 1, 'not repeated on every request');
+      await control('state', 'PATCH', { rateLimitRemaining: 4000 });
+      await spend();
+      await control('state', 'PATCH', { rateLimitRemaining: 120 });
+      await spend();
+      await eventually('warned again after it recovered and dropped', async () => warnings() === 2);
+      assert.match(ui.asked.find((q) => q.includes('rate limit')) ?? '', /\d+ of 4,500 requests left/);
+    } finally {
+      await control('state', 'PATCH', { rateLimitRemaining: 4500 });
+    }
   });
 
   it('pull writes a .env that matches the app config, keeping comments and local keys', async () => {
@@ -234,10 +351,7 @@ describe('explorer: Heroku tree and actions in VS Code', function () {
   });
 
   it('a malformed or failed answer shows an error node, and the rest of the tree still works', async () => {
-    const control = (method: string, body?: unknown) => fetch(`${FAKE}/__fake/faults`, {
-      method, headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    await control('POST', [
+    await control('faults', 'POST', [
       { method: 'GET', path: '/apps/acme-web-dev/dynos', malformed: 'garbage' },
       { method: 'GET', path: '/apps/acme-web-dev/domains', status: 404, errorId: 'not_found' },
     ]);
@@ -249,7 +363,7 @@ describe('explorer: Heroku tree and actions in VS Code', function () {
       const formation = (await walk('All apps', 'acme', 'acme-web-dev', 'Formation')).kids;
       assert.ok(formation.length > 0 && formation.every((k) => k.kind === 'formation'));
     } finally {
-      await control('DELETE');
+      await control('faults', 'DELETE');
     }
   });
 
