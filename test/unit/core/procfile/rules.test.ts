@@ -85,12 +85,33 @@ describe('procfile rules', () => {
 });
 
 describe('docs/RULES.md', () => {
-  it('lists every Procfile rule code with its default severity', () => {
-    const text = readFileSync(join(__dirname, '../../../../docs/RULES.md'), 'utf8');
+  const text = readFileSync(join(__dirname, '../../../../docs/RULES.md'), 'utf8');
+
+  it('lists every Procfile rule code with its default severity and a source', () => {
     for (const r of procfileRuleInfo()) {
       const row = text.split('\n').find((l) => l.startsWith(`| \`${r.code}\` |`));
       assert.ok(row, `${r.code} missing from docs/RULES.md`);
-      assert.ok(row.split('|')[2].includes(r.severity), `${r.code}: documented severity differs from ${r.severity}`);
+      const cells = row.split(/(?<!\\)\|/); // `\|` is a pipe inside a cell
+      assert.ok(cells[2].includes(r.severity), `${r.code}: documented severity differs from ${r.severity}`);
+      assert.match(cells[5] ?? '', /\[[A-Z0-9-]+\]|\(this linter\)|\(self-evident\)/, `${r.code}: no source`);
     }
+  });
+
+  it('has an example for every Procfile rule, and each example makes its rule fire', () => {
+    // `\n`, `\r`, `\uXXXX` and `\\` in an example stand for the characters they name in a JS string.
+    const unescape = (s: string) => s.replace(/\\(\\|n|r|u[0-9A-Fa-f]{4})/g, (_m, e: string) => (e === '\\' ? '\\' : e === 'n' ? '\n' : e === 'r' ? '\r' : String.fromCharCode(parseInt(e.slice(1), 16))));
+    const missing: string[] = [];
+    for (const r of procfileRuleInfo()) {
+      if (r.code === 'procfile/internal-error') continue;
+      const line = text.split('\n').find((l) => l.startsWith(`- \`${r.code}\``));
+      const m = line && /^- `[^`]+`(?: \(file `([^`]+)`\))?: `([^`]+)`/.exec(line);
+      if (!m) {
+        missing.push(r.code);
+        continue;
+      }
+      const found = lintProcfile(unescape(m[2]), m[1] ? { fileName: m[1] } : {}).map((p) => p.code);
+      assert.ok(found.includes(r.code), `the docs example for ${r.code} (${m[2]}) gives ${found.join(', ') || 'nothing'}`);
+    }
+    assert.deepEqual(missing, [], 'rules without an example in docs/RULES.md');
   });
 });
