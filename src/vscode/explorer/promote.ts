@@ -40,7 +40,7 @@ async function promote(ctx: CommandContext, deps: ExplorerDeps, arg: unknown): P
   await confirm(ctx, `Promote ${what} to ${names}?`, 'Promote',
     `The ${stageTitle(stage).toLowerCase()} app${chosen.length === 1 ? '' : 's'} get${chosen.length === 1 ? 's' : ''} the slug of ${what}; their config vars and add-ons stay as they are.`);
   const outcome = await withCancellableProgress(ctx, deps, {
-    app, title: `Promoting ${what} to ${names}…`, cancelNote: 'The promotion goes on on Heroku; the explorer shows its result when it is done.',
+    app, title: `Promoting ${what} to ${names}…`, cancelNote: 'If Heroku already started the promotion, it goes on there; the explorer shows its result.',
   }, async (signal, report) => {
     const created = unwrap(await client.createPromotion({
       pipelineId: source.pipelineId, sourceAppId: source.appId, targetAppIds: chosen.map((t) => t.id),

@@ -75,8 +75,17 @@ export function registerExplorer(services: Services): vscode.Disposable {
     model.resetSession();
     refresh();
   }));
-  // An action changed an app (from the tree, the status bar or the palette): re-read what is shown.
-  store.add(heroku.onDidChangeApp(() => provider.refresh()));
+  // An action changed an app (from the tree, the status bar or the palette): re-read what is shown, once for the
+  // apps one action names together (a promotion names its source and every target).
+  let refreshQueued = false;
+  store.add(heroku.onDidChangeApp(() => {
+    if (refreshQueued) return;
+    refreshQueued = true;
+    queueMicrotask(() => {
+      refreshQueued = false;
+      provider.refresh();
+    });
+  }));
   store.add(vscode.workspace.onDidChangeWorkspaceFolders(() => refresh()));
   // A remote added or removed (`heroku git:remote`, `git remote add`) changes "This workspace".
   const gitConfigs = store.add(vscode.workspace.createFileSystemWatcher('**/.git/config'));
