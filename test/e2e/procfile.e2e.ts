@@ -1,5 +1,6 @@
-// What a person sees in a Procfile: coloured tokens, squiggles under the problems, and a hover that explains
-// the fixed port (diagnostic) and the process type. Screenshots: procfile-squiggles-hover.png, procfile-type-hover.png.
+// What a person sees in a Procfile: coloured tokens, squiggles under the problems, a hover that explains the fixed
+// port (diagnostic) and the process type, and the formation CodeLens of the workspace app (signed in to the fake).
+// Screenshots: procfile-squiggles-hover.png, procfile-type-hover.png, procfile-codelens.png.
 import * as assert from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,17 @@ describe('e2e: Procfile squiggles and hover', function () {
     writeFileSync(join(wb.workspace, 'procfile-e2e', 'Procfile'), PROCFILE);
   });
   after(async () => { await wb?.close(); });
+
+  it('shows the workspace app\'s formation above each process type', async () => {
+    // First, before procfile-e2e/Procfile is opened: quick open then picks the root Procfile, the app's.
+    await wb.openFile('Procfile');
+    const lenses = wb.page.locator('.editor-instance .monaco-editor .codelens-decoration');
+    await lenses.first().waitFor({ state: 'attached', timeout: 60_000 });
+    const titles = await lenses.allInnerTexts();
+    await wb.page.waitForTimeout(300);
+    await wb.screenshot('procfile-codelens');
+    assert.ok(titles.some((t) => new RegExp(`^[\\w-]+: \\d+ × \\S+ on ${wb.app}`).test(t)), titles.join(' | '));
+  });
 
   it('shows squiggles for the problems and a hover explaining the fixed port', async () => {
     await wb.openFile('procfile-e2e/Procfile');

@@ -2,6 +2,7 @@
 // names the test app) shows each process type's formation, a click scales it through the explorer's command,
 // and the setting turns the lenses off. Signed out, there are none.
 import * as assert from 'node:assert';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { name, publisher } from '../../package.json';
@@ -105,6 +106,19 @@ describe('procfile CodeLens: formation of the workspace app', function () {
     } finally {
       services.commands.ui = originalUi;
       await services.heroku.getClient()?.updateFormationType(APP, before.type, { quantity: before.quantity });
+    }
+  });
+
+  it('a Procfile in a sub-folder of the repository gets none (Heroku reads the root one)', async () => {
+    const nested = vscode.Uri.file(join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', 'lens-sub', 'Procfile'));
+    mkdirSync(join(nested.fsPath, '..'), { recursive: true });
+    writeFileSync(nested.fsPath, 'web: node server.js\n');
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(nested));
+      assert.ok((await titles(procfile)).length > 0, 'the root Procfile still has its lenses');
+      assert.deepStrictEqual(await titles(nested), []);
+    } finally {
+      rmSync(join(nested.fsPath, '..'), { recursive: true, force: true });
     }
   });
 

@@ -1,9 +1,10 @@
 // CodeLens above each process type of a deployed `Procfile`: the workspace app's formation for that type
 // ("web: 2 × Standard-1X on dana-blog"), which runs the explorer's scale command. Nothing is shown when signed out,
-// when no git remote of the Procfile's repository names a Heroku app, or before the formation has been read.
+// when the Procfile is not at the root of a git repository whose remote names a Heroku app, or before the
+// formation has been read.
 // Cost: the formation is read once per app and again when older than the explorer's refresh interval (the client's
 // ETag cache makes an unchanged answer a 304), on sign-in changes and after a scale from a lens; never per keystroke.
-import { sep } from 'node:path';
+import { dirname, relative } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../core/explorer/nodes';
 import { formationLenses } from '../../core/procfile/lens';
@@ -13,7 +14,10 @@ import type { Services } from '../services';
 
 export const SCALE_FROM_LENS = 'heroku.procfile.scale';
 
-/** The Heroku app of the git repository a file is in (deepest repository first, its `heroku` remote first). */
+/**
+ * The Heroku app whose git repository has the Procfile at its root (Heroku reads only the root's Procfile; a
+ * `heroku` remote first). A Procfile in a sub-folder of the repository gets none.
+ */
 class RepositoryApps {
   private found: Promise<FoundRemote[]> | undefined;
 
@@ -23,7 +27,7 @@ class RepositoryApps {
     this.found = undefined;
   }
 
-  async appFor(path: string): Promise<string | undefined> {
+  async appFor(procfilePath: string): Promise<string | undefined> {
     this.found ??= (async () => {
       const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
       const depth = vscode.workspace.getConfiguration('heroku.explorer').get<number>('monorepoDepth', 3);
@@ -32,9 +36,10 @@ class RepositoryApps {
       this.log.error('procfile lens: reading git remotes failed', err);
       return [];
     });
-    const inside = (await this.found).filter((r) => path.startsWith(r.folder.endsWith(sep) ? r.folder : r.folder + sep));
-    inside.sort((a, b) => b.folder.length - a.folder.length || Number(b.remote === 'heroku') - Number(a.remote === 'heroku'));
-    return inside[0]?.app;
+    const dir = dirname(procfilePath);
+    const here = (await this.found).filter((r) => relative(r.folder, dir) === '');
+    here.sort((a, b) => Number(b.remote === 'heroku') - Number(a.remote === 'heroku'));
+    return here[0]?.app;
   }
 }
 
