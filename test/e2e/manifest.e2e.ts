@@ -62,9 +62,9 @@ describe('e2e: app.json and heroku.yml', function () {
     const crumbs = wb.page.locator('.part.editor .editor-group-container.active .breadcrumbs-control');
     await crumbs.filter({ hasText: 'manifest-new' }).waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await crumbs.innerText(), /manifest-new/);
-    // The cursor goes inside the empty key on line 2, then completion is asked for.
-    await wb.page.keyboard.press('Control+Home');
-    await wb.page.keyboard.press('ArrowDown');
+    // The cursor goes inside the empty key on line 2 (a click gives the editor the focus), then completion is asked for.
+    const editor = wb.page.locator('.part.editor .editor-group-container.active .editor-instance .monaco-editor').filter({ visible: true }).first();
+    await editor.locator('.view-line').nth(1).click();
     await wb.page.keyboard.press('End');
     const widget = wb.page.locator('.suggest-widget.visible');
     const row = widget.locator('.monaco-list-row', { hasText: 'formation' }).first();
@@ -74,7 +74,12 @@ describe('e2e: app.json and heroku.yml', function () {
       await wb.page.keyboard.press('Control+Space');
       await row.waitFor({ state: 'visible', timeout: 5000 }).catch(() => undefined);
     }
-    await row.waitFor({ state: 'visible', timeout: 5000 });
+    try {
+      await row.waitFor({ state: 'visible', timeout: 5000 });
+    } catch (err) {
+      await wb.screenshot('manifest-app-json-completions-failed');
+      throw err;
+    }
     await wb.page.waitForTimeout(500);
     await wb.screenshot('manifest-app-json-completions');
     const text = await widget.innerText();
