@@ -2,21 +2,14 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { name, publisher } from '../../package.json';
+import { waitFor } from './wait';
+
+export { waitFor };
 
 export function workspaceDir(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'a workspace folder is open');
   return folder.uri.fsPath;
-}
-
-export async function waitFor<T>(what: string, get: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await get();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
 }
 
 export const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { name, publisher } from '../../package.json';
 import type { UserInput } from '../../src/vscode/commands';
 import type { Services } from '../../src/vscode/services';
-import { waitFor } from './procfile-helpers';
+import { waitFor } from './wait';
 
 const FAKE = process.env.HW_FAKE_HEROKU_URL ?? '';
 const KEY = process.env.HW_FAKE_HEROKU_KEY ?? '';
@@ -50,6 +50,12 @@ describe('procfile CodeLens: formation of the workspace app', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  /** Each test after the first signs in itself, so a grep that runs one of them alone works too. */
+  async function signedInWithLenses(): Promise<void> {
+    if (!services.heroku.getClient()) await services.heroku.signIn(KEY);
+    await waitFor('the lenses', async () => ((await titles(procfile)).length > 0 ? true : undefined));
+  }
+
   it('shows nothing while signed out', async () => {
     if (wasSignedIn) await services.heroku.signOut();
     await waitFor('signed out', async () => (services.heroku.getClient() === undefined ? true : undefined));
@@ -76,6 +82,7 @@ describe('procfile CodeLens: formation of the workspace app', function () {
   });
 
   it('a click scales that process type with the explorer\'s scale command, and the lens follows', async () => {
+    await signedInWithLenses();
     const lens = (await lensesOf(procfile)).find((l) => l.command?.command);
     assert.ok(lens?.command, 'a clickable lens');
     assert.strictEqual(lens.command.arguments?.[0], APP);
@@ -114,6 +121,7 @@ describe('procfile CodeLens: formation of the workspace app', function () {
     mkdirSync(join(nested.fsPath, '..'), { recursive: true });
     writeFileSync(nested.fsPath, 'web: node server.js\n');
     try {
+      await signedInWithLenses();
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(nested));
       assert.ok((await titles(procfile)).length > 0, 'the root Procfile still has its lenses');
       assert.deepStrictEqual(await titles(nested), []);
@@ -123,6 +131,7 @@ describe('procfile CodeLens: formation of the workspace app', function () {
   });
 
   it('heroku.procfile.codeLens: false turns the lenses off', async () => {
+    await signedInWithLenses();
     await vscode.workspace.getConfiguration('heroku').update('procfile.codeLens', false, vscode.ConfigurationTarget.Workspace);
     await waitFor('no lenses', async () => ((await titles(procfile)).length === 0 ? true : undefined));
   });

@@ -2,11 +2,11 @@
 // a quick fix from executeCodeActionProvider repairs the file, settings change severities, the outline and
 // hover work, and formatting normalises the spacing.
 import * as assert from 'node:assert';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { name, publisher } from '../../package.json';
-import { waitFor } from './procfile-helpers';
+import { waitFor } from './wait';
 
 const BROKEN = 'web: bundle exec rails server -p 3000\nworker : bundle exec sidekiq\nweb-x: node a.js &&\n';
 
@@ -53,6 +53,11 @@ describe('procfile: language, diagnostics and quick fixes in VS Code', function 
     assert.equal(fixed.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(doc.getText(fixed.range), '3000');
     assert.equal(fixed.range.start.line, 0);
+    // The code links to its row in the shipped docs/RULES.md (#L<line> opens the file there).
+    const target = typeof fixed.code === 'object' ? fixed.code.target : undefined;
+    assert.ok(target && target.path.endsWith('/docs/RULES.md'), String(target));
+    const row = readFileSync(target.fsPath, 'utf8').split('\n')[Number(/^L(\d+)$/.exec(target.fragment)?.[1]) - 1];
+    assert.match(row ?? '', /^\| `procfile\/fixed-port`/);
   });
 
   it('a quick fix from executeCodeActionProvider repairs the file', async () => {

@@ -37,15 +37,30 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await widget.waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => undefined);
 }
 
-/** Opens a workspace file by its path relative to the folder (Quick Open) and waits for its tab. */
+/**
+ * Opens a workspace file by its path relative to the folder (Quick Open) and waits for its editor. Enter goes
+ * only to a focused row naming the file's folder (before the list is filtered, the focused row can be a recently
+ * opened file of the same name), and the breadcrumbs must then show exactly that path, else it tries again.
+ */
 export async function openFile(page: Page, relativePath: string): Promise<void> {
-  const widget = await quickInput(page, () => page.keyboard.press('Control+P'), relativePath);
-  const base = relativePath.split('/').pop() ?? relativePath;
-  const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: base }).first();
-  await row.waitFor({ state: 'visible', timeout: TIMEOUT });
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: base }).waitFor({ state: 'visible', timeout: TIMEOUT });
-  await activeEditor(page).locator('.view-lines').waitFor({ state: 'visible', timeout: TIMEOUT });
+  const parts = relativePath.split('/').filter(Boolean);
+  const base = parts[parts.length - 1] ?? relativePath;
+  const dir = parts.slice(0, -1).join('/');
+  let seen = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const widget = await quickInput(page, () => page.keyboard.press('Control+P'), relativePath);
+    let focused = widget.locator('.quick-input-list .monaco-list-row.focused', { hasText: base });
+    if (dir) focused = focused.filter({ hasText: dir });
+    await focused.first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: base }).waitFor({ state: 'visible', timeout: TIMEOUT });
+    await activeEditor(page).locator('.view-lines').waitFor({ state: 'visible', timeout: TIMEOUT });
+    // Breadcrumbs: the folders, the file, then maybe symbols: the first segments must be the path.
+    const crumbs = page.locator('.part.editor .editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item');
+    seen = (await crumbs.allInnerTexts().catch(() => [])).map((t) => t.trim()).filter(Boolean).join('/');
+    if (!seen || seen === relativePath || seen.startsWith(`${relativePath}/`)) return; // no breadcrumbs: trust the row
+  }
+  throw new Error(`Quick Open did not open ${relativePath} (the breadcrumbs show ${seen})`);
 }
 
 /** The visible text editor of the active editor group (others stay in the DOM, hidden). */

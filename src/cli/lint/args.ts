@@ -1,5 +1,6 @@
 // Argument parsing for `heroku-workflows lint`: usage errors are values, never exceptions.
-import type { RuleOverrides, Severity } from '../../core/lint/types';
+import { overrideLevel } from '../../core/lint/overrides';
+import type { RuleOverrides } from '../../core/lint/types';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -17,13 +18,12 @@ vendor and build folders are skipped); a file's kind comes from its name. PATH d
 
 Options:
   --format FORMAT       text (default), json (1-based positions, end column exclusive) or sarif (2.1.0)
-  --rule CODE=LEVEL     change a rule's severity (error, warning, info, hint) or turn it off (off); repeatable
+  --rule CODE=LEVEL     change a rule's severity (error, warning, info, hint; warn and
+                        information too, as in heroku.lint.rules) or turn it off (off); repeatable
   -h, --help            show this help
 
 Exit code: 1 when any error is reported, 2 for a usage error or unreadable path, 0 otherwise.
 `;
-
-const LEVELS = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
 export function parseLintArgs(argv: string[]): LintArgs | { error: string } {
   const out: LintArgs = { format: 'text', overrides: {}, paths: [], help: false };
@@ -40,8 +40,9 @@ export function parseLintArgs(argv: string[]): LintArgs | { error: string } {
     } else if (flag === '--rule') {
       const v = value();
       const m = v === undefined ? null : /^([^=\s]+)=(\w+)$/.exec(v);
-      if (!m || !LEVELS.has(m[2])) return { error: `--rule expects code=error|warning|info|hint|off (got ${v === undefined ? 'nothing' : `"${v}"`})` };
-      out.overrides[m[1]] = m[2] as Severity | 'off';
+      const level = m ? overrideLevel(m[2]) : undefined;
+      if (!m || !level) return { error: `--rule expects code=error|warning|info|hint|off (got ${v === undefined ? 'nothing' : `"${v}"`})` };
+      out.overrides[m[1]] = level; // the same levels and spellings (warn, information) as heroku.lint.rules
     } else if (flag === '--') {
       out.paths.push(...argv.slice(i + 1));
       break;

@@ -40,7 +40,7 @@ export class LinterBridge extends Disposable implements vscode.CodeActionProvide
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly deps: SiblingDependencies;
 
-  constructor(private readonly spec: LinterSpec, private readonly log: Logger, private readonly docsUri?: vscode.Uri) {
+  constructor(private readonly spec: LinterSpec, private readonly log: Logger, private readonly docLink?: (code: string) => vscode.Uri) {
     super();
     this.collection = this.register(vscode.languages.createDiagnosticCollection(spec.name));
     this.register({ dispose: () => { for (const t of this.timers.values()) clearTimeout(t); this.timers.clear(); } });
@@ -136,7 +136,7 @@ export class LinterBridge extends Disposable implements vscode.CodeActionProvide
     const overrides = vscode.workspace.getConfiguration('heroku.lint', uri).get<RuleOverrides>('rules');
     const problems = applyOverrides(found, overrides && typeof overrides === 'object' ? overrides : undefined);
     this.problems.set(uri.toString(), problems);
-    this.collection.set(uri, problems.map((p) => toDiagnostic(uri, p, this.docsUri)));
+    this.collection.set(uri, problems.map((p) => toDiagnostic(uri, p, this.docLink)));
     this.log.debug(`${this.spec.name}: linted ${uri.fsPath || uri.path} (${problems.length} problem(s))`);
   }
 

@@ -15,15 +15,11 @@ export function toRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
-/** GitHub-style anchor of a `### procfile/fixed-port` heading in docs/RULES.md. */
-export function ruleAnchor(code: string): string {
-  return code.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
-}
-
-export function toDiagnostic(uri: vscode.Uri, p: Problem, docsUri?: vscode.Uri): vscode.Diagnostic {
+/** `docLink` gives the page that explains a code (docs/RULES.md at its row). */
+export function toDiagnostic(uri: vscode.Uri, p: Problem, docLink?: (code: string) => vscode.Uri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(p.range), p.message, SEVERITY[p.severity]);
   d.source = DIAGNOSTIC_SOURCE;
-  d.code = docsUri ? { value: p.code, target: docsUri.with({ fragment: ruleAnchor(p.code) }) } : p.code;
+  d.code = docLink ? { value: p.code, target: docLink(p.code) } : p.code;
   if (p.related?.length) {
     d.relatedInformation = p.related.map((r) => {
       const target = r.file ? vscode.Uri.joinPath(uri, '..', r.file) : uri;

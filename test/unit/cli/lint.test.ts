@@ -61,6 +61,10 @@ describe('cli: heroku-workflows lint', () => {
     assert.equal((JSON.parse(warn.stdout) as { severity: string }[])[0].severity, 'warning');
     const off = await cli(root, '--rule=procfile/fixed-port=off', '--format', 'json', 'app');
     assert.deepEqual(JSON.parse(off.stdout), []);
+    // The same spellings as the heroku.lint.rules setting.
+    const alias = await cli(root, '--format=json', '--rule', 'procfile/fixed-port=WARN', 'app');
+    assert.equal(alias.code, 0);
+    assert.equal((JSON.parse(alias.stdout) as { severity: string }[])[0].severity, 'warning');
   });
 
   it('sarif: 2.1.0 with rules (ids, help) and results with regions', async () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { appJsonRuleInfo } from '../../../../src/core/appjson/rules';
 import { herokuYmlRuleInfo } from '../../../../src/core/herokuyml/rules';
 import { lintFile, ruleCatalog } from '../../../../src/core/lint/registry';
+import { ruleDocLines } from '../../../../src/core/lint/rule-docs';
 
 const root = join(__dirname, '../../../..');
 
@@ -27,6 +28,18 @@ describe('appjson/herokuyml: rule catalogue and registry', () => {
     const rules = readFileSync(join(root, 'docs/RULES.md'), 'utf8');
     const missing = [...appJsonRuleInfo(), ...herokuYmlRuleInfo()].map((r) => r.code).filter((c) => !rules.includes(`\`${c}\``));
     assert.deepEqual(missing, []);
+  });
+  it('gives every code of every linter a row in docs/RULES.md for the diagnostics\' links', () => {
+    const text = readFileSync(join(root, 'docs/RULES.md'), 'utf8');
+    const lines = ruleDocLines(text);
+    const rows = text.split('\n');
+    const codes = Object.values(ruleCatalog).flatMap((info) => (info ? info().map((r) => r.code) : []));
+    assert.ok(codes.length > 40, `${codes.length} codes`);
+    for (const code of codes) {
+      const line = lines.get(code);
+      assert.ok(line !== undefined, `${code} has no table row`);
+      assert.ok(rows[line].startsWith(`| \`${code}\``), `${code}: line ${line + 1} is ${rows[line]}`);
+    }
   });
   it('is wired into the lint registry used by the CLI', () => {
     assert.equal(ruleCatalog.appjson, appJsonRuleInfo);
