@@ -49,6 +49,7 @@ const common = {
 // `require('./<name>.js')` on first use (esbuild would inline a dynamic import() into one CJS file).
 // Add one entry per bundle; .vscodeignore ships dist/*.js.
 const lazyBundles = {
+  main: 'src/vscode/compose.ts', // the composition root: every feature's registration (src/extension.ts defers it a tick)
   manifest: 'src/vscode/manifest/lazy.ts', // app.json / heroku.yml linters and heroku.yml help (yaml, ajv-free)
   explorer: 'src/vscode/explorer/register.ts', // the tree, its commands and .env sync
 };
@@ -62,11 +63,12 @@ const lazyAxios = {
     build.onResolve({ filter: /^axios$/ }, (args) => (args.kind === 'require-call' ? { path: './axios.js', external: true } : undefined));
   },
 };
-const inDist = (build) => ({ ...build, plugins: [lazyAxios, ...common.plugins] });
+// Bundles in dist/ require each other by `./<name>.js`: external in every one of them.
+const lazyExternals = Object.keys(lazyBundles).map((n) => `./${n}.js`);
+const inDist = (build) => ({ ...build, external: [...common.external, ...lazyExternals], plugins: [lazyAxios, ...common.plugins] });
 
 const builds = [
-  inDist({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', metafile: true,
-    external: [...common.external, ...Object.keys(lazyBundles).map((n) => `./${n}.js`)] }),
+  inDist({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', metafile: true }),
   ...Object.entries(lazyBundles).map(([name, entry]) => inDist({ ...common, entryPoints: [entry], outfile: `dist/${name}.js`, metafile: true })),
   { ...common, entryPoints: ['axios'], outfile: 'dist/axios.js', metafile: true },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },

@@ -1,66 +1,48 @@
-// The only composition root: builds infra, core and the vscode adapters, and owns their disposal.
-// activate() only registers (commands, providers, views): it awaits no I/O. Reading the token sources runs
-// after it returns (services.ready), the workspace scans and git discovery later still, and the heavy parts
-// live in separate bundles required on first use (scripts/build.mjs `lazyBundles`, src/vscode/lazy-bundle.ts).
-import * as vscode from 'vscode';
-import { Redactor } from './core/redact';
-import { registerAuth } from './vscode/auth/commands';
-import { HerokuSession } from './vscode/auth/session';
-import { Commands } from './vscode/commands';
+// The entry VS Code loads (dist/extension.js, a few KB). activate() registers a stub for every command the
+// extension offers and requires the composition root (src/vscode/compose.ts, built as dist/main.js) on the next
+// tick, or at once when a stub runs or the API is read. VS Code waits for activate() before it goes on with the
+// activation event (and other extensions): see docs/PERFORMANCE.md for what each part costs.
+import type * as vscode from 'vscode';
+import type { ExtensionApi } from './vscode/compose';
 import { deferFeature } from './vscode/deferred';
-import { EXPLORER_COMMANDS } from './vscode/explorer/ids';
+import { INTERNAL_COMMANDS } from './vscode/internal-commands';
 import { lazyBundle } from './vscode/lazy-bundle';
-import { ExtensionLog } from './vscode/log';
-import { registerManifest } from './vscode/manifest/index';
-import { registerProcfile } from './vscode/procfile/index';
-import type { FeatureRegistration, Services } from './vscode/services';
-import { registerStatusBar } from './vscode/statusbar/status-bar';
 
-/** Exposed for integration tests (returned from activate). */
-export interface ExtensionApi {
-  services: Services;
+export type { ExtensionApi } from './vscode/compose';
+
+const main = lazyBundle<typeof import('./vscode/compose')>(() => require('./main.js'));
+
+/** The command ids of package.json's contributes.commands (what the palette, menus and keybindings can run). */
+function contributedCommands(context: vscode.ExtensionContext): string[] {
+  const commands = (context.extension.packageJSON as { contributes?: { commands?: { command?: unknown }[] } }).contributes?.commands;
+  return (commands ?? []).map((c) => c.command).filter((c): c is string => typeof c === 'string');
 }
 
-// dist/explorer.js: the tree, its commands and .env sync; started just after activation (commands are stubs until then).
-const explorer = lazyBundle<typeof import('./vscode/explorer/register')>(() => require('./explorer.js'));
-
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  const started = Date.now();
-  const redactor = new Redactor();
-  const log = new ExtensionLog(redactor);
-  context.subscriptions.push(log);
-  const commands = new Commands(log, (t) => redactor.redact(t));
-  const heroku = new HerokuSession({ secrets: context.secrets, log, redactor, commands });
-  context.subscriptions.push(heroku);
-  // Local token sources only (env, secret storage, netrc): no network, and not awaited here.
-  const ready = heroku.start().catch((err: unknown) => log.error('Heroku: reading the session failed', err));
-  const services: Services = { context, log, redactor, commands, heroku, ready };
-
-  context.subscriptions.push(commands.register('heroku.showLog', () => log.show()));
-
-  const features: [string, FeatureRegistration][] = [
-    // Each feature registers itself here (one line each); registration is synchronous and does no I/O.
-    ['procfile', registerProcfile],
-    ['manifest', registerManifest],
-    ['explorer', (s) => deferFeature('explorer', EXPLORER_COMMANDS, () => explorer().registerExplorer(s), s.log)],
-    ['auth', registerAuth],
-    ['statusbar', registerStatusBar],
-  ];
-  const times: string[] = [];
-  for (const [name, register] of features) {
-    const failed = (err: unknown) => log.error(`feature ${name} failed to start`, err);
-    const t0 = performance.now();
+  const activated = performance.now();
+  let api: ExtensionApi | undefined;
+  let failure: unknown;
+  const ids = [...contributedCommands(context), ...INTERNAL_COMMANDS];
+  const deferred = deferFeature('extension', ids, () => {
     try {
-      const d = register(services);
-      if (d instanceof Promise) d.then((x) => { if (x) context.subscriptions.push(x); }, failed);
-      else if (d) context.subscriptions.push(d);
+      api = main().compose(context, activated);
     } catch (err) {
-      failed(err);
+      failure = err;
+      throw err;
     }
-    times.push(`${name} ${(performance.now() - t0).toFixed(1)}`);
-  }
-  log.info(`activated in ${Date.now() - started} ms (${times.join(', ')})`);
-  return { services };
+  }, { error: (message, err) => console.error(`[heroku-workflows] ${message}`, err) });
+  context.subscriptions.push(deferred);
+  return {
+    get services() {
+      deferred.start();
+      if (!api) throw new Error(`Heroku Workflows did not start: ${failure instanceof Error ? failure.message : String(failure)}`);
+      return api.services;
+    },
+    get composedAt() {
+      deferred.start();
+      return api?.composedAt ?? Number.NaN;
+    },
+  };
 }
 
 export function deactivate(): void {

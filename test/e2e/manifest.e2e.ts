@@ -52,15 +52,8 @@ describe('e2e: app.json and heroku.yml', function () {
   });
 
   it('offers Heroku\'s keys in a new app.json', async () => {
-    // Quick Open by hand: the harness's openFile presses Enter on the first "app.json" row, which can still be the
-    // recently opened manifest-demo/app.json before the list is filtered.
-    await wb.page.keyboard.press('Control+P');
-    const quick = wb.page.locator('.quick-input-widget');
-    await quick.locator('input').first().fill('manifest-new/app.json');
-    await quick.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'manifest-new' }).waitFor({ state: 'visible', timeout: 30_000 });
-    await wb.page.keyboard.press('Enter');
+    await wb.openFile('manifest-new/app.json');
     const crumbs = wb.page.locator('.part.editor .editor-group-container.active .breadcrumbs-control');
-    await crumbs.filter({ hasText: 'manifest-new' }).waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await crumbs.innerText(), /manifest-new/);
     // The cursor goes inside the empty key on line 2 (a click gives the editor the focus), then completion is asked for.
     const editor = wb.page.locator('.part.editor .editor-group-container.active .editor-instance .monaco-editor').filter({ visible: true }).first();

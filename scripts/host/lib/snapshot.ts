@@ -1,12 +1,13 @@
 // A private copy of the extension as it ships (production bundle + the files the .vsix holds), so a
 // benchmark measures one consistent build even while others rebuild dist/ in the shared work tree.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './host';
 
-const shipped = ['package.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md',
-  'dist/extension.js', 'dist/manifest.js', 'dist/explorer.js', 'dist/axios.js', 'dist/cli.js', 'media', 'syntaxes', 'schemas'];
+// What .vscodeignore ships: every bundle in dist/ (not the source maps), the docs the diagnostics link to, assets.
+const shipped = (): string[] => ['package.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md', 'docs/RULES.md',
+  ...readdirSync(join(repoRoot, 'dist')).filter((f) => f.endsWith('.js')).map((f) => `dist/${f}`), 'media', 'syntaxes', 'schemas'];
 
 function isProduction(file: string): boolean {
   return existsSync(file) && !/\/\/# sourceMappingURL=/.test(readFileSync(file, 'utf8'));
@@ -21,7 +22,8 @@ export function snapshotExtension(dest: string, log: (s: string) => void): strin
         { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
     }
     mkdirSync(join(dest, 'dist'), { recursive: true });
-    for (const p of shipped) {
+    mkdirSync(join(dest, 'docs'), { recursive: true });
+    for (const p of shipped()) {
       if (existsSync(join(repoRoot, p))) cpSync(join(repoRoot, p), join(dest, p), { recursive: true });
     }
     if (isProduction(join(dest, 'dist', 'extension.js'))) return dest;

@@ -1,0 +1,69 @@
+// The only composition root: builds infra, core and the vscode adapters, and owns their disposal. It is
+// dist/main.js, which src/extension.ts (the entry VS Code loads) requires on the tick after activation, or at once
+// when a command or the API needs it. compose() only registers (commands, providers, views): it awaits no I/O.
+// Reading the token sources runs after it returns (services.ready), the workspace scans and git discovery later
+// still, and the heavy parts live in further bundles required on first use (scripts/build.mjs `lazyBundles`).
+import * as vscode from 'vscode';
+import { Redactor } from '../core/redact';
+import { registerAuth } from './auth/commands';
+import { HerokuSession } from './auth/session';
+import { Commands } from './commands';
+import { deferFeature } from './deferred';
+import { EXPLORER_COMMANDS } from './explorer/ids';
+import { lazyBundle } from './lazy-bundle';
+import { ExtensionLog } from './log';
+import { registerManifest } from './manifest/index';
+import { registerProcfile } from './procfile/index';
+import type { FeatureRegistration, Services } from './services';
+import { registerStatusBar } from './statusbar/status-bar';
+
+/** Exposed for integration tests (returned from activate). */
+export interface ExtensionApi {
+  readonly services: Services;
+  /** performance.now() when compose() had registered every feature (bench/activate-probe reads it). */
+  readonly composedAt: number;
+}
+
+// dist/explorer.js: the tree, its commands and .env sync; started just after activation (commands are stubs until then).
+const explorer = lazyBundle<typeof import('./explorer/register')>(() => require('./explorer.js'));
+
+/** `activated`: performance.now() when activate() began, for the log line. */
+export function compose(context: vscode.ExtensionContext, activated: number): ExtensionApi {
+  const started = performance.now();
+  const redactor = new Redactor();
+  const log = new ExtensionLog(redactor);
+  context.subscriptions.push(log);
+  const commands = new Commands(log, (t) => redactor.redact(t));
+  const heroku = new HerokuSession({ secrets: context.secrets, log, redactor, commands });
+  context.subscriptions.push(heroku);
+  // Local token sources only (env, secret storage, netrc): no network, and not awaited here.
+  const ready = heroku.start().catch((err: unknown) => log.error('Heroku: reading the session failed', err));
+  const services: Services = { context, log, redactor, commands, heroku, ready };
+
+  context.subscriptions.push(commands.register('heroku.showLog', () => log.show()));
+
+  const features: [string, FeatureRegistration][] = [
+    // Each feature registers itself here (one line each); registration is synchronous and does no I/O.
+    ['procfile', registerProcfile],
+    ['manifest', registerManifest],
+    ['explorer', (s) => deferFeature('explorer', EXPLORER_COMMANDS, () => explorer().registerExplorer(s), s.log)],
+    ['auth', registerAuth],
+    ['statusbar', registerStatusBar],
+  ];
+  const times: string[] = [];
+  for (const [name, register] of features) {
+    const failed = (err: unknown) => log.error(`feature ${name} failed to start`, err);
+    const t0 = performance.now();
+    try {
+      const d = register(services);
+      if (d instanceof Promise) d.then((x) => { if (x) context.subscriptions.push(x); }, failed);
+      else if (d) context.subscriptions.push(d);
+    } catch (err) {
+      failed(err);
+    }
+    times.push(`${name} ${(performance.now() - t0).toFixed(1)}`);
+  }
+  const now = performance.now();
+  log.info(`started ${(now - activated).toFixed(1)} ms after activation; composed in ${(now - started).toFixed(1)} ms (${times.join(', ')})`);
+  return { services, composedAt: now };
+}
