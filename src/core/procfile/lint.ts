@@ -86,19 +86,23 @@ function runEntryRules(
 ): void {
   const live: (ProcfileRule['checkEntry'] | undefined)[] = rules.map((r) => r.rule.checkEntry);
   const ctxs = rules.map((r) => r.ctx);
+  const n = live.length;
   const entries = doc.entries;
   const anyExplained = explained.size > 0;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     if (anyExplained && explained.has(e.line)) continue;
-    for (let r = 0; r < live.length; r++) {
-      const check = live[r];
-      if (check === undefined) continue;
+    // The try is outside the loop over the rules (entered once per entry, not once per call); no rule reads `this`.
+    for (let r = 0; r < n; ) {
       try {
-        check.call(rules[r].rule, ctxs[r], e, i);
+        for (; r < n; r++) {
+          const check = live[r];
+          if (check !== undefined) check(ctxs[r], e, i);
+        }
       } catch (err) {
         live[r] = undefined;
         failed(rules[r].rule, err);
+        r++;
       }
     }
   }

@@ -18,6 +18,25 @@ export interface ProcfileEntry {
   colon: number;
   /** Whitespace between the name and the colon (`web : cmd`), if any. */
   spaceBeforeColon: boolean;
+  /** Which parsers accept the name as written: NAME_CLASSIC | NAME_CNB | NAME_WORD bits (found while parsing). */
+  nameClass: number;
+}
+
+/** `^[A-Za-z0-9_-]+$`: Cedar (classic). */
+export const NAME_CLASSIC = 1;
+/** `^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`: Fir (CNB) without a rewrite. */
+export const NAME_CNB = 2;
+/** `^\w+$`: `heroku local`. */
+export const NAME_WORD = 4;
+/** The classes each ASCII character keeps (a character outside the table keeps none). */
+const NAME_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const lower = c >= 97 && c <= 122;
+  const digit = c >= 48 && c <= 57;
+  const upper = c >= 65 && c <= 90;
+  if (lower || digit) NAME_CHAR[c] = NAME_CLASSIC | NAME_CNB | NAME_WORD;
+  else if (upper || c === 95 /* _ */) NAME_CHAR[c] = NAME_CLASSIC | NAME_WORD;
+  else if (c === 45 /* - */) NAME_CHAR[c] = NAME_CLASSIC | NAME_CNB;
 }
 
 /**
@@ -33,6 +52,7 @@ class Entry implements ProcfileEntry {
     readonly line: number,
     readonly colon: number,
     readonly spaceBeforeColon: boolean,
+    readonly nameClass: number,
     /** Columns: name start and end, command start and end. */
     private readonly ns: number,
     private readonly ne: number,
@@ -93,12 +113,16 @@ function parseLine(text: string, line: number, startCol: number, entries: Procfi
   let nameEnd = colon;
   while (nameEnd > i && isSpace(text.charCodeAt(nameEnd - 1))) nameEnd--;
   if (nameEnd === i) return 'invalid';
+  let nameClass = NAME_CLASSIC | NAME_CNB | NAME_WORD;
   for (let k = i; k < nameEnd; k++) {
-    if (isSpace(text.charCodeAt(k))) return 'invalid';
+    const c = text.charCodeAt(k);
+    if (isSpace(c)) return 'invalid';
+    nameClass &= c < 128 ? NAME_CHAR[c] : 0;
   }
+  if (text.charCodeAt(i) === 45 || text.charCodeAt(nameEnd - 1) === 45) nameClass &= ~NAME_CNB;
   let cmdStart = colon + 1;
   while (cmdStart < n && isSpace(text.charCodeAt(cmdStart))) cmdStart++;
-  entries.push(new Entry(text.slice(i, nameEnd), text.slice(cmdStart), line, colon, nameEnd < colon, i, nameEnd, cmdStart, n));
+  entries.push(new Entry(text.slice(i, nameEnd), text.slice(cmdStart), line, colon, nameEnd < colon, nameClass, i, nameEnd, cmdStart, n));
   return entries.length - 1;
 }
 

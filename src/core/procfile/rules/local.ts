@@ -4,7 +4,7 @@
 // node-foreman's parser. A Procfile.* file is only ever read by `heroku local -f`, so there these are warnings;
 // in the deployed Procfile they are info.
 import { range } from '../../lint/types';
-import { isClassicName, isWordName } from './names';
+import { NAME_CLASSIC, NAME_WORD } from '../parser';
 import { entryRule, type ProcfileRule, type RuleContext } from './types';
 
 const WORD = /\w/;
@@ -20,7 +20,7 @@ const localName = entryRule({
   severity: 'info',
   summary: '`heroku local` of Heroku CLI 11.1.1 and later (until fixed) accepts only letters, digits and `_` in a process type (no `-`).',
   checkEntry(ctx, e) {
-    if (isWordName(e.name) || !isClassicName(e.name) || e.spaceBeforeColon) return;
+    if (e.nameClass & NAME_WORD || !(e.nameClass & NAME_CLASSIC) || e.spaceBeforeColon) return;
     const to = e.name.replace(/-/g, '_');
     ctx.report({
       severity: severityFor(ctx),

@@ -1,20 +1,10 @@
 // Rules about process type names, as Cedar (classic), Fir (CNB) and `heroku local` read them.
 import { range } from '../../lint/types';
+import { NAME_CLASSIC, NAME_CNB } from '../parser';
 import { entryRule, type ProcfileEntry, type ProcfileRule } from './types';
 
 const isLower = (c: number) => c >= 97 && c <= 122;
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const isUpper = (c: number) => c >= 65 && c <= 90;
-
-/** `^[A-Za-z0-9_-]+$`: what Cedar (classic) accepts. */
-export function isClassicName(name: string): boolean {
-  if (name.length === 0) return false;
-  for (let k = 0; k < name.length; k++) {
-    const c = name.charCodeAt(k);
-    if (!(isLower(c) || isUpper(c) || isDigit(c) || c === 95 || c === 45)) return false;
-  }
-  return true;
-}
 
 /** `^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`: what the Fir (CNB) parser accepts without a rewrite. */
 function isCnbName(name: string): boolean {
@@ -23,16 +13,6 @@ function isCnbName(name: string): boolean {
   for (let k = 0; k < n; k++) {
     const c = name.charCodeAt(k);
     if (!(isLower(c) || isDigit(c) || c === 45)) return false;
-  }
-  return true;
-}
-
-/** `^\w+$`: what `heroku local` accepts. */
-export function isWordName(name: string): boolean {
-  if (name.length === 0) return false;
-  for (let k = 0; k < name.length; k++) {
-    const c = name.charCodeAt(k);
-    if (!(isLower(c) || isUpper(c) || isDigit(c) || c === 95)) return false;
   }
   return true;
 }
@@ -51,7 +31,7 @@ const invalidName = entryRule({
   severity: 'error',
   summary: 'Process type names may only use letters, digits, `-` and `_`.',
   checkEntry(ctx, e) {
-    if (isClassicName(e.name)) return;
+    if (e.nameClass & NAME_CLASSIC) return;
     const fixed = e.name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
     ctx.report({
       message: `\`${e.name}\` is not a valid process type: use letters, digits and \`-\` only. The Fir build fails on it and \`heroku local\` stops with a parse error (what Cedar does with it is not documented).`,
@@ -66,7 +46,7 @@ const firRewritten = entryRule({
   severity: 'info',
   summary: 'On Fir (CNB) uppercase letters and `_` in a process type are rewritten (lowercase, `-`).',
   checkEntry(ctx, e) {
-    if (isCnbName(e.name) || !isClassicName(e.name)) return;
+    if (e.nameClass & NAME_CNB || !(e.nameClass & NAME_CLASSIC)) return;
     const to = cnbName(e.name);
     if (!isCnbName(to)) return;
     ctx.report({
@@ -83,7 +63,7 @@ const firInvalid = entryRule({
   summary: 'On Fir (CNB) a process type must start and end with a letter or digit.',
   checkEntry(ctx, e) {
     // A name Fir accepts as is is its own rewrite.
-    if (isCnbName(e.name) || !isClassicName(e.name)) return;
+    if (e.nameClass & NAME_CNB || !(e.nameClass & NAME_CLASSIC)) return;
     const to = cnbName(e.name);
     if (isCnbName(to)) return;
     const fixed = to.replace(/^-+|-+$/g, '');
@@ -100,7 +80,7 @@ const tooLong = entryRule({
   severity: 'warning',
   summary: 'On Fir (CNB) a process type is at most 63 characters.',
   checkEntry(ctx, e) {
-    if (e.name.length <= 63 || !isClassicName(e.name)) return;
+    if (e.name.length <= 63 || !(e.nameClass & NAME_CLASSIC)) return;
     ctx.report({
       message: `This process type has ${e.name.length} characters; the Fir build fails above 63. Shorten it.`,
       range: range(e.line, e.nameRange.start.character + 63, e.line, e.nameRange.end.character),
@@ -173,8 +153,8 @@ const firDuplicate: ProcfileRule = {
   check(ctx) {
     const entries = ctx.doc.entries;
     // Only a name Fir rewrites can collide with a different one: most files have none, so nothing is built.
-    if (!entries.some((e) => !isCnbName(e.name) && isClassicName(e.name))) return;
-    const firName = (e: ProcfileEntry) => (e.command !== '' && isClassicName(e.name) && isCnbName(cnbName(e.name)) ? cnbName(e.name) : undefined);
+    if (!entries.some((e) => (e.nameClass & (NAME_CNB | NAME_CLASSIC)) === NAME_CLASSIC)) return;
+    const firName = (e: ProcfileEntry) => (e.command !== '' && e.nameClass & NAME_CLASSIC && isCnbName(cnbName(e.name)) ? cnbName(e.name) : undefined);
     const lastFir = new Map<string, number>();
     const lastExact = new Map<string, number>();
     entries.forEach((e, i) => {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { parseProcfile } from '../../../../src/core/procfile/parser';
+import fc from 'fast-check';
+import { NAME_CLASSIC, NAME_CNB, NAME_WORD, parseProcfile } from '../../../../src/core/procfile/parser';
 
 describe('procfile parser', () => {
   it('parses entries with exact ranges', () => {
@@ -44,5 +45,19 @@ describe('procfile parser', () => {
     assert.equal(parseProcfile('\n\n').lines.length, 2);
     assert.equal(parseProcfile(undefined as unknown as string).entries.length, 0);
     assert.equal(parseProcfile('\u0000:\uD800').entries[0].name, '\u0000');
+  });
+
+  it('classifies each name as the three parsers would (nameClass bits = the documented patterns)', () => {
+    const expected = (name: string) =>
+      (/^[A-Za-z0-9_-]+$/.test(name) ? NAME_CLASSIC : 0) | (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(name) ? NAME_CNB : 0) | (/^\w+$/.test(name) ? NAME_WORD : 0);
+    for (const name of ['web', 'Web', 'web_1', 'web-1', '-web', 'web-', 'w', '9', 'wéb', 'web.1', '_', '-']) {
+      assert.equal(parseProcfile(`${name}: x`).entries[0].nameClass, expected(name), name);
+    }
+    const nameChar = fc.constantFrom(...'abzAZ09_-.é$'.split(''));
+    fc.assert(fc.property(fc.array(nameChar, { minLength: 1, maxLength: 12 }).map((cs) => cs.join('')), fc.boolean(), (name, bom) => {
+      const e = parseProcfile(`${bom ? '\uFEFF' : ''}${name}: run`).entries[0];
+      assert.equal(e.name, name);
+      assert.equal(e.nameClass, expected(name));
+    }), { numRuns: 2000 });
   });
 });
