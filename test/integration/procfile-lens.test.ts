@@ -116,6 +116,37 @@ describe('procfile CodeLens: formation of the workspace app', function () {
     }
   });
 
+  it('follows a scale made elsewhere (the explorer\'s command on a tree node), through the app-changed event', async () => {
+    await signedInWithLenses();
+    const lens = (await lensesOf(procfile)).find((l) => l.command?.command);
+    assert.ok(lens?.command, 'a clickable lens');
+    const type = String(lens.command.arguments?.[1]);
+    const before = (await formationOfApp()).find((f) => f.type === type);
+    assert.ok(before, `${APP} has a formation for ${type}`);
+    const target = before.quantity === 0 ? 1 : 0;
+    const answers = [String(target), '*first', 'Scale'];
+    services.commands.ui = {
+      showInputBox: () => Promise.resolve(undefined),
+      async showQuickPick<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>) {
+        const label = answers.shift();
+        const list = await items;
+        return label === '*first' ? list[0] : list.find((i) => i.label === label);
+      },
+      showWarningMessage: () => Promise.resolve(answers.shift()),
+      showInformationMessage: () => Promise.resolve(undefined),
+    };
+    try {
+      const node = { id: `test/${APP}/${type}`, kind: 'formation', label: type, app: APP, ref: type, contextValue: 'heroku.formation', collapsible: 'none' };
+      await vscode.commands.executeCommand('heroku.formation.scale', node);
+      assert.strictEqual((await formationOfApp()).find((f) => f.type === type)?.quantity, target, 'the fake was scaled');
+      await waitFor('the lens to show the new quantity', async () =>
+        ((await titles(procfile)).some((t) => t.startsWith(`${type}: ${target} × `)) ? true : undefined));
+    } finally {
+      services.commands.ui = originalUi;
+      await services.heroku.getClient()?.updateFormationType(APP, type, { quantity: before.quantity });
+    }
+  });
+
   it('a Procfile in a sub-folder of the repository gets none (Heroku reads the root one)', async () => {
     const nested = vscode.Uri.file(join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', 'lens-sub', 'Procfile'));
     mkdirSync(join(nested.fsPath, '..'), { recursive: true });

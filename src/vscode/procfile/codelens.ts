@@ -3,7 +3,7 @@
 // when the Procfile is not at the root of a git repository whose remote names a Heroku app, or before the
 // formation has been read.
 // Cost: the formation is read once per app and again when older than the explorer's refresh interval (the client's
-// ETag cache makes an unchanged answer a 304), on sign-in changes and after a scale from a lens; never per keystroke.
+// ETag cache makes an unchanged answer a 304), on sign-in changes and after any action on the app; never per keystroke.
 import { dirname, relative } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../core/explorer/nodes';
@@ -118,6 +118,8 @@ export class ProcfileCodeLensProvider implements vscode.CodeLensProvider, vscode
       this.changed, this.formations, remotes,
       this.formations.onDidChange(() => this.changed.fire()),
       services.heroku.onDidChangeSession(() => this.formations.invalidate()),
+      // Any action on an app (scale from the tree or the status bar, restart, rollback, promote) re-reads its formation.
+      services.heroku.onDidChangeApp((app) => this.formations.invalidate(app)),
       remotes.onDidChange(rediscover), remotes.onDidCreate(rediscover), remotes.onDidDelete(rediscover),
       vscode.workspace.onDidChangeWorkspaceFolders(rediscover),
       vscode.workspace.onDidChangeConfiguration((e) => {
