@@ -16,6 +16,7 @@ import { registerManifest } from './manifest/index';
 import { registerProcfile } from './procfile/index';
 import type { FeatureRegistration, Services } from './services';
 import { registerStatusBar } from './statusbar/status-bar';
+import { WorkspaceRemotes } from './workspace-remotes';
 
 /** Exposed for integration tests (returned from activate). */
 export interface ExtensionApi {
@@ -38,7 +39,9 @@ export function compose(context: vscode.ExtensionContext, activated: number): Ex
   context.subscriptions.push(heroku);
   // Local token sources only (env, secret storage, netrc): no network, and not awaited here.
   const ready = heroku.start().catch((err: unknown) => log.error('Heroku: reading the session failed', err));
-  const services: Services = { context, log, redactor, commands, heroku, ready };
+  const remotes = new WorkspaceRemotes(log);
+  context.subscriptions.push(remotes);
+  const services: Services = { context, log, redactor, commands, heroku, remotes, ready };
 
   context.subscriptions.push(commands.register('heroku.showLog', () => log.show()));
 

@@ -4,6 +4,7 @@ import type { Redactor } from '../core/redact';
 import type { HerokuSession } from './auth/session';
 import type { Commands } from './commands';
 import type { ExtensionLog } from './log';
+import type { WorkspaceRemotes } from './workspace-remotes';
 
 export interface Services {
   context: vscode.ExtensionContext;
@@ -12,6 +13,8 @@ export interface Services {
   commands: Commands;
   /** The Heroku sign-in session: `getClient()` (sync, undefined when signed out), `onDidChangeSession`. */
   heroku: HerokuSession;
+  /** The workspace's Heroku git remotes, found once for the explorer, the status bar and the CodeLens. */
+  remotes: WorkspaceRemotes;
   /** Settles once the work activate() started but did not wait for (reading the token sources) is done; never rejects. */
   ready: Promise<void>;
 }

@@ -2,7 +2,7 @@
 // scaling and rollback change the fake's state and the tree follows, a pulled .env matches the app's config
 // (keeping comments and local keys), and neither the token nor config values reach the extension's log.
 import * as assert from 'node:assert';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { name, publisher } from '../../package.json';
@@ -115,6 +115,31 @@ describe('explorer: Heroku tree and actions in VS Code', function () {
     assert.deepStrictEqual(acme.map((n) => n.label), teamApps);
     assert.match(acme.find((n) => n.label === 'acme-ledger')?.description ?? '', /space acme-vault/);
     assert.match((await walk('All apps', 'Personal')).kids[0].description ?? '', /maintenance/);
+  });
+
+  it('follows a remote added to and removed from a sub-folder repository\'s .git/config, without a refresh', async () => {
+    const repo = join(workspace, 'remote-it');
+    const config = join(repo, '.git', 'config');
+    const workspaceApps = async () => (await walk('This workspace')).kids.map((n) => n.label).sort();
+    const withRemote = '[core]\n\tbare = false\n[remote "heroku"]\n\turl = https://git.heroku.com/dana-scratch.git\n';
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    writeFileSync(config, '[core]\n\tbare = false\n');
+    try {
+      // The refresh button searches the remotes again and so finds the new repository (still without a Heroku remote).
+      await vscode.commands.executeCommand('heroku.explorer.refresh');
+      assert.deepStrictEqual(await workspaceApps(), [process.env.HW_TEST_APP]);
+      // `heroku git:remote -a dana-scratch`, then `git remote remove heroku`: no refresh in between. (VS Code gives
+      // no events inside .git to a **/.git/config glob: the repository's config is watched with fs.watch.)
+      writeFileSync(config, withRemote);
+      await eventually('the new remote\'s app under This workspace', async () => (await workspaceApps()).includes('dana-scratch'));
+      assert.deepStrictEqual(await workspaceApps(), [process.env.HW_TEST_APP, 'dana-scratch'].sort());
+      // git writes config.lock and renames it over config
+      writeFileSync(`${config}.lock`, '[core]\n\tbare = false\n');
+      renameSync(`${config}.lock`, config);
+      await eventually('the app gone with its remote', async () => !(await workspaceApps()).includes('dana-scratch'));
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   it('shows dyno states, formation, add-ons, releases, masked config vars and domains', async () => {

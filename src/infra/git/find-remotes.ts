@@ -15,6 +15,8 @@ export interface FindOptions {
   /** Stop after this many folders in total (a safety net for huge trees). Default 5000. */
   maxFolders?: number;
   signal?: AbortSignal;
+  /** Filled with the config file of every repository found, with Heroku remotes or not (for watching them). */
+  gitConfigs?: Set<string>;
 }
 
 const SKIP = new Set(['node_modules', 'vendor', 'dist', 'out', 'build', 'target', 'bower_components', '__pycache__', 'venv', '.venv']);
@@ -60,6 +62,7 @@ export async function findHerokuRemotes(roots: readonly string[], options: FindO
     for (const folder of queue) {
       if (options.signal?.aborted || budget-- <= 0) return out;
       const config = await gitConfigPath(path.join(folder, '.git'));
+      if (config) options.gitConfigs?.add(config);
       if (config && !seenConfigs.has(`${config}\0${folder}`)) {
         seenConfigs.add(`${config}\0${folder}`);
         const text = (await readText(config)) ?? '';

@@ -5,7 +5,6 @@ import { explorerApiFromClient } from '../../core/explorer/client-api';
 import { ExplorerModel, type WorkspaceApp } from '../../core/explorer/model';
 import type { ExplorerNode } from '../../core/explorer/nodes';
 import { DisposableStore, toDisposable } from '../../core/lifecycle';
-import { findHerokuRemotes } from '../../infra/git/find-remotes';
 import type { Services } from '../services';
 import { registerAppActions } from './app-actions';
 import { registerConfigActions } from './config-actions';
@@ -16,22 +15,11 @@ import { ExplorerProvider, VIEW_ID } from './provider';
 
 export function registerExplorer(services: Services): vscode.Disposable {
   const store = new DisposableStore();
-  const { log, redactor, commands } = services;
+  const { redactor, commands } = services;
   const heroku: HerokuSessionPort = services.heroku;
 
-  let remotes: Promise<WorkspaceApp[]> | undefined;
-  const workspaceApps = (): Promise<WorkspaceApp[]> => {
-    remotes ??= (async () => {
-      const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-      const depth = vscode.workspace.getConfiguration('heroku.explorer').get<number>('monorepoDepth', 3);
-      const found = await findHerokuRemotes(roots, { depth });
-      return found.map((r) => ({ app: r.app, remote: r.remote, folder: r.folder }));
-    })().catch((err: unknown) => {
-      log.error('explorer: reading git remotes failed', err);
-      return [];
-    });
-    return remotes;
-  };
+  const workspaceApps = async (): Promise<WorkspaceApp[]> =>
+    (await services.remotes.find()).map((r) => ({ app: r.app, remote: r.remote, folder: r.folder }));
 
   const model = new ExplorerModel(explorerApiFromClient(() => heroku.getClient()), workspaceApps, (v) => redactor.add(v));
   // Disposal (deactivation) aborts every request still running: the tree's reads and the actions' changes.
@@ -41,8 +29,9 @@ export function registerExplorer(services: Services): vscode.Disposable {
     model.dispose();
   }));
   const provider = store.add(new ExplorerProvider(model));
+  // The refresh button searches the git remotes again too (the tree's next read waits for that search).
   const refresh = () => {
-    remotes = undefined;
+    services.remotes.invalidate();
     provider.refresh();
   };
   const view = store.add(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true }));
@@ -73,7 +62,7 @@ export function registerExplorer(services: Services): vscode.Disposable {
 
   store.add(heroku.onDidChangeSession(() => {
     model.resetSession();
-    refresh();
+    provider.refresh();
   }));
   // An action changed an app (from the tree, the status bar or the palette): re-read what is shown, once for the
   // apps one action names together (a promotion names its source and every target).
@@ -86,10 +75,8 @@ export function registerExplorer(services: Services): vscode.Disposable {
       provider.refresh();
     });
   }));
-  store.add(vscode.workspace.onDidChangeWorkspaceFolders(() => refresh()));
-  // A remote added or removed (`heroku git:remote`, `git remote add`) changes "This workspace".
-  const gitConfigs = store.add(vscode.workspace.createFileSystemWatcher('**/.git/config'));
-  for (const on of [gitConfigs.onDidChange, gitConfigs.onDidCreate, gitConfigs.onDidDelete]) store.add(on(() => refresh()));
+  // A remote added or removed (`heroku git:remote`, `git remote add`), folders or monorepoDepth changed: "This workspace".
+  store.add(services.remotes.onDidChange(() => provider.refresh()));
 
   // Live state: re-read on an interval while the view is visible (ETags make unchanged reads 304s).
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -107,7 +94,6 @@ export function registerExplorer(services: Services): vscode.Disposable {
   store.add(toDisposable(() => timer && clearInterval(timer)));
   store.add(vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration('heroku.explorer.refreshInterval')) schedule();
-    if (e.affectsConfiguration('heroku.explorer.monorepoDepth')) refresh();
   }));
   return store;
 }

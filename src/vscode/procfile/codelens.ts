@@ -9,7 +9,6 @@ import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../core/explorer/nodes';
 import { formationLenses } from '../../core/procfile/lens';
 import { parseProcfile } from '../../core/procfile/parser';
-import { findHerokuRemotes, type FoundRemote } from '../../infra/git/find-remotes';
 import type { Services } from '../services';
 
 export const SCALE_FROM_LENS = 'heroku.procfile.scale';
@@ -18,29 +17,11 @@ export const SCALE_FROM_LENS = 'heroku.procfile.scale';
  * The Heroku app whose git repository has the Procfile at its root (Heroku reads only the root's Procfile; a
  * `heroku` remote first). A Procfile in a sub-folder of the repository gets none.
  */
-class RepositoryApps {
-  private found: Promise<FoundRemote[]> | undefined;
-
-  constructor(private readonly log: Services['log']) {}
-
-  invalidate(): void {
-    this.found = undefined;
-  }
-
-  async appFor(procfilePath: string): Promise<string | undefined> {
-    this.found ??= (async () => {
-      const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-      const depth = vscode.workspace.getConfiguration('heroku.explorer').get<number>('monorepoDepth', 3);
-      return findHerokuRemotes(roots, { depth });
-    })().catch((err: unknown) => {
-      this.log.error('procfile lens: reading git remotes failed', err);
-      return [];
-    });
-    const dir = dirname(procfilePath);
-    const here = (await this.found).filter((r) => relative(r.folder, dir) === '');
-    here.sort((a, b) => Number(b.remote === 'heroku') - Number(a.remote === 'heroku'));
-    return here[0]?.app;
-  }
+async function appFor(remotes: Services['remotes'], procfilePath: string): Promise<string | undefined> {
+  const dir = dirname(procfilePath);
+  const here = (await remotes.find()).filter((r) => relative(r.folder, dir) === '');
+  here.sort((a, b) => Number(b.remote === 'heroku') - Number(a.remote === 'heroku'));
+  return here[0]?.app;
 }
 
 interface Cached {
@@ -103,28 +84,21 @@ function maxAgeMs(): number {
 }
 
 export class ProcfileCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly apps: RepositoryApps;
   private readonly formations: FormationCache;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subs: vscode.Disposable[] = [];
 
   constructor(private readonly services: Services) {
-    this.apps = new RepositoryApps(services.log);
     this.formations = new FormationCache(services);
-    const remotes = vscode.workspace.createFileSystemWatcher('**/.git/config');
-    const rediscover = () => { this.apps.invalidate(); this.changed.fire(); };
     this.subs.push(
-      this.changed, this.formations, remotes,
+      this.changed, this.formations,
       this.formations.onDidChange(() => this.changed.fire()),
       services.heroku.onDidChangeSession(() => this.formations.invalidate()),
       // Any action on an app (scale from the tree or the status bar, restart, rollback, promote) re-reads its formation.
       services.heroku.onDidChangeApp((app) => this.formations.invalidate(app)),
-      remotes.onDidChange(rediscover), remotes.onDidCreate(rediscover), remotes.onDidDelete(rediscover),
-      vscode.workspace.onDidChangeWorkspaceFolders(rediscover),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('heroku.procfile.codeLens') || e.affectsConfiguration('heroku.explorer.monorepoDepth')) rediscover();
-      }),
+      services.remotes.onDidChange(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('heroku.procfile.codeLens')) this.changed.fire(); }),
       services.commands.register(SCALE_FROM_LENS, async (_ctx, app: unknown, type: unknown) => {
         if (typeof app !== 'string' || typeof type !== 'string') return;
         // The explorer's scale command, preset to this app and process type as if its formation node was clicked.
@@ -143,7 +117,7 @@ export class ProcfileCodeLensProvider implements vscode.CodeLensProvider, vscode
     if (doc.uri.scheme !== 'file' || !doc.uri.path.endsWith('/Procfile')) return [];
     if (!vscode.workspace.getConfiguration('heroku.procfile', doc.uri).get<boolean>('codeLens', true)) return [];
     if (!this.services.heroku.getClient()) return [];
-    const app = await this.apps.appFor(doc.uri.fsPath);
+    const app = await appFor(this.services.remotes, doc.uri.fsPath);
     if (!app) return [];
     const answer = this.formations.peek(app);
     if (answer === undefined) return [];

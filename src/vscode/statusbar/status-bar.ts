@@ -4,7 +4,6 @@
 // refreshes 304s). Clicking it opens a quick pick of the explorer's actions for that app.
 import * as vscode from 'vscode';
 import { describeError } from '../log';
-import { findHerokuRemotes } from '../../infra/git/find-remotes';
 import type { CommandContext } from '../commands';
 import type { Services } from '../services';
 import { appStatus, type AppStatusInput, type StatusView } from './model';
@@ -42,7 +41,7 @@ export class HerokuStatusBar implements vscode.Disposable {
       heroku.onDidChangeSession(() => void this.refresh({ restart: true })),
       heroku.onDidChangeApp((app) => { if (app === this.app) void this.refresh({ restart: true }); }),
       heroku.onDidChangeRateLimit((n) => this.noteRateLimit(n)),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.discover()),
+      services.remotes.onDidChange(() => void this.discover()),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('heroku.explorer.refreshInterval')) this.schedule(); }),
     );
     this.schedule();
@@ -55,16 +54,9 @@ export class HerokuStatusBar implements vscode.Disposable {
   }
 
   async discover(): Promise<void> {
-    const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-    try {
-      const depth = vscode.workspace.getConfiguration('heroku.explorer').get<number>('monorepoDepth', 3);
-      const found = await findHerokuRemotes(roots, { depth });
-      found.sort((a, b) => Number(b.remote === 'heroku') - Number(a.remote === 'heroku'));
-      this.apps = [...new Set(found.map((r) => r.app))];
-    } catch (err) {
-      this.services.log.error('status bar: reading git remotes failed', err);
-      this.apps = [];
-    }
+    const found = [...(await this.services.remotes.find())];
+    found.sort((a, b) => Number(b.remote === 'heroku') - Number(a.remote === 'heroku'));
+    this.apps = [...new Set(found.map((r) => r.app))];
     await this.refresh();
   }
 
