@@ -1,5 +1,6 @@
 // What the Procfile CodeLens says above each process type: the app's live formation for that type, from an
 // answer the caller already has (no I/O here). Plain data in and out; a malformed answer yields no lens, never a throw.
+import { formationSize } from '../explorer/scale';
 import type { ProcfileDocument } from './parser';
 import { cnbName } from './rules/names';
 
@@ -26,11 +27,9 @@ export function formationItems(answer: unknown): FormationItem[] {
   const out: FormationItem[] = [];
   for (const f of answer as unknown[]) {
     if (typeof f !== 'object' || f === null) continue;
-    const { type, quantity, size, dyno_size: dynoSize } = f as Record<string, unknown>;
-    const sizeName = typeof dynoSize === 'object' && dynoSize !== null && typeof (dynoSize as { name?: unknown }).name === 'string'
-      ? (dynoSize as { name: string }).name
-      : size;
-    if (typeof type !== 'string' || typeof quantity !== 'number' || !Number.isFinite(quantity) || typeof sizeName !== 'string') continue;
+    const { type, quantity } = f as Record<string, unknown>;
+    const sizeName = formationSize(f as Parameters<typeof formationSize>[0]);
+    if (typeof type !== 'string' || typeof quantity !== 'number' || !Number.isFinite(quantity) || sizeName === undefined) continue;
     out.push({ type, quantity, size: sizeName });
   }
   return out;
