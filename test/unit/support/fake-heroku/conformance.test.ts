@@ -27,6 +27,7 @@ function samples(fake: FakeHeroku, promotionId: string): Record<string, (app: st
     size: () => ['standard-1X', 'private-M'],
     feature: () => ['preboot', 'log-runtime-metrics'],
     build: (app) => s.releasesOf(appId(app)).filter((r) => r.description.startsWith('Deploy ') && r.slugId).map((r) => stableId(`build:${r.id}`)).slice(-2),
+    slug: (app) => [...new Set(s.releasesOf(appId(app)).map((r) => r.slugId).filter((x) => x !== null))].slice(-2),
   };
 }
 
