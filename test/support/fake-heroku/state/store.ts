@@ -204,5 +204,10 @@ export class FakeState {
     this.configVars.delete(appId);
     this.features.delete(appId);
     this.logEvents.delete(appId);
+    for (const ra of this.reviewApps.values()) {
+      if (ra.appId !== appId) continue;
+      ra.appId = null;
+      ra.status = 'deleted';
+    }
   }
 }
