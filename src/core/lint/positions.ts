@@ -1,5 +1,6 @@
-// Offset <-> 0-based line/character conversion for one text (UTF-16 offsets, as jsonc-parser and yaml give them).
-import type { Range } from '../lint/types';
+// Positions shared by the linters (app.json, heroku.yml): offset <-> 0-based line/character for one text (UTF-16
+// offsets, as jsonc-parser and yaml give them), and problems in document order.
+import type { Problem, Range } from './types';
 
 export class LineIndex {
   private lineStarts: number[] | undefined;
@@ -36,4 +37,9 @@ export class LineIndex {
   range(start: number, end: number): Range {
     return { start: this.position(start), end: this.position(Math.max(start, end)) };
   }
+}
+
+/** Problems in document order. */
+export function byPosition(a: Problem, b: Problem): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
