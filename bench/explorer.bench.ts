@@ -3,9 +3,8 @@
 //                           expanded Personal group's apps), median of several runs with a fresh client (goal ≤ 500)
 //   explorer_refresh_non304 requests of an unchanged refresh (same nodes) that were not answered 304 (goal 0)
 // Run: npx tsx bench/explorer.bench.ts
-import { explorerApiFromClient } from '../src/core/explorer/client-api';
-import { ExplorerModel } from '../src/core/explorer/model';
-import type { ExplorerNode } from '../src/core/explorer/nodes';
+import { ExplorerModel } from '../src/core/tree/model';
+import type { ExplorerNode } from '../src/core/tree/nodes';
 import { HerokuClient } from '../src/infra/heroku/client';
 import { startFakeHeroku } from '../test/support/fake-heroku';
 
@@ -37,7 +36,7 @@ async function main(): Promise<void> {
     let model: ExplorerModel | undefined;
     for (let i = 0; i < RUNS; i++) {
       const c = new HerokuClient({ baseUrl: fake.url, getToken: () => fake.apiKey });
-      const m = new ExplorerModel(explorerApiFromClient(() => c), async () => []);
+      const m = new ExplorerModel(() => c, async () => []);
       const t0 = performance.now();
       nodes = await firstLevel(m);
       times.push(performance.now() - t0);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { name, publisher } from '../../package.json';
 import { envToMap, parseEnv } from '../../src/core/env/parse';
-import type { ExplorerNode } from '../../src/core/explorer/nodes';
+import type { ExplorerNode } from '../../src/core/tree/nodes';
 import type { UserInput } from '../../src/vscode/commands';
 import type { Services } from '../../src/vscode/services';
 

@@ -107,7 +107,7 @@ export class HerokuTransport {
     const res = await this.exchange(spec, headers, body, token);
     if ('id' in res) return fail(res);
     if (res.status === 304 && cached) {
-      return ok({ value: cached.body as T, nextRange: cached.nextRange, notModified: true }, true);
+      return ok({ value: cached.body as T, nextRange: cached.nextRange, notModified: true }, { notModified: true });
     }
     if (res.status === 401) this.opts.onUnauthorized?.();
     if (res.status < 200 || res.status >= 300) return fail(toHttpError(spec.method, spec.path, res, token));

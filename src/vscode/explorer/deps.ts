@@ -1,8 +1,8 @@
 // What the explorer's commands share: the client (via the session), the model and provider, and helpers to
 // pick an app when a command runs from the palette and to turn a failed Result into a clear message.
 import type * as vscode from 'vscode';
-import type { ExplorerModel, WorkspaceApp } from '../../core/explorer/model';
-import type { ExplorerNode } from '../../core/explorer/nodes';
+import type { ExplorerModel, WorkspaceApp } from '../../core/tree/model';
+import type { ExplorerNode } from '../../core/tree/nodes';
 import type { HerokuClient } from '../../infra/heroku/client';
 import type { Result } from '../../core/heroku/result';
 import { UserCancelled, UserFacingError, type CommandContext } from '../commands';

@@ -7,7 +7,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { configText, diffConfig, patchBody, summarizeChanges } from '../../core/env/diff';
 import { mergeIntoEnv } from '../../core/env/edit';
-import { checkConfig } from '../../core/explorer/shapes';
 import { envProblems, envToMap, parseEnv, serializeEnv } from '../../core/env/parse';
 import type { Redactor } from '../../core/redact';
 import { readTextIfExists, writeFileAtomic } from '../../infra/fs/atomic-write';
@@ -62,12 +61,12 @@ async function showDiff(left: vscode.Uri, right: vscode.Uri, title: string): Pro
 export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor: Redactor, docs: EnvDocuments): vscode.Disposable[] {
   /** The app's config (fresh, no ETag); values that are not text are left out and counted in `skipped`. */
   const readConfig = async (ctx: CommandContext, app: string) => withCancellableProgress(ctx, deps, { title: `Reading the config vars of ${app}…` }, async (signal) => {
-    const body = unwrap(await requireClient(deps).configVars(app, { cache: false, signal }), `read the config vars of ${app}`);
-    const checked = checkConfig(body);
-    if (!checked.ok) throw new UserFacingError(`Could not read the config vars of ${app}: ${checked.error.message}`);
-    for (const v of Object.values(checked.vars)) redactor.add(v);
-    if (checked.skipped) ctx.log.warn(`config of ${app}: ${checked.skipped} value(s) that are not text were left out`);
-    return checked;
+    const r = await requireClient(deps).configVars(app, { cache: false, signal });
+    const vars = unwrap(r, `read the config vars of ${app}`);
+    for (const v of Object.values(vars)) redactor.add(v);
+    const skipped = r.ok ? r.skipped ?? 0 : 0;
+    if (skipped) ctx.log.warn(`config of ${app}: ${skipped} value(s) that are not text were left out`);
+    return { vars, skipped };
   });
   const skippedNote = (n: number) => (n ? ` ${n} config var(s) whose value Heroku did not send as text are left out.` : '');
 

@@ -3,10 +3,11 @@
 // production). Picks the targets, asks in a modal, creates the promotion, waits for it under a cancellable
 // notification and reports each target in plain words. The tree and the status bar re-read every target.
 import type * as vscode from 'vscode';
-import { planPromotion, promotionDone, readCoupling, readCouplings, readTargets, describePromotion, stageTitle, type Coupling, type TargetOutcome } from '../../core/explorer/promotion';
+import { planPromotion, promotionDone, describePromotion, stageTitle, targetOutcome, type TargetOutcome } from '../../core/pipeline/promotion-plan';
+import { currentRelease } from '../../core/heroku/releases';
+import type { PipelineCoupling } from '../../core/heroku/types';
 import type { HerokuClient } from '../../infra/heroku/client';
 import { abortableSleep } from '../../infra/heroku/retry';
-import type { Release } from '../../core/heroku/types';
 import { UserCancelled, UserFacingError, type CommandContext, type Commands } from '../commands';
 import { confirm, pickApp, requireClient, unwrap, type ExplorerDeps } from './deps';
 import { withCancellableProgress } from './progress';
@@ -43,7 +44,7 @@ async function promote(ctx: CommandContext, deps: ExplorerDeps, arg: unknown): P
     app, title: `Promoting ${what} to ${names}…`, cancelNote: 'If Heroku already started the promotion, it goes on there; the explorer shows its result.',
   }, async (signal, report) => {
     const created = unwrap(await client.createPromotion({
-      pipelineId: source.pipelineId, sourceAppId: source.appId, targetAppIds: chosen.map((t) => t.id),
+      pipelineId: source.pipeline.id, sourceAppId: source.app.id, targetAppIds: chosen.map((t) => t.id),
       ...(release ? { sourceReleaseId: release.id } : {}),
     }, { signal }), `promote ${what}`);
     report('waiting for the new releases…');
@@ -60,20 +61,19 @@ async function promote(ctx: CommandContext, deps: ExplorerDeps, arg: unknown): P
 }
 
 /** The app's coupling, and the apps of its pipeline in the next stage (with names). */
-async function plan(client: HerokuClient, deps: ExplorerDeps, app: string): Promise<{ source: Coupling; targets: Target[]; stage: string }> {
+async function plan(client: HerokuClient, deps: ExplorerDeps, app: string): Promise<{ source: PipelineCoupling; targets: Target[]; stage: string }> {
   const o = { signal: deps.signal };
   const coupled = await client.appPipelineCoupling(app, o);
   if (!coupled.ok && coupled.error.status === 404) throw new UserFacingError(`${app} is not in a pipeline: there is nothing to promote it to.`);
-  const source = readCoupling(unwrap(coupled, `read the pipeline of ${app}`));
-  if (!source) throw new UserFacingError(`Heroku sent an unexpected answer for the pipeline of ${app}.`);
-  const all = readCouplings(unwrap(await client.pipelineCouplings(source.pipelineId, o), `read the apps of the pipeline of ${app}`));
+  const source = unwrap(coupled, `read the pipeline of ${app}`);
+  const all = unwrap(await client.pipelineCouplings(source.pipeline.id, o), `read the apps of the pipeline of ${app}`);
   const p = planPromotion(app, source, all);
   if (!p.ok) throw new UserFacingError(p.message);
   const targets = await Promise.all(p.targets.map(async (c): Promise<Target> => {
-    const known = await nameFromTree(deps, c.appId);
-    if (known) return { id: c.appId, name: known };
-    const r = await client.app(c.appId, o);
-    return { id: c.appId, name: r.ok && typeof r.value.name === 'string' ? r.value.name : c.appId };
+    const known = await nameFromTree(deps, c.app.id);
+    if (known) return { id: c.app.id, name: known };
+    const r = await client.app(c.app.id, o);
+    return { id: c.app.id, name: r.ok ? r.value.name : c.app.id };
   }));
   return { source, targets: targets.sort((a, b) => a.name.localeCompare(b.name)), stage: p.stage };
 }
@@ -94,16 +94,11 @@ async function pickTargets(ctx: CommandContext, targets: Target[], stage: string
   return list.map((i) => i.target);
 }
 
-function currentRelease(releases: readonly Release[]): Release | undefined {
-  const usable = releases.filter((r) => r !== null && typeof r === 'object' && typeof r.id === 'string' && typeof r.version === 'number');
-  return usable.find((r) => r.current === true) ?? usable.filter((r) => r.status === 'succeeded').sort((a, b) => b.version - a.version)[0];
-}
-
 /** Polls the promotion's targets until none we asked for is pending (the Heroku CLI polls each second). */
 async function waitForTargets(client: HerokuClient, promotionId: string, wanted: string[], signal: AbortSignal): Promise<TargetOutcome[]> {
   const until = Date.now() + MAX_WAIT_MS;
   for (;;) {
-    const targets = readTargets(unwrap(await client.promotionTargets(promotionId, { signal, cache: false }), 'read the promotion status'));
+    const targets = unwrap(await client.promotionTargets(promotionId, { signal, cache: false }), 'read the promotion status').map(targetOutcome);
     if (promotionDone(wanted, targets) || Date.now() > until) return targets;
     try {
       await abortableSleep(POLL_MS, signal);

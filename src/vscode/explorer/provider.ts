@@ -2,8 +2,8 @@
 // progress indicator on the view while loading, and refreshes on demand.
 import * as vscode from 'vscode';
 import { Disposable } from '../../core/lifecycle';
-import type { ExplorerModel } from '../../core/explorer/model';
-import type { ExplorerNode } from '../../core/explorer/nodes';
+import type { ExplorerModel } from '../../core/tree/model';
+import type { ExplorerNode } from '../../core/tree/nodes';
 
 export const VIEW_ID = 'heroku.explorer';
 

@@ -1,9 +1,8 @@
 // The explorer feature: tree view, commands, refresh timer and the .env diff documents. One line in the
 // composition root: ['explorer', registerExplorer].
 import * as vscode from 'vscode';
-import { explorerApiFromClient } from '../../core/explorer/client-api';
-import { ExplorerModel, type WorkspaceApp } from '../../core/explorer/model';
-import type { ExplorerNode } from '../../core/explorer/nodes';
+import { ExplorerModel, type WorkspaceApp } from '../../core/tree/model';
+import type { ExplorerNode } from '../../core/tree/nodes';
 import { DisposableStore, toDisposable } from '../../core/lifecycle';
 import type { Services } from '../services';
 import { registerAppActions } from './app-actions';
@@ -21,7 +20,7 @@ export function registerExplorer(services: Services): vscode.Disposable {
   const workspaceApps = async (): Promise<WorkspaceApp[]> =>
     (await services.remotes.find()).map((r) => ({ app: r.app, remote: r.remote, folder: r.folder }));
 
-  const model = new ExplorerModel(explorerApiFromClient(() => heroku.getClient()), workspaceApps, (v) => redactor.add(v));
+  const model = new ExplorerModel(() => heroku.getClient(), workspaceApps, (v) => redactor.add(v));
   // Disposal (deactivation) aborts every request still running: the tree's reads and the actions' changes.
   const lifetime = new AbortController();
   store.add(toDisposable(() => {

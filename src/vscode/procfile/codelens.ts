@@ -6,7 +6,8 @@
 // ETag cache makes an unchanged answer a 304), on sign-in changes and after any action on the app; never per keystroke.
 import { dirname, relative } from 'node:path';
 import * as vscode from 'vscode';
-import type { ExplorerNode } from '../../core/explorer/nodes';
+import type { ExplorerNode } from '../../core/tree/nodes';
+import type { Formation } from '../../core/heroku/types';
 import { formationLenses } from '../../core/procfile/lens';
 import { parseProcfile } from '../../core/procfile/parser';
 import type { Services } from '../services';
@@ -25,8 +26,8 @@ async function appFor(remotes: Services['remotes'], procfilePath: string): Promi
 }
 
 interface Cached {
-  /** The last good answer (`unknown`: checked by formationLenses), or undefined after a failure. */
-  answer?: unknown;
+  /** The last good answer, or undefined after a failure. */
+  answer?: Formation[];
   at: number;
   loading?: Promise<void>;
 }
@@ -40,7 +41,7 @@ class FormationCache implements vscode.Disposable {
   constructor(private readonly services: Services) {}
 
   /** The cached answer for `app` (undefined until read); starts a background read when missing or stale. */
-  peek(app: string): unknown {
+  peek(app: string): Formation[] | undefined {
     const entry = this.entries.get(app);
     if (!entry || (!entry.loading && Date.now() - entry.at > maxAgeMs())) this.load(app, entry);
     return entry?.answer;

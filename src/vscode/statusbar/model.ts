@@ -1,8 +1,6 @@
 // What the status bar item says for the workspace's app: name, current release, dyno health, and a warning
 // when the API rate limit runs low. Plain data in and out (no vscode), so it is easy to reason about.
-// The lists come straight from the API: items are shape-checked here (one without a name or state is skipped),
-// so a malformed answer changes the counts, never crashes the item.
-import { checkList } from '../../core/explorer/shapes';
+import { currentRelease } from '../../core/heroku/releases';
 import type { HerokuError } from '../../core/heroku/result';
 import { LOW_RATE_LIMIT } from '../../infra/heroku/rate-limit';
 import type { App, Dyno, Release } from '../../core/heroku/types';
@@ -26,16 +24,7 @@ export interface StatusView {
   severity: StatusSeverity;
 }
 
-/** Items of a list answer that have the fields read here; anything that is not a list reads as empty. */
-function valid<T>(items: unknown, resource: 'dyno' | 'release'): T[] {
-  const c = checkList<T>(items, resource);
-  return c.ok ? c.items : [];
-}
-
-export function currentRelease(releases: readonly Release[] | undefined): Release | undefined {
-  const list = valid<Release>(releases, 'release');
-  return list.find((r) => r.current === true) ?? list.filter((r) => r.status === 'succeeded').sort((a, b) => b.version - a.version)[0];
-}
+export { currentRelease };
 
 export interface DynoHealth {
   up: number;
@@ -46,7 +35,7 @@ export interface DynoHealth {
 
 export function dynoHealth(dynos: readonly Dyno[] | undefined): DynoHealth {
   const h = { up: 0, total: 0, crashed: 0, starting: 0 };
-  for (const d of valid<Dyno>(dynos, 'dyno')) {
+  for (const d of dynos ?? []) {
     if (d.type === 'run' || d.name.startsWith('run.')) continue; // one-off dynos are not the app's health
     h.total++;
     if (d.state === 'up' || d.state === 'idle') h.up++;
@@ -77,7 +66,7 @@ export function appStatus(i: AppStatusInput): StatusView {
   const severity: StatusSeverity = h.crashed > 0 ? 'error' : lowRate ? 'warning' : 'ok';
   const tooltip = [
     `Heroku app ${i.app}${maintenance ? ' (maintenance mode on)' : ''}`,
-    rel ? `Current release: v${rel.version}${typeof rel.description === 'string' && rel.description ? ` — ${rel.description}` : ''} (${rel.status})` : 'No release yet',
+    rel ? `Current release: v${rel.version}${rel.description ? ` — ${rel.description}` : ''} (${rel.status})` : 'No release yet',
     i.dynos ? `Dynos: ${h.up} up, ${h.starting} starting, ${h.crashed} crashed, ${h.total - h.up - h.starting - h.crashed} other` : '',
     ...rateLine,
     'Click for actions.',

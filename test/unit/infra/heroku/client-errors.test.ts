@@ -34,7 +34,8 @@ describe('HerokuClient: errors as values, two-factor, token safety', () => {
 
   it('rejects a list endpoint answering an object (wrong shape) as malformed', async () => {
     const { client } = clientFor(fake);
-    const r = await client.many('GET', '/account');
+    fake.faults.add({ method: 'GET', path: '/apps', body: { not: 'a list' } });
+    const r = await client.apps();
     assert.ok(!r.ok);
     assert.equal(r.error.id, 'malformed_response');
     assert.match(r.error.message, /expected a list/);

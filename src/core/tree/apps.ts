@@ -10,14 +10,9 @@ export interface AppGroup {
   apps: App[];
 }
 
-/** A field of an API answer when it is text; anything else (a number, an object, null) reads as absent. */
-export function text(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
-/** `app.team.name` (or the older `organization.name`) when the answer has it as text. */
+/** `app.team.name`, or the older `organization.name`. */
 export function teamOf(app: App): string | undefined {
-  return text(app.team?.name) ?? text(app.organization?.name);
+  return app.team?.name ?? app.organization?.name;
 }
 
 function byName(a: { name: string }, b: { name: string }): number {
@@ -34,7 +29,7 @@ export function groupApps(apps: readonly App[], accountEmail?: string): AppGroup
   const teams = new Map<string, App[]>();
   for (const app of apps) {
     const team = teamOf(app);
-    const owner = text(app.owner?.email);
+    const owner = app.owner?.email;
     if (team) {
       const list = teams.get(team) ?? [];
       list.push(app);
@@ -66,25 +61,25 @@ export function groupNode(group: AppGroup): ExplorerNode {
 
 /** One line of facts: region · stack · space · maintenance. */
 export function appDescription(app: App): string {
-  const space = text(app.space?.name);
-  const parts = [text(app.region?.name), text(app.stack?.name), space ? `space ${space}` : undefined];
+  const space = app.space?.name;
+  const parts = [app.region?.name, app.stack?.name, space ? `space ${space}` : undefined];
   if (app.maintenance === true) parts.push('maintenance');
   return parts.filter(Boolean).join(' · ');
 }
 
 export function appTooltip(app: App, remote?: string, promoteTo?: string): string {
   const team = teamOf(app);
-  const space = text(app.space?.name);
+  const space = app.space?.name;
   const lines = [
     app.name,
-    `Owner: ${team ? `team ${team}` : (text(app.owner?.email) ?? 'unknown')}`,
-    `Region: ${text(app.region?.name) ?? 'unknown'}`,
-    `Stack: ${text(app.stack?.name) ?? 'unknown'}`,
+    `Owner: ${team ? `team ${team}` : (app.owner?.email ?? 'unknown')}`,
+    `Region: ${app.region?.name ?? 'unknown'}`,
+    `Stack: ${app.stack?.name ?? 'unknown'}`,
   ];
   if (space) lines.push(`Space: ${space}${app.space?.shield === true ? ' (shield)' : ''}`);
   lines.push(`Maintenance: ${app.maintenance === true ? 'on' : 'off'}`);
   if (promoteTo) lines.push(`Pipeline: promotes to ${promoteTo}`);
-  const url = text(app.web_url);
+  const url = app.web_url;
   if (url) lines.push(`URL: ${url}`);
   if (remote) lines.push(`Git remote: ${remote}`);
   return lines.join('\n');
@@ -103,7 +98,7 @@ export function appNode(app: App, parent: string, remote?: string, promoteTo?: s
     icon: maintenance ? { id: 'tools', color: 'charts.yellow' } : { id: 'cloud' },
     contextValue: `heroku.app${maintenance ? '.maintenance' : ''}${promoteTo ? `.promote-${promoteTo}` : ''}`,
     collapsible: 'collapsed', app: app.name,
-    ref: text(app.web_url),
+    ref: app.web_url || undefined,
   };
 }
 

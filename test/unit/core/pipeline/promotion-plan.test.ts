@@ -1,25 +1,20 @@
 import assert from 'node:assert/strict';
 import {
-  describePromotion, nextStage, planPromotion, promotionDone, promotionStages, readCoupling, readCouplings, readTargets, stageTitle,
-} from '../../../../src/core/explorer/promotion';
+  describePromotion, nextStage, planPromotion, promotionDone, promotionStages, stageTitle, targetOutcome,
+} from '../../../../src/core/pipeline/promotion-plan';
 import { HerokuClient } from '../../../../src/infra/heroku/client';
 import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
 
-describe('core/explorer/promotion', () => {
+describe('core/pipeline/promotion-plan', () => {
   it('walks development → staging → production, as heroku pipelines:promote', () => {
     assert.deepEqual(['development', 'staging', 'production', 'review', 'test', undefined].map(nextStage),
       ['staging', 'production', undefined, undefined, undefined, undefined]);
     assert.equal(stageTitle('production'), 'Production');
   });
 
-  it('reads couplings and promotion targets defensively: bad items are skipped', () => {
-    assert.equal(readCoupling({ app: { id: 'a' }, pipeline: { id: 'p' } }), undefined, 'no stage');
-    assert.deepEqual(readCouplings([null, 7, { app: { id: 'a' }, pipeline: { id: 'p' }, stage: 'staging' }, { app: 'a', pipeline: { id: 'p' }, stage: 'staging' }]),
-      [{ appId: 'a', pipelineId: 'p', stage: 'staging' }]);
-    assert.deepEqual(readCouplings({ not: 'a list' }), []);
-    assert.deepEqual(readTargets([{ app: { id: 'a' }, status: 'failed', error_message: 'no slug', release: null }, { app: { id: 'b' } }, 'x']),
-      [{ appId: 'a', status: 'failed', error: 'no slug' }]);
-    assert.deepEqual(readTargets(null), []);
+  it('keeps Heroku\'s words and the new release of each promotion target', () => {
+    assert.deepEqual(targetOutcome({ app: { id: 'a' }, status: 'failed', error_message: 'no slug', release: null }), { appId: 'a', status: 'failed', error: 'no slug' });
+    assert.deepEqual(targetOutcome({ app: { id: 'b' }, status: 'succeeded', error_message: null, release: { id: 'r9' } }), { appId: 'b', status: 'succeeded', releaseId: 'r9' });
   });
 
   it('describes each target in plain words: all succeeded, some failed, all failed', () => {
@@ -46,22 +41,20 @@ describe('core/explorer/promotion', () => {
     after(async () => { await fake.close(); });
 
     async function planFor(app: string) {
-      const c = await client.appPipelineCoupling(app);
-      assert.ok(c.ok);
-      const source = readCoupling(c.value);
-      assert.ok(source);
-      const all = await client.pipelineCouplings(source.pipelineId);
+      const source = await client.appPipelineCoupling(app);
+      assert.ok(source.ok);
+      const all = await client.pipelineCouplings(source.value.pipeline.id);
       assert.ok(all.ok);
-      return planPromotion(app, source, readCouplings(all.value));
+      return planPromotion(app, source.value, all.value);
     }
 
     it('plans staging → the production app and development → the staging app', async () => {
       const staging = await planFor('acme-web-staging');
       assert.ok(staging.ok);
-      assert.deepEqual([staging.stage, staging.targets.map((t) => t.appId)], ['production', [idOf('acme-web-production')]]);
+      assert.deepEqual([staging.stage, staging.targets.map((t) => t.app.id)], ['production', [idOf('acme-web-production')]]);
       const dev = await planFor('acme-web-dev');
       assert.ok(dev.ok);
-      assert.deepEqual([dev.stage, dev.targets.map((t) => t.appId)], ['staging', [idOf('acme-web-staging')]]);
+      assert.deepEqual([dev.stage, dev.targets.map((t) => t.app.id)], ['staging', [idOf('acme-web-staging')]]);
     });
 
     it('refuses review and production apps with the reason', async () => {
@@ -76,7 +69,7 @@ describe('core/explorer/promotion', () => {
     it('maps every coupled app to the stage it promotes to', async () => {
       const all = await client.allPipelineCouplings();
       assert.ok(all.ok);
-      const stages = promotionStages(readCouplings(all.value));
+      const stages = promotionStages(all.value);
       assert.deepEqual([...stages].map(([id, stage]) => [[...fake.state.apps.values()].find((a) => a.id === id)?.name, stage]).sort(),
         [['acme-web-dev', 'staging'], ['acme-web-staging', 'production']]);
     });

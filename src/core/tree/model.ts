@@ -1,33 +1,11 @@
-// The explorer's children, computed from a small API port. No vscode and no I/O of its own: the vscode
+// The explorer's children, computed from the Heroku API port. No vscode and no I/O of its own: the vscode
 // provider and the benchmark both drive it. Every failure becomes a node; nothing here throws.
-import type { Account, AddOn, AddOnAttachment, App, Domain, Dyno, Formation, Release } from '../heroku/types';
+import type { ApiProvider, HerokuApi } from '../heroku/api';
+import { fail, notSignedIn, type Result } from '../heroku/result';
+import { promotionStages } from '../pipeline/promotion-plan';
 import { appNode, groupApps, groupChildren, groupNode, sectionNodes, type AppGroup } from './apps';
 import { failureNode, messageNode, PAGE_SIZE, page, type ExplorerNode, type Failure } from './nodes';
 import { addonNodes, configNodes, domainNodes, dynoNodes, formationNodes, releaseNodes } from './resources';
-import { promotionStages, readCouplings } from './promotion';
-import { checkConfig, checkList, checkOne } from './shapes';
-
-export type Res = { ok: true; value: unknown } | { ok: false; error: Failure };
-
-/**
- * What the explorer reads. Results as values; `unknown` bodies are checked here. The signal aborts a read that a
- * newer refresh superseded, or every read when the explorer goes away.
- */
-export interface ExplorerApi {
-  account(signal?: AbortSignal): Promise<Res>;
-  listApps(signal?: AbortSignal): Promise<Res>;
-  getApp(name: string, signal?: AbortSignal): Promise<Res>;
-  /** Every pipeline coupling the account can see (which apps promote where); optional: without it no Promote menu. */
-  pipelineCouplings?(signal?: AbortSignal): Promise<Res>;
-  dynos(app: string, signal?: AbortSignal): Promise<Res>;
-  formation(app: string, signal?: AbortSignal): Promise<Res>;
-  addons(app: string, signal?: AbortSignal): Promise<Res>;
-  attachments(app: string, signal?: AbortSignal): Promise<Res>;
-  /** The latest releases (at least 20, newest first when the API allows). */
-  releases(app: string, signal?: AbortSignal): Promise<Res>;
-  configVars(app: string, signal?: AbortSignal): Promise<Res>;
-  domains(app: string, signal?: AbortSignal): Promise<Res>;
-}
 
 export interface WorkspaceApp {
   app: string;
@@ -57,7 +35,7 @@ export class ExplorerModel {
   private disposed = false;
 
   constructor(
-    private readonly api: ExplorerApi,
+    private readonly api: ApiProvider,
     private readonly workspaceApps: () => Promise<WorkspaceApp[]>,
     /** Each config value read is handed here (to the Redactor) so it never reaches a log. */
     private readonly onSecret: (value: string) => void = () => undefined,
@@ -158,11 +136,8 @@ export class ExplorerModel {
   loadGroups(): Promise<AppGroup[] | Failure> {
     const signal = this.generation.signal;
     this.groups ??= (async () => {
-      const [apps, email] = await Promise.all([this.api.listApps(signal), this.accountEmail()]);
-      if (!apps.ok) return apps.error;
-      const list = checkList<App>(apps.value, 'app');
-      if (!list.ok) return list.error;
-      return groupApps(list.items, email);
+      const [apps, email] = await Promise.all([this.call((a) => a.apps({ signal })), this.accountEmail()]);
+      return apps.ok ? groupApps(apps.value, email) : apps.error;
     })();
     return this.groups;
   }
@@ -171,18 +146,17 @@ export class ExplorerModel {
   private loadStages(): Promise<Map<string, string>> {
     const signal = this.generation.signal;
     this.stages ??= (async () => {
-      const r = await this.api.pipelineCouplings?.(signal);
-      return r?.ok ? promotionStages(readCouplings(r.value)) : new Map<string, string>();
+      const r = await this.call((a) => a.allPipelineCouplings({ signal }));
+      return r.ok ? promotionStages(r.value) : new Map<string, string>();
     })();
     return this.stages;
   }
 
   /** The signed-in account's email (tells personal apps from shared ones); read once per session. */
   private accountEmail(): Promise<string | undefined> {
-    this.email ??= this.api.account(this.lifetime.signal).then((r) => {
-      const email = r.ok ? (r.value as Partial<Account> | null)?.email : undefined;
-      if (typeof email !== 'string') this.email = undefined; // try again next time
-      return typeof email === 'string' ? email : undefined;
+    this.email ??= this.call((a) => a.account({ signal: this.lifetime.signal })).then((r) => {
+      if (!r.ok) this.email = undefined; // try again next time
+      return r.ok ? r.value.email : undefined;
     });
     return this.email;
   }
@@ -209,8 +183,7 @@ export class ExplorerModel {
     const distinct = [...new Map(found.map((w) => [w.app, w])).values()].sort((a, b) => a.app.localeCompare(b.app));
     const stages = await this.loadStages();
     const nodes = await Promise.all(distinct.map(async (w): Promise<ExplorerNode> => {
-      const res = await this.api.getApp(w.app, signal);
-      const checked = res.ok ? checkOne<App>(res.value, 'app') : res;
+      const checked = await this.call((a) => a.app(w.app, { signal }));
       if (!checked.ok) {
         const err = checked.error;
         if (err.status === 401 || err.id === 'unauthorized' || err.id === 'no_token') return failureNode(`workspace/${w.app}`, err);
@@ -224,46 +197,43 @@ export class ExplorerModel {
   private async sectionChildren(node: ExplorerNode, signal: AbortSignal): Promise<ExplorerNode[]> {
     const app = node.app ?? '';
     const id = node.id;
+    const o = { signal };
     const empty = (label: string) => [messageNode(id, 'empty', label)];
     switch (node.section) {
       case 'dynos': {
-        const r = await this.list<Dyno>(this.api.dynos(app, signal), 'dyno', id);
-        return Array.isArray(r) ? (r.length ? dynoNodes(id, app, r) : empty('No dynos running')) : [r];
+        const r = await this.call((a) => a.dynos(app, o));
+        return !r.ok ? [failureNode(id, r.error)] : r.value.length ? dynoNodes(id, app, r.value) : empty('No dynos running');
       }
       case 'formation': {
-        const r = await this.list<Formation>(this.api.formation(app, signal), 'formation', id);
-        return Array.isArray(r) ? (r.length ? formationNodes(id, app, r) : empty('No process types (nothing deployed yet)')) : [r];
+        const r = await this.call((a) => a.formation(app, o));
+        return !r.ok ? [failureNode(id, r.error)] : r.value.length ? formationNodes(id, app, r.value) : empty('No process types (nothing deployed yet)');
       }
       case 'addons': {
-        const [a, t] = await Promise.all([this.list<AddOn>(this.api.addons(app, signal), 'addon', id), this.list<AddOnAttachment>(this.api.attachments(app, signal), 'attachment', id)]);
-        if (!Array.isArray(a)) return [a];
-        return a.length ? addonNodes(id, app, a, Array.isArray(t) ? t : []) : empty('No add-ons');
+        const [r, t] = await Promise.all([this.call((a) => a.addons(app, o)), this.call((a) => a.attachments(app, o))]);
+        return !r.ok ? [failureNode(id, r.error)] : r.value.length ? addonNodes(id, app, r.value, t.ok ? t.value : []) : empty('No add-ons');
       }
       case 'releases': {
-        const r = await this.list<Release>(this.api.releases(app, signal), 'release', id);
-        return Array.isArray(r) ? (r.length ? releaseNodes(id, app, r) : empty('No releases')) : [r];
+        const r = await this.call((a) => a.releases(app, 20, o));
+        return !r.ok ? [failureNode(id, r.error)] : r.value.length ? releaseNodes(id, app, r.value) : empty('No releases');
       }
       case 'config': {
-        const res = await this.api.configVars(app, signal);
-        if (!res.ok) return [failureNode(id, res.error)];
-        const c = checkConfig(res.value);
-        if (!c.ok) return [failureNode(id, c.error)];
-        for (const v of Object.values(c.vars)) this.onSecret(v);
-        const nodes = configNodes(id, app, c.vars, this.revealed.get(app) ?? new Set());
+        const r = await this.call((a) => a.configVars(app, o));
+        if (!r.ok) return [failureNode(id, r.error)];
+        for (const v of Object.values(r.value)) this.onSecret(v);
+        const nodes = configNodes(id, app, r.value, this.revealed.get(app) ?? new Set());
         return nodes.length ? nodes : empty('No config vars');
       }
       case 'domains': {
-        const r = await this.list<Domain>(this.api.domains(app, signal), 'domain', id);
-        return Array.isArray(r) ? (r.length ? domainNodes(id, app, r) : empty('No domains')) : [r];
+        const r = await this.call((a) => a.domains(app, o));
+        return !r.ok ? [failureNode(id, r.error)] : r.value.length ? domainNodes(id, app, r.value) : empty('No domains');
       }
       default: return [];
     }
   }
 
-  private async list<T>(pending: Promise<Res>, resource: 'dyno' | 'formation' | 'addon' | 'attachment' | 'release' | 'domain', parent: string): Promise<T[] | ExplorerNode> {
-    const res = await pending;
-    if (!res.ok) return failureNode(parent, res.error);
-    const c = checkList<T>(res.value, resource);
-    return c.ok ? c.items : failureNode(parent, c.error);
+  /** One call through the current sign-in; signed out is a no_token failure (the tree offers sign-in). */
+  private call<T>(fn: (api: HerokuApi) => Promise<Result<T>>): Promise<Result<T>> {
+    const api = this.api();
+    return api ? fn(api) : Promise.resolve(fail(notSignedIn()));
   }
 }

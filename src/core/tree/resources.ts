@@ -3,7 +3,7 @@
 import type { AddOn, AddOnAttachment, Domain, Dyno, Formation, Release } from '../heroku/types';
 import { maskValue } from '../redact';
 import type { ExplorerNode, Icon } from './nodes';
-import { formationSize } from './scale';
+import { formationSize } from '../heroku/formation';
 
 export function dynoIcon(state: string): Icon {
   switch (state) {
@@ -52,12 +52,13 @@ export function addonNodes(parent: string, app: string, addons: readonly AddOn[]
   return [...addons].sort((a, b) => a.name.localeCompare(b.name)).map((a) => {
     const names = attachments.filter((t) => t.addon.name === a.name).map((t) => (t.app.name === app ? t.name : `${t.app.name}::${t.name}`));
     const service = a.addon_service?.human_name ?? a.addon_service?.name ?? '';
-    const owned = a.app?.name === undefined || a.app.name === app;
+    const owner = a.app?.name;
+    const owned = owner === undefined || owner === app;
     return {
       id: `${parent}/${a.name}`, kind: 'addon' as const, label: a.name,
       description: [a.plan.name, names.join(', ')].filter(Boolean).join(' · '),
       tooltip: [a.name, service && `Service: ${service}`, `Plan: ${a.plan.name}`, a.state && `State: ${a.state}`,
-        names.length ? `Attached as: ${names.join(', ')}` : 'Not attached', !owned && `Owned by ${a.app.name}`]
+        names.length ? `Attached as: ${names.join(', ')}` : 'Not attached', !owned && `Owned by ${owner}`]
         .filter(Boolean).join('\n'),
       icon: { id: /postgres/i.test(a.plan.name) ? 'database' : /redis|kafka|valkey/i.test(a.plan.name) ? 'server' : 'extensions' },
       contextValue: 'heroku.addon', collapsible: 'none' as const, app, ref: a.name,
