@@ -1,5 +1,7 @@
-// What the composition root (src/extension.ts) builds once and hands to every feature's register function.
+// What the composition root (src/vscode/compose.ts) builds once and hands to every feature's register function.
+// Features get their I/O from here (ports implemented in src/infra), never by importing infra themselves.
 import type * as vscode from 'vscode';
+import type { Clock, FileSystem } from '../core/heroku/ports';
 import type { Redactor } from '../core/redact';
 import type { HerokuSession } from './auth/session';
 import type { Commands } from './commands';
@@ -15,6 +17,10 @@ export interface Services {
   heroku: HerokuSession;
   /** The workspace's Heroku git remotes, found once for the explorer, the status bar and the CodeLens. */
   remotes: WorkspaceRemotes;
+  /** Time for polling and back-off (the one clock; tests of core pass a fake one). */
+  clock: Clock;
+  /** The local disk: .env files, the linters' neighbours. */
+  fs: FileSystem;
   /** Settles once the work activate() started but did not wait for (reading the token sources) is done; never rejects. */
   ready: Promise<void>;
 }

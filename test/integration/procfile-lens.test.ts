@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { name, publisher } from '../../package.json';
 import type { UserInput } from '../../src/vscode/commands';
 import type { Services } from '../../src/vscode/services';
-import { waitFor } from './wait';
+import { waitFor } from '../support/wait';
 
 const FAKE = process.env.HW_FAKE_HEROKU_URL ?? '';
 const KEY = process.env.HW_FAKE_HEROKU_KEY ?? '';

@@ -6,7 +6,8 @@ import { sendOnce, type RawResponse } from './attempt';
 import { fail, ok, type HerokuError, type Result } from '../../core/heroku/result';
 import { EtagCache } from './etag-cache';
 import { toHttpError, parseJson } from './response';
-import { abortableSleep, backoffDelay, DEFAULT_RETRY, isIdempotent, isRetriableStatus, parseRetryAfter, type RetryPolicy } from './retry';
+import { abortableSleep } from '../clock';
+import { backoffDelay, DEFAULT_RETRY, isIdempotent, isRetriableStatus, parseRetryAfter, type RetryPolicy } from './retry';
 
 export type ApiVariant = '3' | '3.sdk';
 export type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

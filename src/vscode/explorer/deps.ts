@@ -3,14 +3,15 @@
 import type * as vscode from 'vscode';
 import type { ExplorerModel, WorkspaceApp } from '../../core/tree/model';
 import type { ExplorerNode } from '../../core/tree/nodes';
-import type { HerokuClient } from '../../infra/heroku/client';
+import type { HerokuApi } from '../../core/heroku/api';
+import type { Clock, FileSystem } from '../../core/heroku/ports';
 import type { Result } from '../../core/heroku/result';
 import { UserCancelled, UserFacingError, type CommandContext } from '../commands';
 import type { ExplorerProvider } from './provider';
 
 /** The part of the sign-in session the explorer uses (services.heroku). */
 export interface HerokuSessionPort {
-  getClient(): HerokuClient | undefined;
+  getClient(): HerokuApi | undefined;
   onDidChangeSession: vscode.Event<unknown>;
   /** After an action changed an app: the tree and the status bar re-read (one event for both). */
   notifyAppChanged(app: string): void;
@@ -24,9 +25,11 @@ export interface ExplorerDeps {
   workspaceApps(): Promise<WorkspaceApp[]>;
   /** Aborted when the explorer is disposed (deactivation): actions still running stop their requests. */
   signal: AbortSignal;
+  clock: Clock;
+  fs: FileSystem;
 }
 
-export function requireClient(deps: ExplorerDeps): HerokuClient {
+export function requireClient(deps: ExplorerDeps): HerokuApi {
   const client = deps.session.getClient();
   if (!client) throw new UserFacingError('Sign in to Heroku first (Heroku: Sign In).');
   return client;

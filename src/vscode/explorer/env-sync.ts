@@ -9,7 +9,6 @@ import { configText, diffConfig, patchBody, summarizeChanges } from '../../core/
 import { mergeIntoEnv } from '../../core/env/edit';
 import { envProblems, envToMap, parseEnv, serializeEnv } from '../../core/env/parse';
 import type { Redactor } from '../../core/redact';
-import { readTextIfExists, writeFileAtomic } from '../../infra/fs/atomic-write';
 import { UserCancelled, UserFacingError, type CommandContext, type Commands } from '../commands';
 import { confirm, pickApp, requireClient, unwrap, type ExplorerDeps } from './deps';
 import { withCancellableProgress } from './progress';
@@ -40,7 +39,7 @@ async function chooseEnvFile(ctx: CommandContext, deps: ExplorerDeps, app: strin
   let candidates = [...new Set(folders)].map((f) => path.join(f, '.env'));
   if (mustExist) {
     const existing = [];
-    for (const c of candidates) if ((await readTextIfExists(c)) !== undefined) existing.push(c);
+    for (const c of candidates) if ((await deps.fs.readText(c)) !== undefined) existing.push(c);
     candidates = existing;
   }
   if (candidates.length === 0) throw new UserFacingError(mustExist ? 'No .env file found for this app in the workspace.' : 'Open a folder first: the .env file is written into it.');
@@ -77,7 +76,7 @@ export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor
       const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
       if (open?.isDirty) throw new UserFacingError(`${path.basename(file)} has unsaved changes: save it first.`);
       const { vars: config, skipped } = await readConfig(ctx, app);
-      const before = await readTextIfExists(file);
+      const before = await deps.fs.readText(file);
       const doc = parseEnv(before ?? '');
       const after = serializeEnv(mergeIntoEnv(doc, config));
       const changes = diffConfig(envToMap(doc), envToMap(parseEnv(after)));
@@ -89,8 +88,8 @@ export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor
       const left = before === undefined ? docs.uri(`${rel} (new)`, '') : vscode.Uri.file(file);
       await showDiff(left, docs.uri(`${rel} (pulled from ${app})`, after), `${rel} ↔ config of ${app} (pull)`);
       await confirm(ctx, `Write ${summarizeChanges(changes)} to ${rel}?`, 'Write', `Comments, order and keys only in the file are kept.${skippedNote(skipped)}`);
-      if ((await readTextIfExists(file)) !== before) throw new UserFacingError(`${rel} changed while the diff was open; nothing was written. Pull again.`);
-      await writeFileAtomic(file, after);
+      if ((await deps.fs.readText(file)) !== before) throw new UserFacingError(`${rel} changed while the diff was open; nothing was written. Pull again.`);
+      await deps.fs.writeTextAtomic(file, after);
       docs.clear();
       ctx.log.info(`pulled ${changes.length} config var change(s) of ${app} into ${rel}`);
       void ctx.ui.showInformationMessage(`Wrote ${summarizeChanges(changes)} to ${rel}.`);
@@ -99,7 +98,7 @@ export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor
     commands.register('heroku.config.push', async (ctx, arg: unknown) => {
       const app = await pickApp(ctx, deps, arg instanceof vscode.Uri ? undefined : arg);
       const file = await chooseEnvFile(ctx, deps, app, arg, true);
-      const doc = parseEnv((await readTextIfExists(file)) ?? '');
+      const doc = parseEnv((await deps.fs.readText(file)) ?? '');
       const local = envToMap(doc);
       for (const v of local.values()) redactor.add(v);
       const { vars: remote, skipped: odd } = await readConfig(ctx, app);

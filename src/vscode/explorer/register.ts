@@ -34,7 +34,7 @@ export function registerExplorer(services: Services): vscode.Disposable {
     provider.refresh();
   };
   const view = store.add(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true }));
-  const deps: ExplorerDeps = { session: heroku, model, provider, workspaceApps, signal: lifetime.signal };
+  const deps: ExplorerDeps = { session: heroku, model, provider, workspaceApps, signal: lifetime.signal, clock: services.clock, fs: services.fs };
   const docs = new EnvDocuments();
   store.add(vscode.workspace.registerTextDocumentContentProvider(ENV_SCHEME, docs));
 

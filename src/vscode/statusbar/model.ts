@@ -2,7 +2,7 @@
 // when the API rate limit runs low. Plain data in and out (no vscode), so it is easy to reason about.
 import { currentRelease } from '../../core/heroku/releases';
 import type { HerokuError } from '../../core/heroku/result';
-import { LOW_RATE_LIMIT } from '../../infra/heroku/rate-limit';
+import { LOW_RATE_LIMIT } from '../../core/heroku/rate-limit';
 import type { App, Dyno, Release } from '../../core/heroku/types';
 
 export { LOW_RATE_LIMIT };

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
+import type { FakeHeroku } from '../../../support/fake-heroku';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HerokuSessionCore } from '../../../../src/infra/heroku/auth/session';
 import { resolveToken, SECRET_KEY, type SecretStore } from '../../../../src/infra/heroku/auth/token-sources';
-import { resolveApiUrl } from '../../../../src/infra/heroku/config';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
-import { seen } from './helpers';
+import { HerokuClient } from '../../../../src/infra/heroku/client';
+import { seen } from '../../../support/heroku-client';
 
 class MemorySecrets implements SecretStore {
   readonly map = new Map<string, string>();
@@ -16,12 +17,24 @@ class MemorySecrets implements SecretStore {
 }
 
 describe('token sources and the session', () => {
+  const heroku = useFakeHeroku();
   let fake: FakeHeroku;
   let home: string;
-  before(async () => { fake = await startFakeHeroku(); });
-  after(async () => { await fake.close(); });
-  beforeEach(async () => { fake.reset(); home = await mkdtemp(join(tmpdir(), 'hw-auth-')); });
+  beforeEach(async () => { fake = heroku.fake; home = await mkdtemp(join(tmpdir(), 'hw-auth-')); });
   afterEach(async () => { await rm(home, { recursive: true, force: true }); });
+
+  it('resolves the API URL as the Heroku CLI does and warns once about a bad HEROKU_HEADERS', async () => {
+    const warnings: string[] = [];
+    const s = new HerokuSessionCore({
+      env: { HEROKU_HEADERS: 'not json', HEROKU_API_KEY: fake.apiKey }, secrets: new MemorySecrets(), home,
+      apiUrlSetting: () => fake.url, createClient: (o) => new HerokuClient(o), warn: (m) => warnings.push(m),
+    });
+    assert.equal((await s.refresh()).apiUrl, fake.url, 'the setting, as HEROKU_API_URL is unset');
+    const client = await s.getClient();
+    assert.ok(client && (await client.account()).ok);
+    await s.refresh();
+    assert.deepEqual(warnings, ['HEROKU_HEADERS is not valid JSON; ignored.']);
+  });
 
   it('takes HEROKU_API_KEY first, then secret storage, then ~/.netrc, then ~/_netrc', async () => {
     const secrets = new MemorySecrets();
@@ -54,9 +67,9 @@ describe('token sources and the session', () => {
 
   function session(secrets: SecretStore, env: Record<string, string | undefined> = {}, seenTokens: string[] = []): HerokuSessionCore {
     return new HerokuSessionCore({
-      env, secrets, home,
-      apiUrl: () => resolveApiUrl(fake.url, undefined),
-      extraHeaders: () => ({ headers: {} }),
+      env: { HEROKU_API_URL: fake.url, ...env }, secrets, home,
+      apiUrlSetting: () => undefined,
+      createClient: (o) => new HerokuClient(o),
       onToken: (t) => seenTokens.push(t),
     });
   }
@@ -85,9 +98,9 @@ describe('token sources and the session', () => {
     const secrets = new MemorySecrets();
     let unauthorized = 0;
     const s = new HerokuSessionCore({
-      env: {}, secrets, home,
-      apiUrl: () => resolveApiUrl(fake.url, undefined),
-      extraHeaders: () => ({ headers: {} }),
+      env: { HEROKU_API_URL: fake.url }, secrets, home,
+      apiUrlSetting: () => undefined,
+      createClient: (o) => new HerokuClient(o),
       clientOptions: { onUnauthorized: () => unauthorized++ },
     });
     const out = await s.signIn('HRKU-not-the-right-key');

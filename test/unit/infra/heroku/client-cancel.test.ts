@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
-import { clientFor, seen } from './helpers';
+import type { FakeHeroku } from '../../../support/fake-heroku';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
+import { clientFor, seen } from '../../../support/heroku-client';
 
 describe('HerokuClient: cancellation of lists, changes and promotions', () => {
+  const heroku = useFakeHeroku({ apps: 0 });
   let fake: FakeHeroku;
-  before(async () => { fake = await startFakeHeroku(); });
-  after(async () => { await fake.close(); });
-  beforeEach(() => fake.reset({ apps: 0 }));
+  beforeEach(() => { fake = heroku.fake; });
 
   it('stops paging when the signal fires between pages', async () => {
     fake.reset({ apps: 1500 });

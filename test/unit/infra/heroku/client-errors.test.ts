@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
+import type { FakeHeroku } from '../../../support/fake-heroku';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
 import axios from 'axios';
 import { describeHerokuError } from '../../../../src/core/heroku/result';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
-import { assertNoToken, clientFor, seen } from './helpers';
+import { assertNoToken, clientFor, seen } from '../../../support/heroku-client';
 
 describe('HerokuClient: errors as values, two-factor, token safety', () => {
+  const heroku = useFakeHeroku();
   let fake: FakeHeroku;
-  before(async () => { fake = await startFakeHeroku(); });
-  after(async () => { await fake.close(); });
-  beforeEach(() => fake.reset());
+  beforeEach(() => { fake = heroku.fake; });
 
   it('returns Heroku\'s id and message for a 404, and no throw', async () => {
     const { client } = clientFor(fake);

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
-import { clientFor, seen } from './helpers';
+import type { FakeHeroku } from '../../../support/fake-heroku';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
+import { clientFor, seen } from '../../../support/heroku-client';
 
 describe('HerokuClient: Range paging and ETags', () => {
+  const heroku = useFakeHeroku({ apps: 1200 });
   let fake: FakeHeroku;
-  before(async () => { fake = await startFakeHeroku({ apps: 1200 }); });
-  after(async () => { await fake.close(); });
-  beforeEach(() => fake.reset());
+  beforeEach(() => { fake = heroku.fake; });
 
   it('follows Next-Range across pages and returns every app once', async () => {
     const { client } = clientFor(fake);

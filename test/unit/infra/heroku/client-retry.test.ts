@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
-import { clientFor, seen } from './helpers';
+import type { FakeHeroku } from '../../../support/fake-heroku';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
+import { clientFor, seen } from '../../../support/heroku-client';
 
 describe('HerokuClient: retries, timeouts, cancellation', () => {
+  const heroku = useFakeHeroku();
   let fake: FakeHeroku;
-  before(async () => { fake = await startFakeHeroku(); });
-  after(async () => { await fake.close(); });
-  beforeEach(() => fake.reset());
+  beforeEach(() => { fake = heroku.fake; });
 
   it('waits out a 429 with backoff that honours Retry-After, then succeeds', async () => {
     fake.faults.add({ method: 'GET', path: '/account', retryAfter: 2, times: 2 });

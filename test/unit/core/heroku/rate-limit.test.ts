@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { lowRateLimitMessage, LOW_RATE_LIMIT, RateLimitWatch, RECOVERED_RATE_LIMIT } from '../../../../src/infra/heroku/rate-limit';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
-import { clientFor } from './helpers';
+import type { FakeHeroku } from '../../../support/fake-heroku';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
+import { lowRateLimitMessage, LOW_RATE_LIMIT, RateLimitWatch, RECOVERED_RATE_LIMIT } from '../../../../src/core/heroku/rate-limit';
+import { clientFor } from '../../../support/heroku-client';
 
 describe('RateLimitWatch: a low API budget, once per drop', () => {
   it('says low once when the budget drops below the threshold, not on every later answer', () => {
@@ -37,10 +38,9 @@ describe('RateLimitWatch: a low API budget, once per drop', () => {
   });
 
   describe('fed by the client from the fake Heroku', () => {
+    const heroku = useFakeHeroku();
     let fake: FakeHeroku;
-    before(async () => { fake = await startFakeHeroku(); });
-    after(async () => { await fake.close(); });
-    beforeEach(() => fake.reset());
+    beforeEach(() => { fake = heroku.fake; });
 
     it('turns RateLimit-Remaining of real answers into one low and one recovered event', async () => {
       const { client } = clientFor(fake);

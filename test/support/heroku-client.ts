@@ -1,15 +1,16 @@
-// Shared set-up for client tests: a HerokuClient pointed at the fake Heroku, with sleeps recorded instead of
-// waited (so backoff is checked without slowing the suite) and the token collected for leak checks.
-import { HerokuClient, type HerokuClientOptions } from '../../../../src/infra/heroku/client';
-import type { FakeHeroku } from '../../../support/fake-heroku';
+// A HerokuClient pointed at the fake Heroku, with sleeps recorded instead of waited (so backoff is checked without
+// slowing a suite, and nothing asserts on elapsed time), trace lines kept, and helpers for what the fake saw.
+import { HerokuClient, type HerokuClientOptions } from '../../src/infra/heroku/client';
+import type { FakeHeroku } from './fake-heroku';
 
 export interface TestClient {
   client: HerokuClient;
+  /** Each backoff the client asked to sleep, in ms. */
   sleeps: number[];
   trace: string[];
 }
 
-export function clientFor(fake: FakeHeroku, opts: Partial<HerokuClientOptions> = {}): TestClient {
+export function clientFor(fake: { url: string; apiKey: string }, opts: Partial<HerokuClientOptions> = {}): TestClient {
   const sleeps: number[] = [];
   const trace: string[] = [];
   const client = new HerokuClient({
