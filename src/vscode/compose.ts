@@ -7,6 +7,8 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { Redactor } from '../core/redact';
+import { intervalFromSetting, RefreshScheduler } from '../core/state/scheduler';
+import { AppStore } from '../core/state/store';
 import { HerokuSessionCore } from '../infra/heroku/auth/session';
 import { systemClock } from '../infra/clock';
 import { nodeFiles } from '../infra/fs/node-files';
@@ -56,7 +58,17 @@ export function compose(context: vscode.ExtensionContext, activated: number): Ex
   const ready = heroku.start().catch((err: unknown) => log.error('Heroku: reading the session failed', err));
   const remotes = new WorkspaceRemotes(nodeGit, log);
   context.subscriptions.push(remotes);
-  const services: Services = { context, log, redactor, commands, heroku, remotes, clock: systemClock, fs: nodeFiles, ready };
+  const state = new AppStore({
+    api: () => heroku.getClient(), clock: systemClock, onSecret: (v) => redactor.add(v),
+    onListenerError: (err) => log.error('a listener of the app state failed', err),
+  });
+  const scheduler = new RefreshScheduler(state, systemClock, (err) => log.error('the refresh failed', err));
+  const interval = () => intervalFromSetting(vscode.workspace.getConfiguration('heroku.explorer').get<number>('refreshInterval'));
+  scheduler.setInterval(interval());
+  context.subscriptions.push(state, scheduler,
+    heroku.onDidChangeSession(() => state.reset()),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('heroku.explorer.refreshInterval')) scheduler.setInterval(interval()); }));
+  const services: Services = { context, log, redactor, commands, heroku, remotes, state, scheduler, clock: systemClock, fs: nodeFiles, ready };
 
   context.subscriptions.push(commands.register('heroku.showLog', () => log.show()));
 

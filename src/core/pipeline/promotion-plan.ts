@@ -83,7 +83,9 @@ export function describePromotion(source: string, wanted: readonly string[], tar
     if (t?.status === 'succeeded') succeeded.push(name);
     else {
       failed.push(name);
-      notes.push(`${name} ${t ? (t.status === 'pending' ? 'is still pending' : `failed${t.error ? `: ${t.error}` : ''}`) : 'is missing from the promotion'}`);
+      // Heroku's own words end with a full stop; the sentence adds its own.
+      const why = t?.error ? `: ${t.error.replace(/[.\s]+$/, '')}` : '';
+      notes.push(`${name} ${t ? (t.status === 'pending' ? 'is still pending' : `failed${why}`) : 'is missing from the promotion'}`);
     }
   }
   let text: string;

@@ -1,10 +1,12 @@
-// The explorer's children, computed from the Heroku API port. No vscode and no I/O of its own: the vscode
-// provider and the benchmark both drive it. Every failure becomes a node; nothing here throws.
-import type { ApiProvider, HerokuApi } from '../heroku/api';
-import { fail, notSignedIn, type Result } from '../heroku/result';
+// The explorer's children, built from the app-state store (src/core/state). No vscode, no I/O and no cache of its
+// own: the vscode provider and the benchmark both drive it. It tells the store what it shows (want) as nodes expand
+// and collapse and as the view is shown or hidden, so the one scheduler refreshes exactly that. Every failure
+// becomes a node; nothing here throws.
 import { promotionStages } from '../pipeline/promotion-plan';
+import type { AppStore } from '../state/store';
+import type { AccountSliceName, AppSlices, Slice, SliceName, Want } from '../state/types';
 import { appNode, groupApps, groupChildren, groupNode, sectionNodes, type AppGroup } from './apps';
-import { failureNode, messageNode, PAGE_SIZE, page, type ExplorerNode, type Failure } from './nodes';
+import { failureNode, messageNode, PAGE_SIZE, page, type ExplorerNode, type Failure, type SectionKind } from './nodes';
 import { addonNodes, configNodes, domainNodes, dynoNodes, formationNodes, releaseNodes } from './resources';
 
 export interface WorkspaceApp {
@@ -19,55 +21,52 @@ export const ROOTS: ExplorerNode[] = [
   { id: 'all', kind: 'allApps', label: 'All apps', icon: { id: 'cloud' }, contextValue: 'heroku.allApps', collapsible: 'expanded' },
 ];
 
-/** How often a load that a newer refresh superseded is started again before its (stale) answer is returned. */
-const MAX_RESTARTS = 3;
+/** The store slice each section shows. */
+const SECTION_SLICE: Record<SectionKind, SliceName> = {
+  dynos: 'dynos', formation: 'formation', addons: 'addons', releases: 'releases', config: 'config', domains: 'domains',
+};
+
+/** The owner name the tree registers its wants under. */
+export const TREE_OWNER = 'explorer';
 
 export class ExplorerModel {
-  private groups: Promise<AppGroup[] | Failure> | undefined;
-  private stages: Promise<Map<string, string>> | undefined;
-  private email: Promise<string | undefined> | undefined;
   private readonly shown = new Map<string, number>();
   private readonly revealed = new Map<string, Set<string>>();
-  /** One per refresh: invalidate() aborts the reads still running for the previous one. */
-  private generation = new AbortController();
-  /** Aborted by dispose() only: for the account, which is read once per session and shared by every refresh. */
-  private readonly lifetime = new AbortController();
+  /** What expanded nodes show: node id → the want it adds. */
+  private readonly showing = new Map<string, Want>();
+  private visible = true;
   private disposed = false;
 
   constructor(
-    private readonly api: ApiProvider,
+    private readonly store: AppStore,
     private readonly workspaceApps: () => Promise<WorkspaceApp[]>,
-    /** Each config value read is handed here (to the Redactor) so it never reaches a log. */
-    private readonly onSecret: (value: string) => void = () => undefined,
   ) {}
 
-  /**
-   * Forgets cached answers (the HTTP layer's ETags make the re-reads cheap) and aborts the reads of the previous
-   * refresh that are still running: their loads start again with fresh answers. Paging and reveals are kept.
-   */
-  invalidate(): void {
-    this.groups = undefined;
-    this.stages = undefined;
-    this.supersede();
+  /** The view was shown or hidden: a hidden tree wants nothing refreshed. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.publish();
   }
 
-  /** Signed in or out, or another account: forget the account too (it is read once per session). */
-  resetSession(): void {
-    this.email = undefined;
-    this.invalidate();
+  /** A node collapsed (or went away): what it showed is no longer wanted. */
+  collapsed(nodeId: string): void {
+    for (const id of [...this.showing.keys()]) if (id === nodeId || id.startsWith(`${nodeId}/`)) this.showing.delete(id);
+    this.publish();
   }
 
-  /** Aborts every read in flight; later loads return nothing. */
   dispose(): void {
     this.disposed = true;
-    this.generation.abort();
-    this.lifetime.abort();
+    this.store.want(TREE_OWNER, []);
   }
 
-  private supersede(): void {
+  private show(nodeId: string, want: Want): void {
+    this.showing.set(nodeId, want);
+    this.publish();
+  }
+
+  private publish(): void {
     if (this.disposed) return;
-    this.generation.abort();
-    this.generation = new AbortController();
+    this.store.want(TREE_OWNER, this.visible ? [...this.showing.values()] : []);
   }
 
   /** Apps (by name) that promote to a next pipeline stage, with that stage; empty when couplings cannot be read. */
@@ -101,67 +100,45 @@ export class ExplorerModel {
     return this.revealed.get(app)?.has(key) ?? false;
   }
 
-  /**
-   * The children of a node. A load whose reads a newer refresh aborted starts again (the tree may still show
-   * what this call returns), so a refresh never leaves "cancelled" nodes behind.
-   */
+  /** The children of a node, from the store (which reads what is missing or old). */
   async children(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    for (let restart = 0; ; restart++) {
-      if (this.disposed) return [];
-      const signal = this.generation.signal;
-      const kids = await this.childrenOnce(node, signal);
-      if (this.disposed) return [];
-      if (!signal.aborted || restart >= MAX_RESTARTS) return kids;
-    }
-  }
-
-  private async childrenOnce(node: ExplorerNode | undefined, signal: AbortSignal): Promise<ExplorerNode[]> {
+    if (this.disposed) return [];
     try {
       if (!node) return ROOTS;
-      switch (node.kind) {
-        case 'workspace': return await this.workspaceChildren(signal);
-        case 'allApps': return await this.allAppsChildren();
-        case 'owner': return await this.ownerChildren(node);
-        case 'app': return node.app ? sectionNodes(node.id, node.app) : [];
-        case 'section': return await this.sectionChildren(node, signal);
-        default: return [];
-      }
+      const kids = await this.childrenOf(node);
+      return this.disposed ? [] : kids;
     } catch (err) {
       // A bug must not blank the tree: show it as a node.
       return [messageNode(node?.id ?? 'root', 'error', `Could not load: ${err instanceof Error ? err.message : String(err)}`)];
     }
   }
 
-  /** The grouped app list, read once per refresh. */
-  loadGroups(): Promise<AppGroup[] | Failure> {
-    const signal = this.generation.signal;
-    this.groups ??= (async () => {
-      const [apps, email] = await Promise.all([this.call((a) => a.apps({ signal })), this.accountEmail()]);
-      return apps.ok ? groupApps(apps.value, email) : apps.error;
-    })();
-    return this.groups;
+  private childrenOf(node: ExplorerNode): Promise<ExplorerNode[]> | ExplorerNode[] {
+    switch (node.kind) {
+      case 'workspace': return this.workspaceChildren();
+      case 'allApps': return this.allAppsChildren();
+      case 'owner': return this.ownerChildren(node);
+      case 'app': return node.app ? sectionNodes(node.id, node.app) : [];
+      case 'section': return this.sectionChildren(node);
+      default: return [];
+    }
   }
 
-  /** App id → the stage it promotes to, read once per refresh; a failure means no Promote menus, not an error. */
-  private loadStages(): Promise<Map<string, string>> {
-    const signal = this.generation.signal;
-    this.stages ??= (async () => {
-      const r = await this.call((a) => a.allPipelineCouplings({ signal }));
-      return r.ok ? promotionStages(r.value) : new Map<string, string>();
-    })();
-    return this.stages;
+  /** The grouped app list (the store's account slice). */
+  async loadGroups(): Promise<AppGroup[] | Failure> {
+    const r = await this.store.readAccount('apps');
+    if (!r.value) return r.error ?? { id: 'empty', message: 'No answer.' };
+    return groupApps(r.value.apps, r.value.email);
   }
 
-  /** The signed-in account's email (tells personal apps from shared ones); read once per session. */
-  private accountEmail(): Promise<string | undefined> {
-    this.email ??= this.call((a) => a.account({ signal: this.lifetime.signal })).then((r) => {
-      if (!r.ok) this.email = undefined; // try again next time
-      return r.ok ? r.value.email : undefined;
-    });
-    return this.email;
+  /** App id → the stage it promotes to; a failure means no Promote menus, not an error. */
+  private async loadStages(): Promise<Map<string, string>> {
+    const r = await this.store.readAccount('couplings');
+    return promotionStages(r.value ?? []);
   }
 
   private async allAppsChildren(): Promise<ExplorerNode[]> {
+    this.show('all', { account: ['apps'] satisfies AccountSliceName[] });
     const groups = await this.loadGroups();
     if (!Array.isArray(groups)) return [failureNode('all', groups)];
     const nonEmpty = groups.filter((g) => g.apps.length > 0);
@@ -170,6 +147,7 @@ export class ExplorerModel {
   }
 
   private async ownerChildren(node: ExplorerNode): Promise<ExplorerNode[]> {
+    this.show(node.id, { account: ['apps', 'couplings'] });
     const [groups, stages] = await Promise.all([this.loadGroups(), this.loadStages()]);
     if (!Array.isArray(groups)) return [failureNode(node.id, groups)];
     const group = groups.find((g) => `all/${g.id}` === node.id);
@@ -177,63 +155,61 @@ export class ExplorerModel {
     return groupChildren(group, this.shown.get(node.id) ?? PAGE_SIZE, (app) => stages.get(app.id));
   }
 
-  private async workspaceChildren(signal: AbortSignal): Promise<ExplorerNode[]> {
+  private async workspaceChildren(): Promise<ExplorerNode[]> {
     const found = await this.workspaceApps();
     if (found.length === 0) return [messageNode('workspace', 'empty', 'No Heroku git remotes in this workspace')];
     const distinct = [...new Map(found.map((w) => [w.app, w])).values()].sort((a, b) => a.app.localeCompare(b.app));
+    this.show('workspace', { account: ['couplings'] });
+    for (const w of distinct) this.show(`workspace/app:${w.app}`, { app: w.app, slices: ['app'] });
     const stages = await this.loadStages();
     const nodes = await Promise.all(distinct.map(async (w): Promise<ExplorerNode> => {
-      const checked = await this.call((a) => a.app(w.app, { signal }));
-      if (!checked.ok) {
-        const err = checked.error;
+      const r = await this.store.read(w.app, 'app');
+      if (!r.value || r.error) {
+        const err: Failure = r.error ?? { id: 'empty', message: 'No answer.' };
         if (err.status === 401 || err.id === 'unauthorized' || err.id === 'no_token') return failureNode(`workspace/${w.app}`, err);
         return { ...messageNode(`workspace/app:${w.app}`, 'error', w.app), description: err.message, tooltip: `${w.app} (remote ${w.remote} in ${w.folder}): ${err.message}` };
       }
-      return appNode(checked.value, 'workspace', `${w.remote} (${w.folder})`, stages.get(checked.value.id));
+      return appNode(r.value, 'workspace', `${w.remote} (${w.folder})`, stages.get(r.value.id));
     }));
     return page(nodes, this.shown.get('workspace') ?? PAGE_SIZE, 'workspace', (n) => n);
   }
 
-  private async sectionChildren(node: ExplorerNode, signal: AbortSignal): Promise<ExplorerNode[]> {
+  private async sectionChildren(node: ExplorerNode): Promise<ExplorerNode[]> {
     const app = node.app ?? '';
     const id = node.id;
-    const o = { signal };
+    if (!node.section) return [];
+    const sliceName = SECTION_SLICE[node.section];
+    this.show(id, { app, slices: [sliceName] });
+    const slice = await this.store.read(app, sliceName);
+    // A failure shows even when an older value is known: the tree says what the last read said.
+    if (slice.error || slice.value === undefined) return [failureNode(id, slice.error ?? { id: 'empty', message: 'No answer.' })];
     const empty = (label: string) => [messageNode(id, 'empty', label)];
+    const value = slice.value;
     switch (node.section) {
-      case 'dynos': {
-        const r = await this.call((a) => a.dynos(app, o));
-        return !r.ok ? [failureNode(id, r.error)] : r.value.length ? dynoNodes(id, app, r.value) : empty('No dynos running');
-      }
-      case 'formation': {
-        const r = await this.call((a) => a.formation(app, o));
-        return !r.ok ? [failureNode(id, r.error)] : r.value.length ? formationNodes(id, app, r.value) : empty('No process types (nothing deployed yet)');
-      }
+      case 'dynos': return list(value as AppSlices['dynos'], (v) => dynoNodes(id, app, v), () => empty('No dynos running'));
+      case 'formation': return list(value as AppSlices['formation'], (v) => formationNodes(id, app, v), () => empty('No process types (nothing deployed yet)'));
       case 'addons': {
-        const [r, t] = await Promise.all([this.call((a) => a.addons(app, o)), this.call((a) => a.attachments(app, o))]);
-        return !r.ok ? [failureNode(id, r.error)] : r.value.length ? addonNodes(id, app, r.value, t.ok ? t.value : []) : empty('No add-ons');
+        const v = value as AppSlices['addons'];
+        return v.addons.length ? addonNodes(id, app, v.addons, v.attachments) : empty('No add-ons');
       }
-      case 'releases': {
-        const r = await this.call((a) => a.releases(app, 20, o));
-        return !r.ok ? [failureNode(id, r.error)] : r.value.length ? releaseNodes(id, app, r.value) : empty('No releases');
-      }
+      case 'releases': return list(value as AppSlices['releases'], (v) => releaseNodes(id, app, v), () => empty('No releases'));
       case 'config': {
-        const r = await this.call((a) => a.configVars(app, o));
-        if (!r.ok) return [failureNode(id, r.error)];
-        for (const v of Object.values(r.value)) this.onSecret(v);
-        const nodes = configNodes(id, app, r.value, this.revealed.get(app) ?? new Set());
+        const v = value as AppSlices['config'];
+        const shown = this.revealed.get(app) ?? new Set<string>();
+        const secrets = this.store.secretConfig(app) ?? {};
+        // Values only for revealed keys; the masked text otherwise.
+        const vars = Object.fromEntries(v.keys.map((k) => [k, shown.has(k) ? secrets[k] ?? '' : v.masked[k]]));
+        const nodes = configNodes(id, app, vars, shown);
         return nodes.length ? nodes : empty('No config vars');
       }
-      case 'domains': {
-        const r = await this.call((a) => a.domains(app, o));
-        return !r.ok ? [failureNode(id, r.error)] : r.value.length ? domainNodes(id, app, r.value) : empty('No domains');
-      }
+      case 'domains': return list(value as AppSlices['domains'], (v) => domainNodes(id, app, v), () => empty('No domains'));
       default: return [];
     }
   }
-
-  /** One call through the current sign-in; signed out is a no_token failure (the tree offers sign-in). */
-  private call<T>(fn: (api: HerokuApi) => Promise<Result<T>>): Promise<Result<T>> {
-    const api = this.api();
-    return api ? fn(api) : Promise.resolve(fail(notSignedIn()));
-  }
 }
+
+function list<T>(items: readonly T[], nodes: (v: readonly T[]) => ExplorerNode[], empty: () => ExplorerNode[]): ExplorerNode[] {
+  return items.length ? nodes(items) : empty();
+}
+
+export type { Slice };

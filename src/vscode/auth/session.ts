@@ -26,18 +26,12 @@ export type SessionHooks = Pick<SessionDeps, 'apiUrlSetting' | 'warn' | 'onToken
 export class HerokuSession implements vscode.Disposable {
   private readonly core: HerokuSessionCore;
   private readonly changed = new vscode.EventEmitter<void>();
-  private readonly appChanged = new vscode.EventEmitter<string>();
   private readonly rateChanged = new vscode.EventEmitter<number>();
   private readonly subs: vscode.Disposable[] = [];
   private rateSub: { dispose(): void } | undefined;
   private offered: string | undefined;
   /** Fires when the token, its source or the API URL changed (sign in/out, setting, env, netrc). */
   readonly onDidChangeSession: vscode.Event<void> = this.changed.event;
-  /**
-   * Fires with an app's name after an action changed it on Heroku (restart, scale, config, rollback, promotion…),
-   * wherever the action ran from: the explorer and the status bar both re-read on it.
-   */
-  readonly onDidChangeApp: vscode.Event<string> = this.appChanged.event;
   /** Each `RateLimit-Remaining` the current client reads. */
   readonly onDidChangeRateLimit: vscode.Event<number> = this.rateChanged.event;
 
@@ -55,7 +49,6 @@ export class HerokuSession implements vscode.Disposable {
     });
     this.subs.push(
       this.changed,
-      this.appChanged,
       this.rateChanged,
       toVs(this.core.onDidChange(() => {
         void vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, this.core.state.signedIn);
@@ -79,11 +72,6 @@ export class HerokuSession implements vscode.Disposable {
   /** The client for the current token, or undefined when signed out (no I/O). */
   getClient(): SessionClient | undefined {
     return this.core.current;
-  }
-
-  /** Says that `app` changed on Heroku (see onDidChangeApp). */
-  notifyAppChanged(app: string): void {
-    this.appChanged.fire(app);
   }
 
   /** Re-reads the token sources first (e.g. a netrc written by `heroku login` meanwhile). */

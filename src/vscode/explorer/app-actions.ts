@@ -14,7 +14,7 @@ const MAY_HAPPEN = 'If Heroku already received the request, it still happens; th
 
 export function registerAppActions(commands: Commands, deps: ExplorerDeps): vscode.Disposable[] {
   const done = (app: string, message: string, ctx: CommandContext) => {
-    deps.session.notifyAppChanged(app);
+    void deps.state.changed(app);
     ctx.log.info(message);
     void ctx.ui.showInformationMessage(message);
   };

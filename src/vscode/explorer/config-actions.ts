@@ -26,7 +26,7 @@ export function registerConfigActions(commands: Commands, deps: ExplorerDeps, re
   const section = (arg: unknown) => (isNode(arg) ? deps.provider.getParent(arg) ?? arg : undefined);
   const patch = async (ctx: CommandContext, app: string, body: Record<string, string | null>, message: string) => {
     unwrap(await requireClient(deps).updateConfigVars(app, body, { signal: deps.signal }), `update the config vars of ${app}`);
-    deps.session.notifyAppChanged(app);
+    void deps.state.changed(app);
     ctx.log.info(message);
     void ctx.ui.showInformationMessage(message);
   };

@@ -5,6 +5,7 @@ import type { ExplorerModel, WorkspaceApp } from '../../core/tree/model';
 import type { ExplorerNode } from '../../core/tree/nodes';
 import type { HerokuApi } from '../../core/heroku/api';
 import type { Clock, FileSystem } from '../../core/heroku/ports';
+import type { AppStore } from '../../core/state/store';
 import type { Result } from '../../core/heroku/result';
 import { UserCancelled, UserFacingError, type CommandContext } from '../commands';
 import type { ExplorerProvider } from './provider';
@@ -12,14 +13,12 @@ import type { ExplorerProvider } from './provider';
 /** The part of the sign-in session the explorer uses (services.heroku). */
 export interface HerokuSessionPort {
   getClient(): HerokuApi | undefined;
-  onDidChangeSession: vscode.Event<unknown>;
-  /** After an action changed an app: the tree and the status bar re-read (one event for both). */
-  notifyAppChanged(app: string): void;
-  onDidChangeApp: vscode.Event<string>;
 }
 
 export interface ExplorerDeps {
   session: HerokuSessionPort;
+  /** The app-state store: an action that changed an app says so with `state.changed(app)`. */
+  state: AppStore;
   model: ExplorerModel;
   provider: ExplorerProvider;
   workspaceApps(): Promise<WorkspaceApp[]>;

@@ -5,9 +5,8 @@
 // what changes. The values live only in this in-memory document provider and never reach the log.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { configText, diffConfig, patchBody, summarizeChanges } from '../../core/env/diff';
-import { mergeIntoEnv } from '../../core/env/edit';
-import { envProblems, envToMap, parseEnv, serializeEnv } from '../../core/env/parse';
+import { patchBody, summarizeChanges } from '../../core/env/diff';
+import { planPull, planPush } from '../../core/env/sync';
 import type { Redactor } from '../../core/redact';
 import { UserCancelled, UserFacingError, type CommandContext, type Commands } from '../commands';
 import { confirm, pickApp, requireClient, unwrap, type ExplorerDeps } from './deps';
@@ -77,11 +76,9 @@ export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor
       if (open?.isDirty) throw new UserFacingError(`${path.basename(file)} has unsaved changes: save it first.`);
       const { vars: config, skipped } = await readConfig(ctx, app);
       const before = await deps.fs.readText(file);
-      const doc = parseEnv(before ?? '');
-      const after = serializeEnv(mergeIntoEnv(doc, config));
-      const changes = diffConfig(envToMap(doc), envToMap(parseEnv(after)));
+      const { after, changes } = planPull(before, config);
       const rel = vscode.workspace.asRelativePath(file);
-      if (after === (before ?? '') || changes.length === 0) {
+      if (changes.length === 0) {
         void ctx.ui.showInformationMessage(`${rel} already matches the config of ${app}.`);
         return { written: false, changes: 0 };
       }
@@ -98,25 +95,22 @@ export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor
     commands.register('heroku.config.push', async (ctx, arg: unknown) => {
       const app = await pickApp(ctx, deps, arg instanceof vscode.Uri ? undefined : arg);
       const file = await chooseEnvFile(ctx, deps, app, arg, true);
-      const doc = parseEnv((await deps.fs.readText(file)) ?? '');
-      const local = envToMap(doc);
-      for (const v of local.values()) redactor.add(v);
+      const text = (await deps.fs.readText(file)) ?? '';
       const { vars: remote, skipped: odd } = await readConfig(ctx, app);
-      const changes = diffConfig(remote, local, { keepMissing: true });
+      const { local, changes, diff, ignoredLines: skipped } = planPush(text, remote);
+      for (const v of local.values()) redactor.add(v);
       const rel = vscode.workspace.asRelativePath(file);
       if (changes.length === 0) {
         void ctx.ui.showInformationMessage(`The config of ${app} already has every value in ${rel}.`);
         return { pushed: false, changes: 0 };
       }
-      const scope = Object.fromEntries(Object.entries(remote).filter(([k]) => local.has(k)));
-      await showDiff(docs.uri(`${app} config (now)`, configText(scope)), docs.uri(`${app} config (after push of ${rel})`, configText(local)), `config of ${app} ↔ ${rel} (push)`);
-      const skipped = envProblems(doc).length;
+      await showDiff(docs.uri(`${app} config (now)`, diff.now), docs.uri(`${app} config (after push of ${rel})`, diff.after), `config of ${app} ↔ ${rel} (push)`);
       await confirm(ctx, `Push ${summarizeChanges(changes)} to ${app}?`, 'Push',
         `The app restarts. Config vars that are not in ${rel} are kept.${skipped ? ` ${skipped} line(s) of ${rel} are not KEY=value and are ignored.` : ''}${skippedNote(odd)}`);
       await withCancellableProgress(ctx, deps, { app, title: `Pushing ${rel} to ${app}…`, cancelNote: 'If Heroku already received the change, it still happens.' }, async (signal) =>
         unwrap(await requireClient(deps).updateConfigVars(app, patchBody(changes), { signal }), `update the config vars of ${app}`));
       docs.clear();
-      deps.session.notifyAppChanged(app);
+      void deps.state.changed(app);
       ctx.log.info(`pushed ${changes.length} config var change(s) from ${rel} to ${app}`);
       void ctx.ui.showInformationMessage(`Pushed ${summarizeChanges(changes)} to ${app}.`);
       return { pushed: true, changes: changes.length };

@@ -50,8 +50,7 @@ async function promote(ctx: CommandContext, deps: ExplorerDeps, arg: unknown): P
   }), `promote ${what}`));
   const nameOf = (id: string) => chosen.find((t) => t.id === id)?.name ?? id;
   const r = describePromotion(what, wanted, run.targets, nameOf);
-  for (const t of chosen) deps.session.notifyAppChanged(t.name);
-  deps.session.notifyAppChanged(app);
+  void deps.state.changed(app, ...chosen.map((t) => t.name));
   ctx.log.info(r.text);
   if (r.failed.length) void ctx.ui.showWarningMessage(r.text, {});
   else void ctx.ui.showInformationMessage(r.text);

@@ -1,5 +1,5 @@
 // The `heroku.explorer` TreeDataProvider: translates the pure ExplorerModel's nodes into TreeItems, shows a
-// progress indicator on the view while loading, and refreshes on demand.
+// progress indicator on the view while loading, and renders again on demand.
 import * as vscode from 'vscode';
 import { Disposable } from '../../core/lifecycle';
 import type { ExplorerModel } from '../../core/tree/model';
@@ -54,13 +54,7 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
     }
   }
 
-  /** Re-reads everything visible (cheap: unchanged answers are 304s). */
-  refresh(): void {
-    this.model.invalidate();
-    this.changed.fire(undefined);
-  }
-
-  /** Re-renders one node's children without forgetting cached lists (paging, reveal). */
+  /** Renders one node's children (the whole tree when omitted) again, from the store. */
   rerender(node?: ExplorerNode): void {
     this.changed.fire(node);
   }

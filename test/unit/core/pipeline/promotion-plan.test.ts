@@ -2,14 +2,24 @@ import assert from 'node:assert/strict';
 import {
   describePromotion, nextStage, planPromotion, promotionDone, promotionStages, stageTitle, targetOutcome,
 } from '../../../../src/core/pipeline/promotion-plan';
-import { HerokuClient } from '../../../../src/infra/heroku/client';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
+import type { PipelineCoupling } from '../../../../src/core/heroku/types';
 
 describe('core/pipeline/promotion-plan', () => {
   it('walks development → staging → production, as heroku pipelines:promote', () => {
     assert.deepEqual(['development', 'staging', 'production', 'review', 'test', undefined].map(nextStage),
       ['staging', 'production', undefined, undefined, undefined, undefined]);
     assert.equal(stageTitle('production'), 'Production');
+  });
+
+  it('plans the next stage\'s apps of the same pipeline only, and maps each app to where it promotes', () => {
+    const c = (id: string, stage: PipelineCoupling['stage'], pipeline = 'p') => ({ id: `c-${id}`, app: { id }, pipeline: { id: pipeline }, stage });
+    const all = [c('dev', 'development'), c('stg', 'staging'), c('stg2', 'staging'), c('other', 'staging', 'q'), c('prod', 'production')];
+    const plan = planPromotion('shop-dev', all[0], all);
+    assert.ok(plan.ok);
+    assert.deepEqual([plan.stage, plan.targets.map((t) => t.app.id)], ['staging', ['stg', 'stg2']]);
+    const none = planPromotion('shop-stg', all[1], all.filter((x) => x.stage !== 'production'));
+    assert.deepEqual(none, { ok: false, message: 'shop-stg has no downstream apps: its pipeline has no app in the production stage.' });
+    assert.deepEqual([...promotionStages(all)], [['dev', 'staging'], ['stg', 'production'], ['stg2', 'production'], ['other', 'production']]);
   });
 
   it('keeps Heroku\'s words and the new release of each promotion target', () => {
@@ -24,54 +34,11 @@ describe('core/pipeline/promotion-plan', () => {
     const some = describePromotion('shop-staging v7', ['p1', 'p2'], [{ appId: 'p1', status: 'succeeded' }, { appId: 'p2', status: 'failed', error: 'no slug' }], name);
     assert.deepEqual([some.succeeded, some.failed], [['shop-prod'], ['shop-prod-eu']]);
     assert.equal(some.text, 'Promoted shop-staging v7 to shop-prod; shop-prod-eu failed: no slug.');
+    const period = describePromotion('shop-staging v7', ['p1'], [{ appId: 'p1', status: 'failed', error: 'Release phase failed. ' }], name);
+    assert.equal(period.text, 'Promotion of shop-staging v7 failed: shop-prod failed: Release phase failed.', 'one full stop, not two');
     const none = describePromotion('shop-staging v7', ['p1', 'p2'], [{ appId: 'p1', status: 'pending' }], name);
     assert.equal(none.text, 'Promotion of shop-staging v7 failed: shop-prod is still pending; shop-prod-eu is missing from the promotion.');
     assert.equal(promotionDone(['p1', 'p2'], [{ appId: 'p1', status: 'succeeded' }, { appId: 'p2', status: 'pending' }]), false);
     assert.equal(promotionDone(['p1'], [{ appId: 'p1', status: 'failed' }]), true);
-  });
-
-  describe('against the fake Heroku pipeline acme-web', () => {
-    let fake: FakeHeroku;
-    let client: HerokuClient;
-    const idOf = (name: string) => [...fake.state.apps.values()].find((a) => a.name === name)?.id ?? '';
-    before(async () => {
-      fake = await startFakeHeroku();
-      client = new HerokuClient({ baseUrl: fake.url, getToken: () => fake.apiKey });
-    });
-    after(async () => { await fake.close(); });
-
-    async function planFor(app: string) {
-      const source = await client.appPipelineCoupling(app);
-      assert.ok(source.ok);
-      const all = await client.pipelineCouplings(source.value.pipeline.id);
-      assert.ok(all.ok);
-      return planPromotion(app, source.value, all.value);
-    }
-
-    it('plans staging → the production app and development → the staging app', async () => {
-      const staging = await planFor('acme-web-staging');
-      assert.ok(staging.ok);
-      assert.deepEqual([staging.stage, staging.targets.map((t) => t.app.id)], ['production', [idOf('acme-web-production')]]);
-      const dev = await planFor('acme-web-dev');
-      assert.ok(dev.ok);
-      assert.deepEqual([dev.stage, dev.targets.map((t) => t.app.id)], ['staging', [idOf('acme-web-staging')]]);
-    });
-
-    it('refuses review and production apps with the reason', async () => {
-      const review = await planFor('acme-web-pr-128');
-      assert.ok(!review.ok);
-      assert.match(review.message, /acme-web-pr-128 is in the review stage: there is nothing to promote it to/);
-      const prod = await planFor('acme-web-production');
-      assert.ok(!prod.ok);
-      assert.match(prod.message, /production is the last stage/);
-    });
-
-    it('maps every coupled app to the stage it promotes to', async () => {
-      const all = await client.allPipelineCouplings();
-      assert.ok(all.ok);
-      const stages = promotionStages(all.value);
-      assert.deepEqual([...stages].map(([id, stage]) => [[...fake.state.apps.values()].find((a) => a.id === id)?.name, stage]).sort(),
-        [['acme-web-dev', 'staging'], ['acme-web-staging', 'production']]);
-    });
   });
 });

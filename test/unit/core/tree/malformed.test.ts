@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { mergeIntoEnv } from '../../../../src/core/env/edit';
 import { envToMap, parseEnv, serializeEnv } from '../../../../src/core/env/parse';
+import { AppStore } from '../../../../src/core/state/store';
 import { ExplorerModel } from '../../../../src/core/tree/model';
+import { FakeClock } from '../../../support/fake-clock';
 import type { ExplorerNode } from '../../../../src/core/tree/nodes';
 import { formationSize, sizeChoices } from '../../../../src/core/heroku/formation';
 import { HerokuClient } from '../../../../src/infra/heroku/client';
@@ -21,7 +23,7 @@ describe('core/explorer: malformed answers from the fake Heroku', () => {
   after(async () => { await fake.close(); });
   beforeEach(() => {
     fake.reset();
-    model = new ExplorerModel(() => client, async () => [{ app: 'dana-scratch', remote: 'heroku', folder: 'web' }]);
+    model = new ExplorerModel(new AppStore({ api: () => client, clock: new FakeClock() }), async () => [{ app: 'dana-scratch', remote: 'heroku', folder: 'web' }]);
   });
 
   async function walk(...labels: string[]): Promise<ExplorerNode[]> {

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import type { HerokuApi } from '../../../../src/core/heroku/api';
 import type { Result } from '../../../../src/core/heroku/result';
 import type { App } from '../../../../src/core/heroku/types';
-import { ExplorerModel, ROOTS } from '../../../../src/core/tree/model';
+import { AppStore } from '../../../../src/core/state/store';
+import { ExplorerModel, ROOTS, type WorkspaceApp } from '../../../../src/core/tree/model';
+import { FakeClock } from '../../../support/fake-clock';
 import type { ExplorerNode } from '../../../../src/core/tree/nodes';
 
 type Res = Result<unknown>;
@@ -68,6 +70,12 @@ function api(over: Partial<ExplorerApi> = {}): () => HerokuApi {
   });
 }
 
+/** The tree over a store of its own (the stub answers as the client would); `state` to refresh or reset it. */
+function tree(api: () => HerokuApi, ws: () => Promise<WorkspaceApp[]>, onSecret?: (v: string) => void): ExplorerModel & { state: AppStore } {
+  const state = new AppStore({ api, clock: new FakeClock(), onSecret });
+  return Object.assign(new ExplorerModel(state, ws), { state });
+}
+
 async function path(model: ExplorerModel, ...labels: string[]): Promise<ExplorerNode[]> {
   let nodes = await model.children();
   for (const label of labels) {
@@ -80,11 +88,11 @@ async function path(model: ExplorerModel, ...labels: string[]): Promise<Explorer
 
 describe('core/tree/model', () => {
   it('roots are This workspace and All apps', async () => {
-    assert.deepEqual((await new ExplorerModel(api(), async () => []).children()).map((n) => n.label), ROOTS.map((n) => n.label));
+    assert.deepEqual((await tree(api(), async () => []).children()).map((n) => n.label), ROOTS.map((n) => n.label));
   });
 
   it('groups apps Personal / each team / shared, sorted, with facts in the description', async () => {
-    const m = new ExplorerModel(api(), async () => []);
+    const m = tree(api(), async () => []);
     assert.deepEqual((await path(m, 'All apps')).map((n) => n.label), ['Personal', 'acme', 'Shared with you']);
     assert.deepEqual((await path(m, 'All apps', 'Personal')).map((n) => n.label), ['alpha', 'zeta']);
     const [spaced] = (await path(m, 'All apps', 'acme')).filter((n) => n.label === 'spaced');
@@ -94,7 +102,7 @@ describe('core/tree/model', () => {
   });
 
   it('workspace apps come from remotes; an unknown one is an error node with the reason', async () => {
-    const m = new ExplorerModel(api(), async () => [{ app: 'zeta', remote: 'heroku', folder: 'web' }, { app: 'gone', remote: 'staging', folder: 'web' }]);
+    const m = tree(api(), async () => [{ app: 'zeta', remote: 'heroku', folder: 'web' }, { app: 'gone', remote: 'staging', folder: 'web' }]);
     const nodes = await path(m, 'This workspace');
     assert.deepEqual(nodes.map((n) => [n.kind, n.label]), [['error', 'gone'], ['app', 'zeta']]);
     assert.match(nodes[0].description ?? '', /Couldn't find/);
@@ -102,7 +110,7 @@ describe('core/tree/model', () => {
   });
 
   it('sections: dyno state icons, formation, add-ons with attachments, releases, masked config, domains', async () => {
-    const m = new ExplorerModel(api(), async () => []);
+    const m = tree(api(), async () => []);
     const base = ['All apps', 'Personal', 'alpha'];
     assert.deepEqual((await path(m, ...base)).map((n) => n.label), ['Dynos', 'Formation', 'Add-ons', 'Releases', 'Config Vars', 'Domains']);
     const dynos = await path(m, ...base, 'Dynos');
@@ -123,23 +131,23 @@ describe('core/tree/model', () => {
 
   it('hands every config value to onSecret (the redactor)', async () => {
     const secrets: string[] = [];
-    await path(new ExplorerModel(api(), async () => [], (v) => secrets.push(v)), 'All apps', 'Personal', 'alpha', 'Config Vars');
+    await path(tree(api(), async () => [], (v) => secrets.push(v)), 'All apps', 'Personal', 'alpha', 'Config Vars');
     assert.deepEqual(secrets, ['hunter2-very-secret', '']);
   });
 
   it('a 401 becomes a sign-in node, other errors show the message', async () => {
-    const m401 = new ExplorerModel(api({ listApps: () => fail('unauthorized', 'Invalid credentials provided.', 401) }), async () => []);
+    const m401 = tree(api({ listApps: () => fail('unauthorized', 'Invalid credentials provided.', 401) }), async () => []);
     const [node] = await path(m401, 'All apps');
     assert.equal(node.kind, 'signIn');
     assert.equal(node.command?.id, 'heroku.signIn');
-    const m500 = new ExplorerModel(api({ dynos: () => fail('internal_server_error', 'Something broke.', 500) }), async () => []);
+    const m500 = tree(api({ dynos: () => fail('internal_server_error', 'Something broke.', 500) }), async () => []);
     const [err] = await path(m500, 'All apps', 'Personal', 'alpha', 'Dynos');
     assert.equal(err.kind, 'error');
     assert.equal(err.label, 'Something broke.');
   });
 
   it('a malformed answer (the client\'s error) becomes an error node, a throwing port never escapes', async () => {
-    const m = new ExplorerModel(api({
+    const m = tree(api({
       listApps: () => Promise.resolve({ ok: false, error: { id: 'malformed_response', message: 'Heroku sent an unexpected answer for a list of apps (GET /apps): expected a list, got an object.', status: 200, method: 'GET', path: '/apps' } }),
       domains: () => Promise.reject(new Error('socket hang up')),
     }), async () => []);
@@ -154,7 +162,7 @@ describe('core/tree/model', () => {
   it('pages large groups with a Load more node and reads the list once per refresh', async () => {
     let calls = 0;
     const many = Array.from({ length: 250 }, (_, i) => app(`app-${String(i).padStart(4, '0')}`));
-    const m = new ExplorerModel(api({ listApps: () => { calls++; return ok(many); } }), async () => []);
+    const m = tree(api({ listApps: () => { calls++; return ok(many); } }), async () => []);
     let nodes = await path(m, 'All apps', 'Personal');
     assert.equal(nodes.length, 101);
     assert.deepEqual([nodes[100].kind, nodes[100].description], ['more', '150 more']);
@@ -162,14 +170,14 @@ describe('core/tree/model', () => {
     nodes = await path(m, 'All apps', 'Personal');
     assert.equal(nodes.length, 201);
     assert.equal(calls, 1);
-    m.invalidate();
+    m.state.invalidate();
     await path(m, 'All apps');
     assert.equal(calls, 2);
   });
 
   it('marks apps that promote to a next pipeline stage in their context value and tooltip', async () => {
     const withIds = [app('alpha', { id: 'id-alpha' }), app('zeta', { id: 'id-zeta', maintenance: true }), app('team-app', { id: 'id-t', team: { name: 'acme' } })];
-    const m = new ExplorerModel(api({
+    const m = tree(api({
       listApps: () => ok(withIds),
       getApp: (n) => ok(withIds.find((a) => a.name === n)),
       pipelineCouplings: () => ok([
@@ -184,7 +192,7 @@ describe('core/tree/model', () => {
     assert.equal((await path(m, 'All apps', 'acme'))[0].contextValue, 'heroku.app', 'production promotes nowhere');
     assert.equal((await path(m, 'This workspace'))[0].contextValue, 'heroku.app.maintenance.promote-production');
     assert.deepEqual([...await m.promotableApps()], [['alpha', 'staging'], ['zeta', 'production']]);
-    const failing = new ExplorerModel(api({ pipelineCouplings: () => fail('forbidden', 'no', 403) }), async () => []);
+    const failing = tree(api({ pipelineCouplings: () => fail('forbidden', 'no', 403) }), async () => []);
     assert.ok((await path(failing, 'All apps', 'Personal')).every((n) => n.contextValue === 'heroku.app'), 'couplings unreadable: no Promote, no error');
   });
 
@@ -195,12 +203,12 @@ describe('core/tree/model', () => {
       signals.push(signal as AbortSignal);
       signal?.addEventListener('abort', () => resolve({ ok: false, error: { id: 'cancelled', message: 'The request was cancelled.', status: 0, method: 'GET', path: '/apps' } }));
     });
-    const m = new ExplorerModel(api({ listApps: (signal) => (++calls === 1 ? hanging(signal) : ok([app('fresh')])) }), async () => []);
+    const m = tree(api({ listApps: (signal) => (++calls === 1 ? hanging(signal) : ok([app('fresh')])) }), async () => []);
     const all = (await m.children()).find((n) => n.kind === 'allApps');
     const first = m.children(all);
     await new Promise((r) => setImmediate(r));
     assert.equal(signals.length, 1);
-    m.invalidate();
+    m.state.invalidate();
     assert.equal(signals[0].aborted, true, 'the older read was aborted');
     assert.deepEqual((await first).map((n) => n.label), ['Personal'], 'no "cancelled" node: the load ran again');
     assert.deepEqual((await path(m, 'All apps', 'Personal')).map((n) => n.label), ['fresh']);
@@ -209,7 +217,7 @@ describe('core/tree/model', () => {
 
   it('dispose aborts every read in flight and later loads return nothing', async () => {
     let seen: AbortSignal | undefined;
-    const m = new ExplorerModel(api({
+    const m = tree(api({
       dynos: (_app, signal) => new Promise((resolve) => {
         seen = signal;
         signal?.addEventListener('abort', () => resolve({ ok: false, error: { id: 'cancelled', message: 'cancelled', status: 0, method: 'GET', path: '' } }));
@@ -219,22 +227,23 @@ describe('core/tree/model', () => {
     const pending = m.children(section);
     await new Promise((r) => setImmediate(r));
     m.dispose();
+    m.state.dispose();
     assert.equal(seen?.aborted, true);
     assert.deepEqual(await pending, []);
     assert.deepEqual(await m.children(section), []);
   });
 
-  it('reads the account once per session, again after resetSession or a failed read', async () => {
+  it('reads the account once per session, again after a new sign-in (store reset) or a failed read', async () => {
     let reads = 0;
     let failNext = true;
-    const m = new ExplorerModel(api({ account: () => { reads++; if (failNext) { failNext = false; return fail('network', 'offline', 0); } return ok({ id: 'me', email: 'me@example.com' }); } }), async () => []);
+    const m = tree(api({ account: () => { reads++; if (failNext) { failNext = false; return fail('network', 'offline', 0); } return ok({ id: 'me', email: 'me@example.com' }); } }), async () => []);
     assert.deepEqual((await path(m, 'All apps')).map((n) => n.label), ['Personal', 'acme'], 'account unknown: team-less apps are personal');
-    m.invalidate();
+    m.state.invalidate();
     assert.deepEqual((await path(m, 'All apps')).map((n) => n.label), ['Personal', 'acme', 'Shared with you']);
-    m.invalidate();
+    m.state.invalidate();
     await path(m, 'All apps');
     assert.equal(reads, 2);
-    m.resetSession();
+    m.state.reset();
     await path(m, 'All apps');
     assert.equal(reads, 3);
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { HerokuClient } from '../../../../src/infra/heroku/client';
 import type { Dyno, Release } from '../../../../src/core/heroku/types';
 import { startFakeHeroku } from '../../../support/fake-heroku';
-import { appStatus, currentRelease, dynoHealth, LOW_RATE_LIMIT } from '../../../../src/vscode/statusbar/model';
+import { appStatus, currentRelease, dynoHealth, LOW_RATE_LIMIT } from '../../../../src/core/status/summary';
 
 const dyno = (name: string, state: string): Dyno => ({
   id: name, name, type: name.split('.')[0], state, command: 'x', size: 'basic', created_at: '', updated_at: '',
@@ -13,7 +13,7 @@ const release = (version: number, status: Release['status'], current = false): R
   app: { id: 'a', name: 'app' }, user: { id: 'u', email: 'u@x' }, slug: null, addon_plan_names: [], output_stream_url: null,
 });
 
-describe('status bar model', () => {
+describe('core/status: the status summary', () => {
   it('counts dyno health without one-off run dynos', () => {
     assert.deepEqual(dynoHealth([dyno('web.1', 'up'), dyno('web.2', 'crashed'), dyno('worker.1', 'starting'), dyno('run.1234', 'up'), dyno('clock.1', 'idle')]),
       { up: 2, total: 4, crashed: 1, starting: 1 });

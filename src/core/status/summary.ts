@@ -1,9 +1,11 @@
-// What the status bar item says for the workspace's app: name, current release, dyno health, and a warning
-// when the API rate limit runs low. Plain data in and out (no vscode), so it is easy to reason about.
-import { currentRelease } from '../../core/heroku/releases';
-import type { HerokuError } from '../../core/heroku/result';
-import { LOW_RATE_LIMIT } from '../../core/heroku/rate-limit';
-import type { App, Dyno, Release } from '../../core/heroku/types';
+// The status summary of an app: name, current release, dyno health, and a warning when the API rate limit runs
+// low, from what the app-state store knows. Plain data in and out; the status bar item (src/vscode/statusbar)
+// only shows it.
+import { currentRelease } from '../heroku/releases';
+import type { HerokuError } from '../heroku/result';
+import { LOW_RATE_LIMIT } from '../heroku/rate-limit';
+import type { App, Dyno, Release } from '../heroku/types';
+import type { AppSnapshot } from '../state/types';
 
 export { LOW_RATE_LIMIT };
 
@@ -25,6 +27,18 @@ export interface StatusView {
 }
 
 export { currentRelease };
+
+/** The store's slices the summary reads. */
+export const STATUS_SLICES = ['app', 'releases', 'dynos'] as const;
+
+/** The input for appStatus from the store: the first failure of the three reads wins over their values. */
+export function statusInput(snap: AppSnapshot, rateLimitRemaining: number | undefined): AppStatusInput {
+  const error = [snap.app, snap.releases, snap.dynos].find((s) => s?.error)?.error;
+  return {
+    app: snap.name, info: snap.app?.value, releases: snap.releases?.value, dynos: snap.dynos?.value,
+    ...(error ? { error } : {}), ...(rateLimitRemaining !== undefined ? { rateLimitRemaining } : {}),
+  };
+}
 
 export interface DynoHealth {
   up: number;
