@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import type { FakeHeroku } from '../../../support/fake-heroku';
 import { useFakeHeroku } from '../../../support/use-fake-heroku';
 import { lowRateLimitMessage, LOW_RATE_LIMIT, RateLimitWatch, RECOVERED_RATE_LIMIT } from '../../../../src/core/heroku/rate-limit';
-import { clientFor } from '../../../support/heroku-client';
 
 describe('RateLimitWatch: a low API budget, once per drop', () => {
   it('says low once when the budget drops below the threshold, not on every later answer', () => {
@@ -39,22 +37,20 @@ describe('RateLimitWatch: a low API budget, once per drop', () => {
 
   describe('fed by the client from the fake Heroku', () => {
     const heroku = useFakeHeroku();
-    let fake: FakeHeroku;
-    beforeEach(() => { fake = heroku.fake; });
-
+  
     it('turns RateLimit-Remaining of real answers into one low and one recovered event', async () => {
-      const { client } = clientFor(fake);
+      const { client } = heroku.client();
       const w = new RateLimitWatch();
       const events: string[] = [];
       client.onRateLimit((n) => { const e = w.note(n); if (e) events.push(`${e}@${n}`); });
-      fake.state.rateLimitRemaining = LOW_RATE_LIMIT + 2;
+      heroku.fake.state.rateLimitRemaining = LOW_RATE_LIMIT + 2;
       for (let i = 0; i < 5; i++) assert.ok((await client.account({ cache: false })).ok);
       assert.deepEqual(events, [`low@${LOW_RATE_LIMIT - 1}`]);
-      fake.state.rateLimitRemaining = 4000;
+      heroku.fake.state.rateLimitRemaining = 4000;
       await client.account({ cache: false });
       await client.account({ cache: false });
       assert.deepEqual(events, [`low@${LOW_RATE_LIMIT - 1}`, 'recovered@3999']);
-      fake.state.rateLimitRemaining = 100;
+      heroku.fake.state.rateLimitRemaining = 100;
       await client.account({ cache: false });
       assert.deepEqual(events.at(-1), 'low@99');
     });

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { HerokuClient } from '../../../../src/infra/heroku/client';
 import type { Dyno, Release } from '../../../../src/core/heroku/types';
-import { startFakeHeroku } from '../../../support/fake-heroku';
-import { appStatus, currentRelease, dynoHealth, LOW_RATE_LIMIT } from '../../../../src/core/status/summary';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
+import { appStatus, currentRelease, dynoHealth, LOW_RATE_LIMIT, statusInput } from '../../../../src/core/status/summary';
 
 const dyno = (name: string, state: string): Dyno => ({
   id: name, name, type: name.split('.')[0], state, command: 'x', size: 'basic', created_at: '', updated_at: '',
@@ -35,10 +34,11 @@ describe('core/status: the status summary', () => {
     assert.match(bad.tooltip, /1 crashed/);
   });
 
-  it('malformed answers from the fake Heroku: bad dynos and releases are skipped, never thrown on', async () => {
-    const fake = await startFakeHeroku();
-    try {
-      const client = new HerokuClient({ baseUrl: fake.url, getToken: () => fake.apiKey });
+  describe('from the fake Heroku', () => {
+    const heroku = useFakeHeroku();
+    it('malformed answers: bad dynos and releases are skipped by the client, never thrown on', async () => {
+      const fake = heroku.fake;
+      const { client } = heroku.client();
       fake.faults.add({ path: '/apps/dana-blog/dynos', body: [null, 42, { type: 'web', state: 'up' }, { name: 7, type: 'web', state: 'up' }, { name: 'web.1', type: 'web', state: 'crashed' }] });
       fake.faults.add({ path: '/apps/dana-blog/releases', body: [null, { version: 'v3', current: true }, { id: 'r2', version: 2, status: 'succeeded', current: true, description: { x: 1 } }] });
       fake.faults.add({ path: '/apps/dana-blog', body: { id: 'a1', name: 'dana-blog', maintenance: 'on' } });
@@ -50,9 +50,14 @@ describe('core/status: the status summary', () => {
       assert.equal(view.text, '$(error) dana-blog · v2 · 0/1 up');
       assert.match(view.tooltip, /^Heroku app dana-blog\nCurrent release: v2 \(succeeded\)/, 'no maintenance from "on", no [object Object]');
       assert.deepEqual([dynos.skipped, releases.skipped], [4, 2], 'the client counted what it left out');
-    } finally {
-      await fake.close();
-    }
+    });
+  });
+
+  it('reads the store\'s snapshot: values kept, the first failure of the three reads shown', () => {
+    const err = { id: 'not_found', message: 'gone', status: 404, method: 'GET', path: '/apps/shop/dynos' };
+    const input = statusInput({ name: 'shop', releases: { value: [release(3, 'succeeded', true)], at: 1 }, dynos: { error: err, at: 1 } }, 10);
+    assert.deepEqual(input, { app: 'shop', info: undefined, releases: [release(3, 'succeeded', true)], dynos: undefined, error: err, rateLimitRemaining: 10 });
+    assert.match(appStatus(input).tooltip, /Could not load: gone/);
   });
 
   it('warns when the rate limit is low and when signed out', () => {

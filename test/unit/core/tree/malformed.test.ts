@@ -9,20 +9,15 @@ import { ExplorerModel } from '../../../../src/core/tree/model';
 import { FakeClock } from '../../../support/fake-clock';
 import type { ExplorerNode } from '../../../../src/core/tree/nodes';
 import { formationSize, sizeChoices } from '../../../../src/core/heroku/formation';
-import { HerokuClient } from '../../../../src/infra/heroku/client';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
+import type { HerokuClient } from '../../../../src/infra/heroku/client';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
 
-describe('core/explorer: malformed answers from the fake Heroku', () => {
-  let fake: FakeHeroku;
+describe('core/tree: malformed answers from the fake Heroku', () => {
+  const heroku = useFakeHeroku();
   let client: HerokuClient;
   let model: ExplorerModel;
-  before(async () => {
-    fake = await startFakeHeroku();
-    client = new HerokuClient({ baseUrl: fake.url, getToken: () => fake.apiKey });
-  });
-  after(async () => { await fake.close(); });
   beforeEach(() => {
-    fake.reset();
+    client = heroku.client().client;
     model = new ExplorerModel(new AppStore({ api: () => client, clock: new FakeClock() }), async () => [{ app: 'dana-scratch', remote: 'heroku', folder: 'web' }]);
   });
 
@@ -39,8 +34,8 @@ describe('core/explorer: malformed answers from the fake Heroku', () => {
   it('apps whose team, region, owner or URL are not text still group and render', async () => {
     const odd = { id: 'x1', name: 'dana-scratch', team: { name: 42 }, region: { name: { nested: true } }, stack: null, space: { name: 7, shield: 'yes' },
       owner: { email: 5 }, maintenance: 'no', web_url: 12 };
-    fake.faults.add({ method: 'GET', path: '/apps', body: [odd, { id: 'x2', name: 'plain', team: 'acme', region: { name: 'eu' } }, null] });
-    fake.faults.add({ method: 'GET', path: '/apps/dana-scratch', body: odd });
+    heroku.fake.faults.add({ method: 'GET', path: '/apps', body: [odd, { id: 'x2', name: 'plain', team: 'acme', region: { name: 'eu' } }, null] });
+    heroku.fake.faults.add({ method: 'GET', path: '/apps/dana-scratch', body: odd });
     const groups = await walk('All apps');
     assert.deepEqual(groups.map((n) => n.label), ['Personal']);
     const apps = await walk('All apps', 'Personal');
@@ -55,9 +50,9 @@ describe('core/explorer: malformed answers from the fake Heroku', () => {
   });
 
   it('dynos, formation and releases with bad items: the good ones show, a formation without a size says so', async () => {
-    fake.faults.add({ method: 'GET', path: '/apps/dana-blog/dynos', body: [null, { name: 'web.1' }, { name: 'web.2', type: 'web', state: 'up', size: 3 }] });
-    fake.faults.add({ method: 'GET', path: '/apps/dana-blog/formation', body: [{ type: 'web', quantity: 1, command: 'npm start' }, { type: 9 }] });
-    fake.faults.add({ method: 'GET', path: '/apps/dana-blog/releases', body: 'not a list' });
+    heroku.fake.faults.add({ method: 'GET', path: '/apps/dana-blog/dynos', body: [null, { name: 'web.1' }, { name: 'web.2', type: 'web', state: 'up', size: 3 }] });
+    heroku.fake.faults.add({ method: 'GET', path: '/apps/dana-blog/formation', body: [{ type: 'web', quantity: 1, command: 'npm start' }, { type: 9 }] });
+    heroku.fake.faults.add({ method: 'GET', path: '/apps/dana-blog/releases', body: 'not a list' });
     assert.deepEqual((await walk('All apps', 'Personal', 'dana-blog', 'Dynos')).map((n) => n.label), ['web.2']);
     const formation = await walk('All apps', 'Personal', 'dana-blog', 'Formation');
     assert.deepEqual(formation.map((n) => [n.label, n.description]), [['web', '1 × size unknown']]);
@@ -67,8 +62,8 @@ describe('core/explorer: malformed answers from the fake Heroku', () => {
   });
 
   it('a formation with neither dyno_size.name nor size: no current size, every size offered', async () => {
-    fake.faults.add({ method: 'GET', path: '/apps/dana-blog/formation', body: [{ type: 'web', quantity: 1, dyno_size: { name: null } }] });
-    fake.faults.add({ method: 'GET', path: '/apps/dana-scratch/available-dyno-sizes', body: [{ name: 'standard-2X' }, { name: 'eco' }, null, { name: 3 }] });
+    heroku.fake.faults.add({ method: 'GET', path: '/apps/dana-blog/formation', body: [{ type: 'web', quantity: 1, dyno_size: { name: null } }] });
+    heroku.fake.faults.add({ method: 'GET', path: '/apps/dana-scratch/available-dyno-sizes', body: [{ name: 'standard-2X' }, { name: 'eco' }, null, { name: 3 }] });
     const r = await client.formation('dana-blog');
     assert.ok(r.ok);
     const [web] = r.value;
@@ -86,7 +81,7 @@ describe('core/explorer: malformed answers from the fake Heroku', () => {
   });
 
   it('pull: config values that are not text are skipped, the rest is written, the file keeps its lines', async () => {
-    fake.faults.add({ method: 'GET', path: '/apps/dana-blog/config-vars', body: { GOOD: 'yes', NUMBER: 5, NOTHING: null, NESTED: { a: 1 }, 'BAD KEY': 'x' } });
+    heroku.fake.faults.add({ method: 'GET', path: '/apps/dana-blog/config-vars', body: { GOOD: 'yes', NUMBER: 5, NOTHING: null, NESTED: { a: 1 }, 'BAD KEY': 'x' } });
     const r = await client.configVars('dana-blog', { cache: false });
     assert.ok(r.ok);
     assert.deepEqual([r.value, r.skipped], [{ GOOD: 'yes', 'BAD KEY': 'x' }, 3]);

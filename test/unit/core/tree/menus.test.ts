@@ -4,6 +4,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { App } from '../../../../src/core/heroku/types';
+import { AppStore } from '../../../../src/core/state/store';
+import { appNode, sectionNodes } from '../../../../src/core/tree/apps';
+import { ExplorerModel } from '../../../../src/core/tree/model';
+import { configNodes, dynoNodes, formationNodes, releaseNodes } from '../../../../src/core/tree/resources';
+import { FakeClock } from '../../../support/fake-clock';
 
 type Ctx = Record<string, string | boolean | undefined>;
 
@@ -51,7 +57,7 @@ function evaluate(when: string, ctx: Ctx): boolean {
 }
 
 interface MenuItem { command: string; when?: string; group?: string }
-const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { menus: Record<string, MenuItem[]> } };
+const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { menus: Record<string, MenuItem[]>; commands: { command: string }[] } };
 const itemMenus = pkg.contributes.menus['view/item/context'];
 const commandsFor = (ctx: Ctx) => [...new Set(itemMenus.filter((m) => evaluate(m.when ?? 'true', ctx)).map((m) => m.command))].sort();
 
@@ -91,7 +97,30 @@ describe('package.json: the explorer\'s context menus', () => {
     assert.ok(!at('heroku.app.maintenance').includes('heroku.app.maintenanceOn'));
   });
 
-  it('every when clause in the view menus parses', () => {
-    for (const m of [...itemMenus, ...pkg.contributes.menus['view/title']]) evaluate(m.when ?? 'true', { view: 'heroku.explorer' });
+  it('every view menu item runs a contributed command, and only in the explorer', () => {
+    const contributed = new Set(pkg.contributes.commands.map((c) => c.command));
+    for (const m of [...itemMenus, ...pkg.contributes.menus['view/title']]) {
+      assert.ok(contributed.has(m.command), `${m.command} is not in contributes.commands`);
+      assert.equal(evaluate(m.when ?? 'true', { view: 'someOther.view', viewItem: 'heroku.app' }), false, `${m.command}: ${m.when}`);
+    }
+  });
+
+  it('every context value the tree gives its nodes has a menu, and the ones without actions have none', async () => {
+    const store = new AppStore({ api: () => undefined, clock: new FakeClock() });
+    const app: App = { id: 'a', name: 'shop', maintenance: true };
+    const values = [
+      appNode(app, 'all', undefined, 'production').contextValue, appNode({ ...app, maintenance: false }, 'all').contextValue,
+      ...sectionNodes('all/app:shop', 'shop').map((n) => n.contextValue).filter((v) => v === 'heroku.section.config'),
+      formationNodes('p', 'shop', [{ type: 'web', quantity: 1 }])[0].contextValue,
+      dynoNodes('p', 'shop', [{ name: 'web.1', type: 'web', state: 'up' }])[0].contextValue,
+      releaseNodes('p', 'shop', [{ id: 'r', version: 2, status: 'succeeded' }])[0].contextValue,
+      configNodes('p', 'shop', { A: '1' }, new Set()).concat(configNodes('p', 'shop', { A: '1' }, new Set(['A']))).map((n) => n.contextValue),
+    ].flat();
+    for (const viewItem of values) assert.ok(commandsFor({ view: 'heroku.explorer', viewItem }).length > 0, `${viewItem} has no menu`);
+    const current = releaseNodes('p', 'shop', [{ id: 'q', version: 3, status: 'succeeded', current: true }])[0].contextValue;
+    const menuless = [...sectionNodes('all/app:shop', 'shop').map((n) => n.contextValue).filter((v) => v !== 'heroku.section.config'), current];
+    assert.equal(menuless.length, 6);
+    for (const viewItem of menuless) assert.deepEqual(commandsFor({ view: 'heroku.explorer', viewItem }).filter((c) => c !== 'heroku.explorer.copyName'), [], viewItem);
+    assert.deepEqual((await new ExplorerModel(store, async () => []).children()).map((n) => commandsFor({ view: 'heroku.explorer', viewItem: n.contextValue })), [[], []], 'the roots have none');
   });
 });
