@@ -18,11 +18,16 @@ import { startWorkbenchServer, type WorkbenchServer, type WorkbenchServerOptions
 
 export const screenshotDir = join(repoRoot, 'test', 'e2e', 'screenshots');
 
-/** Resolves once the element's CSS animations and transitions (a toast fading in, a list scrolling) are over. */
+/**
+ * Resolves once the element's finite CSS animations and transitions (a toast fading in, a list scrolling) are over.
+ * Endless ones (a spinning icon, a progress bar) are not waited for.
+ */
 export async function settled(target: Locator): Promise<void> {
+  type Anim = { finished: Promise<unknown>; effect: { getComputedTiming(): { endTime?: number | string } } | null };
   await target.evaluate((el) => {
-    const animated = el as unknown as { getAnimations(o: { subtree: boolean }): { finished: Promise<unknown> }[] };
-    return Promise.all(animated.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined)));
+    const animated = el as unknown as { getAnimations(o: { subtree: boolean }): Anim[] };
+    const finite = animated.getAnimations({ subtree: true }).filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    return Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
   });
 }
 
