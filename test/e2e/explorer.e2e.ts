@@ -23,6 +23,9 @@ describe('e2e: Heroku explorer', function () {
     const sidebar = await wb.openHerokuSidebar();
     tree = sidebar.locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Apps"]') }).first();
   });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`explorer-failed-${this.currentTest.title.slice(0, 40)}`).catch(() => undefined);
+  });
   after(async () => { await wb?.close(); });
 
   it('lists the workspace app and all apps grouped Personal / team', async () => {

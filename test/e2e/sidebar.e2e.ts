@@ -7,6 +7,9 @@ describe('e2e: Heroku sidebar', function () {
   let wb: Workbench;
 
   before(async () => { wb = await launchWorkbench(); });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`sidebar-failed-${this.currentTest.title.slice(0, 40)}`).catch(() => undefined);
+  });
   after(async () => { await wb?.close(); });
 
   it('opens the Heroku container with the Apps view', async () => {
@@ -35,7 +38,8 @@ describe('e2e: Heroku sidebar', function () {
     const panel = wb.page.locator('.part.panel');
     await panel.waitFor({ state: 'visible', timeout: 30_000 });
     // The channel shown is the extension's own log: the lines in view (its end) are ours (sign-in, the workspace scan).
-    const ours = /\[info\] (started [\d.]+ ms after activation|Heroku: signed (in|out)|(app\.json|procfile|heroku\.yml): linted \d+ workspace file)/;
+    // (\s: the editor draws spaces as no-break spaces.)
+    const ours = /\[info\]\s(started\s[\d.]+\sms\safter\sactivation|Heroku:\ssigned\s(in|out)|(app\.json|procfile|heroku\.yml):\slinted\s\d+\sworkspace\sfile)/;
     const line = panel.locator('.view-line', { hasText: ours }).first();
     await line.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await line.innerText(), ours);

@@ -73,7 +73,7 @@ export class AppStore implements IDisposable {
   /** How long a read answers from memory; the scheduler sets it to its interval (0: until invalidated). */
   freshForMs = 60_000;
 
-  /** Slices of an app that got a new value or a new failure (batched per app). */
+  /** Slices of an app that got a new value or a new failure (batched per app; a slice's first answer is not one). */
   readonly onDidChangeApp = this.appChanged.event;
   /** The app list or the couplings changed. */
   readonly onDidChangeAccount = this.accountChanged.event;
@@ -286,16 +286,21 @@ export class AppStore implements IDisposable {
       (r, e) => this.apply(r, e));
   }
 
-  /** Stores an answer; true when what a view shows changed (a 304 or an identical body is no change). */
+  /**
+   * Stores an answer; true when what a view shows changed (a 304 or an identical body is no change). A slice's first
+   * answer is no change either: nobody showed it before, and whoever asked for it renders it.
+   */
   private apply(r: Result<unknown>, e: Entry): boolean {
     const before = e.slice;
+    const first = before.at === 0;
     const now = this.deps.clock.now();
     if (!r.ok) {
       e.slice = { value: before.value, error: r.error, at: now, skipped: before.skipped };
-      return before.error?.id !== r.error.id || before.error?.message !== r.error.message;
+      return !first && (before.error?.id !== r.error.id || before.error?.message !== r.error.message);
     }
     e.slice = { value: r.value, at: now, ...(r.skipped ? { skipped: r.skipped } : {}) };
-    if (before.error || before.at === 0) return true;
+    if (first) return false;
+    if (before.error) return true;
     return !r.notModified && JSON.stringify(before.value) !== JSON.stringify(r.value);
   }
 
@@ -303,12 +308,13 @@ export class AppStore implements IDisposable {
   private applyConfig(app: string, r: Result<Record<string, string>> & { ok: true }, e: Entry): boolean {
     const vars = r.value;
     for (const v of Object.values(vars)) this.deps.onSecret?.(v);
+    const first = e.slice.at === 0;
     const before = JSON.stringify(this.secrets.get(app) ?? null);
     this.secrets.set(app, vars);
     const keys = Object.keys(vars).sort();
     const masked = Object.fromEntries(keys.map((k) => [k, maskValue(vars[k])]));
     const shown = this.apply({ ok: true, value: { keys, masked }, ...(r.notModified ? { notModified: true } : {}), ...(r.skipped ? { skipped: r.skipped } : {}) }, e);
-    return shown || before !== JSON.stringify(vars);
+    return shown || (!first && before !== JSON.stringify(vars));
   }
 
   /** The signed-in account's email, read once per session (again after a failure). */

@@ -32,8 +32,8 @@ export const TREE_OWNER = 'explorer';
 export class ExplorerModel {
   private readonly shown = new Map<string, number>();
   private readonly revealed = new Map<string, Set<string>>();
-  /** What expanded nodes show: node id → the want it adds. */
-  private readonly showing = new Map<string, Want>();
+  /** What expanded nodes show: node id → the wants it adds. */
+  private readonly showing = new Map<string, Want[]>();
   private visible = true;
   private disposed = false;
 
@@ -59,14 +59,22 @@ export class ExplorerModel {
     this.store.want(TREE_OWNER, []);
   }
 
-  private show(nodeId: string, want: Want): void {
-    this.showing.set(nodeId, want);
+  private show(nodeId: string, ...wants: Want[]): void {
+    this.showing.set(nodeId, wants);
     this.publish();
   }
 
   private publish(): void {
     if (this.disposed) return;
-    this.store.want(TREE_OWNER, this.visible ? [...this.showing.values()] : []);
+    this.store.want(TREE_OWNER, this.visible ? [...this.showing.values()].flat() : []);
+  }
+
+  /** The nodes whose children show what changed (to render again just those). */
+  showingChange(change: { app: string; slices: readonly SliceName[] } | { account: readonly AccountSliceName[] }): string[] {
+    const hit = (w: Want) => ('app' in w
+      ? 'app' in change && w.app === change.app && w.slices.some((s) => change.slices.includes(s))
+      : 'account' in change && w.account.some((s) => change.account.includes(s)));
+    return [...this.showing].filter(([, wants]) => wants.some(hit)).map(([id]) => id);
   }
 
   /** Apps (by name) that promote to a next pipeline stage, with that stage; empty when couplings cannot be read. */
@@ -159,8 +167,7 @@ export class ExplorerModel {
     const found = await this.workspaceApps();
     if (found.length === 0) return [messageNode('workspace', 'empty', 'No Heroku git remotes in this workspace')];
     const distinct = [...new Map(found.map((w) => [w.app, w])).values()].sort((a, b) => a.app.localeCompare(b.app));
-    this.show('workspace', { account: ['couplings'] });
-    for (const w of distinct) this.show(`workspace/app:${w.app}`, { app: w.app, slices: ['app'] });
+    this.show('workspace', { account: ['couplings'] }, ...distinct.map((w): Want => ({ app: w.app, slices: ['app'] })));
     const stages = await this.loadStages();
     const nodes = await Promise.all(distinct.map(async (w): Promise<ExplorerNode> => {
       const r = await this.store.read(w.app, 'app');

@@ -28,6 +28,8 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
   private readonly changed = this.register(new vscode.EventEmitter<ExplorerNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private readonly parents = new Map<string, ExplorerNode | undefined>();
+  /** The node objects last handed to the view, by id (the view knows elements by identity). */
+  private readonly nodes = new Map<string, ExplorerNode>();
   private inFlight = 0;
   private readonly idle = this.register(new vscode.EventEmitter<void>());
 
@@ -47,10 +49,21 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
     this.inFlight++;
     try {
       const kids = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => this.model.children(node));
-      for (const k of kids) this.parents.set(k.id, node);
+      for (const k of kids) {
+        this.parents.set(k.id, node);
+        this.nodes.set(k.id, k);
+      }
       return kids;
     } finally {
       if (--this.inFlight === 0) this.idle.fire();
+    }
+  }
+
+  /** Renders these nodes' children again (those the view has; the roots' ids are the roots). */
+  rerenderIds(ids: readonly string[]): void {
+    for (const id of ids) {
+      const node = this.nodes.get(id);
+      if (node) this.changed.fire(node);
     }
   }
 

@@ -62,19 +62,10 @@ export function registerExplorer(services: Services): vscode.Disposable {
   ];
   for (const d of actions) store.add(d);
 
-  // The store changed (a refresh, an action on an app from anywhere, another sign-in): render again from it, once
-  // for a burst of changes. The tree's reads then answer from memory.
-  let queued = false;
-  const rerender = () => {
-    if (queued) return;
-    queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      provider.rerender();
-    });
-  };
-  store.add(state.onDidChangeApp(rerender));
-  store.add(state.onDidChangeAccount(rerender));
+  // The store changed (a refresh, an action on an app from anywhere, another sign-in): render again just the nodes
+  // that show what changed (a whole-tree refresh would race a node the user is expanding). Their reads answer from memory.
+  store.add(state.onDidChangeApp((e) => provider.rerenderIds(model.showingChange(e))));
+  store.add(state.onDidChangeAccount((slices) => provider.rerenderIds(model.showingChange({ account: slices }))));
   // A remote added or removed (`heroku git:remote`, `git remote add`), folders or monorepoDepth changed: "This workspace".
   store.add(services.remotes.onDidChange(() => provider.rerender()));
   return store;

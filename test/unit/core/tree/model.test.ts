@@ -129,6 +129,21 @@ describe('core/tree/model', () => {
     assert.deepEqual((await path(m, ...base, 'Domains')).map((n) => n.label), ['alpha.herokuapp.com', 'www.example.com']);
   });
 
+  it('tells which nodes show a change, and wants what is expanded while visible', async () => {
+    const m = tree(api(), async () => [{ app: 'zeta', remote: 'heroku', folder: 'web' }]);
+    await path(m, 'All apps', 'Personal', 'alpha', 'Dynos');
+    await path(m, 'This workspace');
+    assert.deepEqual(m.showingChange({ app: 'alpha', slices: ['dynos'] }), ['all/personal/app:alpha/dynos']);
+    assert.deepEqual(m.showingChange({ app: 'alpha', slices: ['formation'] }), []);
+    assert.deepEqual(m.showingChange({ app: 'zeta', slices: ['app'] }), ['workspace']);
+    assert.deepEqual(m.showingChange({ account: ['apps'] }).sort(), ['all', 'all/personal']);
+    m.collapsed('all/personal');
+    assert.deepEqual(m.showingChange({ app: 'alpha', slices: ['dynos'] }), [], 'collapsed with its parent');
+    assert.deepEqual((await m.state.refreshWanted()).slices, 3, 'the apps, the couplings and zeta\'s app');
+    m.setVisible(false);
+    assert.deepEqual(await m.state.refreshWanted(), { slices: 0, failures: 0 }, 'hidden: nothing wanted');
+  });
+
   it('hands every config value to onSecret (the redactor)', async () => {
     const secrets: string[] = [];
     await path(tree(api(), async () => [], (v) => secrets.push(v)), 'All apps', 'Personal', 'alpha', 'Config Vars');
