@@ -4,7 +4,7 @@
 // becomes a node; nothing here throws.
 import { promotionStages } from '../pipeline/promotion-plan';
 import type { AppStore } from '../state/store';
-import type { AccountSliceName, AppSlices, Slice, SliceName, Want } from '../state/types';
+import type { AccountSliceName, AppSlices, SliceName, Want } from '../state/types';
 import { appNode, groupApps, groupChildren, groupNode, sectionNodes, type AppGroup } from './apps';
 import { failureNode, messageNode, PAGE_SIZE, page, type ExplorerNode, type Failure, type SectionKind } from './nodes';
 import { addonNodes, configNodes, domainNodes, dynoNodes, formationNodes, releaseNodes } from './resources';
@@ -219,4 +219,3 @@ function list<T>(items: readonly T[], nodes: (v: readonly T[]) => ExplorerNode[]
   return items.length ? nodes(items) : empty();
 }
 
-export type { Slice };
