@@ -1,11 +1,12 @@
-// Explorer over loopback against the fake Heroku with 1,000 extra apps, in plain Node (view-model + client):
+// Explorer over loopback against the fake Heroku with 1,000 extra apps, in plain Node (view-model + store + client):
 //   explorer_1000_apps_ms   cold load until the visible first level is ready (roots, owner groups, the
 //                           expanded Personal group's apps), median of several runs with a fresh client (goal ≤ 500)
 //   explorer_refresh_non304 requests of an unchanged refresh (same nodes) that were not answered 304 (goal 0)
 // Run: npx tsx bench/explorer.bench.ts
-import { explorerApiFromClient } from '../src/core/explorer/client-api';
-import { ExplorerModel } from '../src/core/explorer/model';
-import type { ExplorerNode } from '../src/core/explorer/nodes';
+import { AppStore } from '../src/core/state/store';
+import { ExplorerModel } from '../src/core/tree/model';
+import { systemClock } from '../src/infra/clock';
+import type { ExplorerNode } from '../src/core/tree/nodes';
 import { HerokuClient } from '../src/infra/heroku/client';
 import { startFakeHeroku } from '../test/support/fake-heroku';
 
@@ -33,15 +34,16 @@ async function main(): Promise<void> {
   try {
     const times: number[] = [];
     let nodes = 0;
-    let client: HerokuClient | undefined;
+    let store: AppStore | undefined;
     let model: ExplorerModel | undefined;
     for (let i = 0; i < RUNS; i++) {
       const c = new HerokuClient({ baseUrl: fake.url, getToken: () => fake.apiKey });
-      const m = new ExplorerModel(explorerApiFromClient(() => c), async () => []);
+      const s = new AppStore({ api: () => c, clock: systemClock });
+      const m = new ExplorerModel(s, async () => []);
       const t0 = performance.now();
       nodes = await firstLevel(m);
       times.push(performance.now() - t0);
-      client = c;
+      store = s;
       model = m;
     }
     times.sort((a, b) => a - b);
@@ -49,9 +51,9 @@ async function main(): Promise<void> {
     emit('explorer_1000_apps_ms', Math.round(times[Math.floor(RUNS / 2)]), 'ms');
 
     // Unchanged refresh on the last warm client: every request should be a 304.
-    if (!client || !model) throw new Error('no run');
+    if (!store || !model) throw new Error('no run');
     const mark = fake.requests.length;
-    model.invalidate();
+    store.invalidate();
     await firstLevel(model);
     const refresh = fake.requests.slice(mark);
     if (refresh.length === 0) throw new Error('the refresh made no requests');

@@ -2,9 +2,17 @@
 // dist/main.js, which src/extension.ts (the entry VS Code loads) requires on the tick after activation, or at once
 // when a command or the API needs it. compose() only registers (commands, providers, views): it awaits no I/O.
 // Reading the token sources runs after it returns (services.ready), the workspace scans and git discovery later
-// still, and the heavy parts live in further bundles required on first use (scripts/build.mjs `lazyBundles`).
+// still, and the heavy parts live in further bundles required on first use (scripts/build.mjs `lazyBundles`): the
+// Platform API client (dist/heroku.js) loads with the first sign-in.
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { Redactor } from '../core/redact';
+import { intervalFromSetting, RefreshScheduler } from '../core/state/scheduler';
+import { AppStore } from '../core/state/store';
+import { HerokuSessionCore } from '../infra/heroku/auth/session';
+import { systemClock } from '../infra/clock';
+import { nodeFiles } from '../infra/fs/node-files';
+import { nodeGit } from '../infra/git/node-git';
 import { registerAuth } from './auth/commands';
 import { HerokuSession } from './auth/session';
 import { Commands } from './commands';
@@ -27,6 +35,8 @@ export interface ExtensionApi {
 
 // dist/explorer.js: the tree, its commands and .env sync; started just after activation (commands are stubs until then).
 const explorer = lazyBundle<typeof import('./explorer/register')>(() => require('./explorer.js'));
+// dist/heroku.js: the Platform API client with its decoders (axios itself is dist/axios.js, loaded with the first request).
+const herokuClient = lazyBundle<typeof import('../infra/heroku/client')>(() => require('./heroku.js'));
 
 /** `activated`: performance.now() when activate() began, for the log line. */
 export function compose(context: vscode.ExtensionContext, activated: number): ExtensionApi {
@@ -35,13 +45,30 @@ export function compose(context: vscode.ExtensionContext, activated: number): Ex
   const log = new ExtensionLog(redactor);
   context.subscriptions.push(log);
   const commands = new Commands(log, (t) => redactor.redact(t));
-  const heroku = new HerokuSession({ secrets: context.secrets, log, redactor, commands });
+  const env = process.env;
+  const heroku = new HerokuSession({ secrets: context.secrets, log, redactor, commands }, (hooks) => new HerokuSessionCore({
+    ...hooks,
+    env,
+    home: env.HOME || env.USERPROFILE || os.homedir(),
+    secrets: context.secrets,
+    createClient: (options) => new (herokuClient().HerokuClient)(options),
+  }));
   context.subscriptions.push(heroku);
   // Local token sources only (env, secret storage, netrc): no network, and not awaited here.
   const ready = heroku.start().catch((err: unknown) => log.error('Heroku: reading the session failed', err));
-  const remotes = new WorkspaceRemotes(log);
+  const remotes = new WorkspaceRemotes(nodeGit, log);
   context.subscriptions.push(remotes);
-  const services: Services = { context, log, redactor, commands, heroku, remotes, ready };
+  const state = new AppStore({
+    api: () => heroku.getClient(), clock: systemClock, onSecret: (v) => redactor.add(v),
+    onListenerError: (err) => log.error('a listener of the app state failed', err),
+  });
+  const scheduler = new RefreshScheduler(state, systemClock, (err) => log.error('the refresh failed', err));
+  const interval = () => intervalFromSetting(vscode.workspace.getConfiguration('heroku.explorer').get<number>('refreshInterval'));
+  scheduler.setInterval(interval());
+  context.subscriptions.push(state, scheduler,
+    heroku.onDidChangeSession(() => state.reset()),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('heroku.explorer.refreshInterval')) scheduler.setInterval(interval()); }));
+  const services: Services = { context, log, redactor, commands, heroku, remotes, state, scheduler, clock: systemClock, fs: nodeFiles, ready };
 
   context.subscriptions.push(commands.register('heroku.showLog', () => log.show()));
 

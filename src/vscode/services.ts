@@ -1,6 +1,10 @@
-// What the composition root (src/extension.ts) builds once and hands to every feature's register function.
+// What the composition root (src/vscode/compose.ts) builds once and hands to every feature's register function.
+// Features get their I/O from here (ports implemented in src/infra), never by importing infra themselves.
 import type * as vscode from 'vscode';
+import type { Clock, FileSystem } from '../core/heroku/ports';
 import type { Redactor } from '../core/redact';
+import type { RefreshScheduler } from '../core/state/scheduler';
+import type { AppStore } from '../core/state/store';
 import type { HerokuSession } from './auth/session';
 import type { Commands } from './commands';
 import type { ExtensionLog } from './log';
@@ -15,6 +19,17 @@ export interface Services {
   heroku: HerokuSession;
   /** The workspace's Heroku git remotes, found once for the explorer, the status bar and the CodeLens. */
   remotes: WorkspaceRemotes;
+  /**
+   * The one app-state store: every view reads apps here and subscribes to `onDidChangeApp`; an action that changed
+   * an app calls `changed(app)`. Reset on every sign-in change.
+   */
+  state: AppStore;
+  /** The one refresh timer (heroku.explorer.refreshInterval) for what the views want (`state.want`). */
+  scheduler: RefreshScheduler;
+  /** Time for polling and back-off (the one clock; tests of core pass a fake one). */
+  clock: Clock;
+  /** The local disk: .env files, the linters' neighbours. */
+  fs: FileSystem;
   /** Settles once the work activate() started but did not wait for (reading the token sources) is done; never rejects. */
   ready: Promise<void>;
 }

@@ -4,31 +4,32 @@
 // folders or the depth change, or a feature asks (the explorer's refresh button); onDidChange fires only when that
 // finds other remotes than before. The search runs on first use, never at activation.
 // VS Code gives extensions no reliable file events inside `.git` folders (src/infra/git/watch-configs.ts): each
-// config found is watched with Node's fs.watch. A repository made after the search (`git init`, a clone) is found
+// config found is watched with Node's fs.watch (the GitRemotes port's watchConfigs). A repository made after the search (`git init`, a clone) is found
 // by the next search: the explorer's refresh button, a folder or depth change, files deleted or renamed in VS Code.
 // No `**/.git` VS Code watcher: in code-server 4.139 one stopped the host's other file events in about half of the
 // test runs (the bridge's Dockerfile and workspace-file watchers went silent). File events are coalesced (git
 // writes in bursts).
 import * as vscode from 'vscode';
+import type { FoundRemote } from '../core/git/remotes';
+import type { ConfigWatch, GitRemotes } from '../core/heroku/ports';
 import { Disposable } from '../core/lifecycle';
-import { findHerokuRemotes, type FoundRemote } from '../infra/git/find-remotes';
-import { watchGitConfigs } from '../infra/git/watch-configs';
 import type { Logger } from './log';
 
 export class WorkspaceRemotes extends Disposable {
   private found: Promise<FoundRemote[]> | undefined;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** The config files the last search read. */
-  private readonly configs = watchGitConfigs((path) => {
-    this.log.debug(`git remotes: ${path} changed`);
-    this.invalidateSoon();
-  });
+  private readonly configs: ConfigWatch;
   private pending: ReturnType<typeof setTimeout> | undefined;
   /** Fires when a new search found other remotes than the one before: call find() again. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: Logger) {
+  constructor(private readonly git: GitRemotes, private readonly log: Logger) {
     super();
+    this.configs = git.watchConfigs((path) => {
+      log.debug(`git remotes: ${path} changed`);
+      this.invalidateSoon();
+    });
     this.register(vscode.workspace.onDidDeleteFiles(() => this.invalidateSoon()));
     this.register(vscode.workspace.onDidRenameFiles(() => this.invalidateSoon()));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidate()));
@@ -47,7 +48,7 @@ export class WorkspaceRemotes extends Disposable {
       const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
       const depth = vscode.workspace.getConfiguration('heroku.explorer').get<number>('monorepoDepth', 3);
       const gitConfigs = new Set<string>();
-      const found = await findHerokuRemotes(roots, { depth, gitConfigs });
+      const found = await this.git.findHerokuRemotes(roots, { depth, gitConfigs });
       if (!this.isDisposed) this.configs.set(gitConfigs);
       this.log.debug(`git remotes: ${found.length} Heroku remote(s) in ${gitConfigs.size} repositor${gitConfigs.size === 1 ? 'y' : 'ies'}`);
       return found;

@@ -2,7 +2,8 @@
 // app grouped by owner; expanding an app shows its sections, dynos with state icons and masked config vars.
 import * as assert from 'node:assert';
 import type { Locator } from 'playwright-core';
-import { launchWorkbench, type Workbench } from './harness';
+import { FakeControl } from '../support/fake-control';
+import { launchWorkbench, settled, type Workbench } from './harness';
 
 describe('e2e: Heroku explorer', function () {
   this.timeout(180_000);
@@ -21,6 +22,9 @@ describe('e2e: Heroku explorer', function () {
     wb = await launchWorkbench();
     const sidebar = await wb.openHerokuSidebar();
     tree = sidebar.locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Apps"]') }).first();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`explorer-failed-${this.currentTest.title.slice(0, 40)}`).catch(() => undefined);
   });
   after(async () => { await wb?.close(); });
 
@@ -50,21 +54,20 @@ describe('e2e: Heroku explorer', function () {
     await row('RUST_LOG').waitFor({ state: 'visible', timeout: 30_000 });
     await expand('Releases');
     await tree.locator('.monaco-list-row', { hasText: 'current' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    // Away from the tree, so no hover covers it in the screenshot.
     await wb.page.mouse.move(1000, 450);
-    await wb.page.waitForTimeout(800);
-    const text = await tree.innerText();
-    assert.match(text, /••••••••/, 'config values are masked');
+    await wb.page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 30_000 });
+    await tree.locator('.monaco-list-row', { hasText: '••••••••' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await tree.innerText(), /••••••••/, 'config values are masked');
+    await settled(tree);
     await wb.screenshot('explorer-expanded');
   });
 
   it('restart from the context menu: a modal first, then a notification whose Cancel stops the wait', async () => {
     const app = wb.app;
-    const fake = wb.fake;
-    assert.ok(app && fake);
-    const control = (method: string, body?: unknown) => fetch(`${fake.url}/__fake/${body === undefined ? 'requests' : 'faults'}`, {
-      method, headers: { Authorization: `Bearer ${fake.key}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    await control('POST', { method: 'DELETE', path: `/apps/${app}/dynos`, delayMs: 30_000, times: 1 });
+    assert.ok(app && wb.fake);
+    const control = new FakeControl(wb.fake.url, wb.fake.key);
+    await control.addFaults({ method: 'DELETE', path: `/apps/${app}/dynos`, delayMs: 30_000, times: 1 });
     await row(app).click({ button: 'right' });
     const menu = wb.page.locator('.context-view .monaco-menu');
     // VS Code's menus ignore a click that comes right after they open: hover the item, then Enter, as from the keyboard.
@@ -77,12 +80,12 @@ describe('e2e: Heroku explorer', function () {
     const toast = wb.page.locator('.notification-toast', { hasText: `Restarting all dynos of ${app}…`, hasNotText: 'Cancelled' }).first();
     const cancel = toast.locator('.monaco-button', { hasText: /^Cancel$/ });
     await cancel.waitFor({ state: 'visible', timeout: 30_000 });
-    await wb.page.waitForTimeout(600); // the toast fades in
+    await settled(toast); // the toast fades in
     await wb.screenshot('explorer-progress-cancellable');
     await cancel.click();
     await wb.page.locator('.notification-toast', { hasText: `Cancelled: Restarting all dynos of ${app}.` }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await toast.waitFor({ state: 'hidden', timeout: 30_000 });
-    const seen = (await (await control('GET')).json()) as { method: string; path: string }[];
+    const seen = await control.requests();
     assert.ok(seen.some((r) => r.method === 'DELETE' && r.path === `/apps/${app}/dynos`), 'the restart was sent before the cancel');
   });
 });

@@ -9,7 +9,7 @@
 //   await wb.close();
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, type BrowserSession } from '../../scripts/host/lib/browser';
 import { repoRoot } from '../../scripts/host/lib/host';
 import { readViolations } from '../../scripts/host/lib/fake';
@@ -17,6 +17,19 @@ import * as ui from '../../scripts/host/lib/ui';
 import { startWorkbenchServer, type WorkbenchServer, type WorkbenchServerOptions } from '../../scripts/host/lib/workbench';
 
 export const screenshotDir = join(repoRoot, 'test', 'e2e', 'screenshots');
+
+/**
+ * Resolves once the element's finite CSS animations and transitions (a toast fading in, a list scrolling) are over.
+ * Endless ones (a spinning icon, a progress bar) are not waited for.
+ */
+export async function settled(target: Locator): Promise<void> {
+  type Anim = { finished: Promise<unknown>; effect: { getComputedTiming(): { endTime?: number | string } } | null };
+  await target.evaluate((el) => {
+    const animated = el as unknown as { getAnimations(o: { subtree: boolean }): Anim[] };
+    const finite = animated.getAnimations({ subtree: true }).filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    return Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+}
 
 export interface LaunchOptions {
   /** A folder to open (absolute or relative to the repo); default: a fresh copy of test/fixtures/workspace. */

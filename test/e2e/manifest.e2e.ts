@@ -4,7 +4,7 @@
 import * as assert from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWorkbench, type Workbench } from './harness';
+import { launchWorkbench, settled, type Workbench } from './harness';
 
 const APP_JSON = `{
   "name": "manifest demo",
@@ -41,14 +41,13 @@ describe('e2e: app.json and heroku.yml', function () {
     await wb.openFile('manifest-demo/app.json');
     await wb.runCommand('Problems: Focus on Problems View');
     const panel = wb.page.locator('.part.panel');
-    await panel.getByText('appjson/formation-not-in-procfile', { exact: false }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    const codes = ['appjson/formation-not-in-procfile', 'appjson/env-generator', 'appjson/deprecated-stack', 'appjson/deprecated-size', 'appjson/addon-plan-format'];
+    for (const code of codes) await panel.getByText(code, { exact: false }).first().waitFor({ state: 'visible', timeout: 60_000 });
     await panel.getByText('Incorrect type', { exact: false }).first().waitFor({ state: 'visible', timeout: 60_000 });
-    await wb.page.waitForTimeout(1500);
+    await settled(panel);
     await wb.screenshot('manifest-app-json');
     const text = await panel.innerText();
-    for (const code of ['appjson/env-generator', 'appjson/deprecated-stack', 'appjson/deprecated-size', 'appjson/addon-plan-format']) {
-      assert.ok(text.includes(code), `${code} is not in the Problems view`);
-    }
+    for (const code of codes) assert.ok(text.includes(code), `${code} is not in the Problems view`);
   });
 
   it('offers Heroku\'s keys in a new app.json', async () => {
@@ -73,7 +72,7 @@ describe('e2e: app.json and heroku.yml', function () {
       await wb.screenshot('manifest-app-json-completions-failed');
       throw err;
     }
-    await wb.page.waitForTimeout(500);
+    await settled(widget);
     await wb.screenshot('manifest-app-json-completions');
     const text = await widget.innerText();
     for (const key of ['env', 'formation', 'name']) assert.ok(text.includes(key), `${key} is offered: ${text}`);

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWorkbench, type Workbench } from './harness';
+import { launchWorkbench, settled, type Workbench } from './harness';
 
 const PROCFILE = [
   '# heroku-lint-disable-next-line heroku-local-name',
@@ -32,7 +32,7 @@ describe('e2e: Procfile squiggles and hover', function () {
     const lenses = wb.page.locator('.editor-instance .monaco-editor .codelens-decoration');
     await lenses.first().waitFor({ state: 'attached', timeout: 60_000 });
     const titles = await lenses.allInnerTexts();
-    await wb.page.waitForTimeout(300);
+    await settled(wb.page.locator('.editor-instance').first());
     await wb.screenshot('procfile-codelens');
     assert.ok(titles.some((t) => new RegExp(`^[\\w-]+: \\d+ × \\S+ on ${wb.app}`).test(t)), titles.join(' | '));
   });
@@ -41,9 +41,9 @@ describe('e2e: Procfile squiggles and hover', function () {
     await wb.openFile('procfile-e2e/Procfile');
     const squiggles = wb.page.locator('.editor-instance .monaco-editor .squiggly-error');
     await squiggles.first().waitFor({ state: 'attached', timeout: 60_000 });
-    for (let i = 0; i < 60 && (await squiggles.count()) < 3; i++) await wb.page.waitForTimeout(500);
+    await squiggles.nth(2).waitFor({ state: 'attached', timeout: 30_000 }); // all three problems are drawn
     const text = await wb.hover('3000');
-    await wb.page.waitForTimeout(500);
+    await settled(wb.page.locator('.monaco-hover').first());
     await wb.screenshot('procfile-squiggles-hover');
     assert.match(text, /R10/);
     assert.match(text, /procfile\/fixed-port/);
@@ -53,9 +53,9 @@ describe('e2e: Procfile squiggles and hover', function () {
   it('hovering a process type explains it', async () => {
     await wb.page.mouse.move(1200, 800);
     await wb.page.keyboard.press('Escape');
-    await wb.page.waitForTimeout(300);
+    await wb.page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 30_000 });
     const text = await wb.hover('clock');
-    await wb.page.waitForTimeout(300);
+    await settled(wb.page.locator('.monaco-hover').first());
     await wb.screenshot('procfile-type-hover');
     assert.match(text, /scheduler/i);
   });

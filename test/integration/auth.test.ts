@@ -5,34 +5,13 @@ import * as assert from 'node:assert';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { name, publisher } from '../../package.json';
-import demo from '../fixtures/heroku/demo.json';
-import type { UserInput } from '../../src/vscode/commands';
 import type { Services } from '../../src/vscode/services';
+import demo from '../fixtures/heroku/demo.json';
+import { useFakeHeroku } from '../support/use-fake-heroku';
+import { waitFor } from '../support/wait';
+import { useExtension } from './extension';
 
-const FAKE = process.env.HW_FAKE_HEROKU_URL ?? '';
-const KEY = process.env.HW_FAKE_HEROKU_KEY ?? '';
 const WRONG = 'HRKU-this-key-is-wrong-0123456789';
-
-interface Recorded { method: string; path: string; status: number }
-
-async function fakeRequests(): Promise<Recorded[]> {
-  const res = await fetch(`${FAKE}/__fake/requests`, { headers: { Authorization: `Bearer ${KEY}` } });
-  assert.strictEqual(res.status, 200);
-  return (await res.json()) as Recorded[];
-}
-
-/** Answers input boxes from a list; records every prompt and message. */
-class ScriptedUi implements UserInput {
-  readonly prompts: vscode.InputBoxOptions[] = [];
-  readonly infos: string[] = [];
-  constructor(private readonly answers: (string | undefined)[]) {}
-  showInputBox(o: vscode.InputBoxOptions): Promise<string | undefined> { this.prompts.push(o); return Promise.resolve(this.answers.shift()); }
-  showQuickPick<T extends vscode.QuickPickItem>(): Promise<T | undefined> { return Promise.resolve(undefined); }
-  readonly warnings: string[] = [];
-  showWarningMessage(m: string): Promise<string | undefined> { this.warnings.push(m); return Promise.resolve(undefined); }
-  showInformationMessage(m: string): Promise<string | undefined> { this.infos.push(m); return Promise.resolve(undefined); }
-}
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -44,19 +23,18 @@ function filesUnder(dir: string): string[] {
 
 describe('auth: sign-in, token sources and sign-out in VS Code', function () {
   this.timeout(60_000);
+  const heroku = useFakeHeroku();
+  const ext = useExtension(heroku, { signedIn: false });
   let services: Services;
-  let originalUi: UserInput;
+  let KEY: string;
   const logged: string[] = [];
   const home = process.env.HOME ?? '';
   const netrc = join(home, '.netrc');
   const savedEnvKey = process.env.HEROKU_API_KEY;
 
   before(async () => {
-    assert.ok(FAKE && KEY, 'HW_FAKE_HEROKU_URL and HW_FAKE_HEROKU_KEY are set by the runner');
-    const api = (await vscode.extensions.getExtension(`${publisher}.${name}`)?.activate()) as { services: Services };
-    services = api.services;
-    await services.ready; // activate() returns before the token sources are read
-    originalUi = services.commands.ui;
+    services = ext.services;
+    KEY = heroku.apiKey;
     // Hook the LogOutputChannel: every line the extension logs, after redaction.
     const ch = services.log.channel as unknown as Record<string, (m: string, ...a: unknown[]) => void>;
     for (const level of ['trace', 'debug', 'info', 'warn', 'error', 'appendLine']) {
@@ -68,7 +46,6 @@ describe('auth: sign-in, token sources and sign-out in VS Code', function () {
     await vscode.commands.executeCommand('heroku.signOut');
   });
 
-  afterEach(() => { services.commands.ui = originalUi; });
   after(() => {
     if (existsSync(netrc)) rmSync(netrc);
     if (savedEnvKey === undefined) delete process.env.HEROKU_API_KEY; else process.env.HEROKU_API_KEY = savedEnvKey;
@@ -81,7 +58,7 @@ describe('auth: sign-in, token sources and sign-out in VS Code', function () {
   });
 
   it('a wrong key gives a clear 401 message and stores nothing', async () => {
-    services.commands.ui = new ScriptedUi([WRONG]);
+    ext.ui([WRONG]);
     const before = logged.length;
     await vscode.commands.executeCommand('heroku.signIn');
     const lines = logged.slice(before).join('\n');
@@ -91,13 +68,12 @@ describe('auth: sign-in, token sources and sign-out in VS Code', function () {
   });
 
   it('signs in through the command: password input box, GET /account, stored in SecretStorage', async () => {
-    const ui = new ScriptedUi([KEY]);
-    services.commands.ui = ui;
-    const sinceCount = (await fakeRequests()).length;
+    const ui = ext.ui([KEY]);
+    const sinceCount = (await heroku.control.requests()).length;
     const message = await vscode.commands.executeCommand<string>('heroku.signIn');
     assert.match(message ?? '', /^Signed in to Heroku as dana@example\.com\./);
     assert.strictEqual(ui.prompts[0]?.password, true, 'the key is typed into a password box');
-    const calls = (await fakeRequests()).slice(sinceCount).filter((r) => r.path === '/account');
+    const calls = (await heroku.control.requests()).slice(sinceCount).filter((r) => r.path === '/account');
     assert.deepStrictEqual(calls.map((r) => [r.method, r.status]), [['GET', 200]]);
     assert.strictEqual(services.heroku.state.source, 'secret');
     assert.ok(services.heroku.getClient(), 'a client is ready for the explorer');
@@ -109,7 +85,7 @@ describe('auth: sign-in, token sources and sign-out in VS Code', function () {
     assert.match(text ?? '', /Account: dana@example\.com/);
     assert.match(text ?? '', /Token from: VS Code secret storage/);
     assert.match(text ?? '', /Two-factor authentication: on/);
-    assert.ok((text ?? '').includes(`API: ${FAKE}`));
+    assert.ok((text ?? '').includes(`API: ${heroku.url}`));
   });
 
   it('the status bar shows the workspace app with its current release and dyno health', async () => {
@@ -123,14 +99,13 @@ describe('auth: sign-in, token sources and sign-out in VS Code', function () {
   });
 
   it('asks for the two-factor code through the command ui and retries the action with it', async () => {
-    const ui = new ScriptedUi([demo.account.two_factor_code]);
-    services.commands.ui = ui;
+    const ui = ext.ui([demo.account.two_factor_code]);
     const client = services.heroku.getClient();
     assert.ok(client);
     const r = await client.restartType('acme-web-production', 'web');
     assert.ok(r.ok, JSON.stringify(!r.ok && r.error));
     assert.match(String(ui.prompts[0]?.prompt), /DELETE \/apps\/acme-web-production\/formations\/web needs a two-factor code/);
-    const restarts = (await fakeRequests()).filter((q) => q.method === 'DELETE' && q.path === '/apps/acme-web-production/formations/web');
+    const restarts = (await heroku.control.requests()).filter((q) => q.method === 'DELETE' && q.path === '/apps/acme-web-production/formations/web');
     const statuses = restarts.map((q) => q.status);
     assert.ok(statuses.length === 2 && statuses[0] === 403 && statuses[1] >= 200 && statuses[1] < 300, `statuses ${statuses.join(', ')}`);
   });
@@ -172,8 +147,7 @@ describe('auth: sign-in, token sources and sign-out in VS Code', function () {
   it('a revoked token (401 on a call) offers to sign in again', async () => {
     process.env.HEROKU_API_KEY = WRONG;
     try {
-      const ui = new ScriptedUi([]);
-      services.commands.ui = ui;
+      const ui = ext.ui([]);
       assert.strictEqual((await services.heroku.refresh()).source, 'env');
       const r = await services.heroku.getClient()?.apps();
       assert.ok(r && !r.ok && r.error.status === 401);
@@ -191,14 +165,11 @@ describe('auth: sign-in, token sources and sign-out in VS Code', function () {
     }
     // The channel's file on disk, once flushed.
     const logDir = services.context.logUri.fsPath;
-    let text = '';
-    const end = Date.now() + 10_000;
-    while (Date.now() < end) {
-      text = filesUnder(join(logDir, '..')).filter((f) => f.endsWith('.log')).map((f) => readFileSync(f, 'utf8')).join('\n');
-      if (text.includes('signed in (token from')) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    assert.ok(text.includes('signed in (token from'), `the log file under ${logDir} has the sign-in lines`);
+    const readLog = () => filesUnder(join(logDir, '..')).filter((f) => f.endsWith('.log')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const text = await waitFor(`the sign-in lines in the log file under ${logDir}`, () => {
+      const t = readLog();
+      return t.includes('signed in (token from') ? t : undefined;
+    });
     assert.ok(!text.includes(KEY) && !text.includes(WRONG), 'a key reached the log file');
   });
 });

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { name, publisher } from '../../package.json';
-import { waitFor } from './wait';
+import { waitFor } from '../support/wait';
 
 export { waitFor };
 

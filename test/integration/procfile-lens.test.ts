@@ -5,65 +5,50 @@ import * as assert from 'node:assert';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { name, publisher } from '../../package.json';
-import type { UserInput } from '../../src/vscode/commands';
-import type { Services } from '../../src/vscode/services';
-import { waitFor } from './wait';
+import { FIRST } from '../support/test-user-input';
+import { useFakeHeroku } from '../support/use-fake-heroku';
+import { waitFor } from '../support/wait';
+import { useExtension } from './extension';
 
-const FAKE = process.env.HW_FAKE_HEROKU_URL ?? '';
-const KEY = process.env.HW_FAKE_HEROKU_KEY ?? '';
 const APP = process.env.HW_TEST_APP ?? '';
-
-interface FakeFormation { appId: string; type: string; quantity: number; size: string }
-
-async function formationOfApp(): Promise<FakeFormation[]> {
-  const res = await fetch(`${FAKE}/__fake/state`, { headers: { Authorization: `Bearer ${KEY}` } });
-  assert.strictEqual(res.status, 200, 'fake state readable');
-  const state = (await res.json()) as { apps: { id: string; name: string }[]; formation: FakeFormation[] };
-  const id = state.apps.find((a) => a.name === APP)?.id;
-  return state.formation.filter((f) => f.appId === id);
-}
 
 const lensesOf = async (uri: vscode.Uri) => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
 const titles = async (uri: vscode.Uri) => (await lensesOf(uri)).map((l) => l.command?.title ?? '');
 
 describe('procfile CodeLens: formation of the workspace app', function () {
   this.timeout(90_000);
-  let services: Services;
-  let originalUi: UserInput;
-  let wasSignedIn = false;
+  const heroku = useFakeHeroku();
+  const ext = useExtension(heroku, { signedIn: false });
   const procfile = vscode.Uri.file(join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', 'Procfile'));
+  const formationOfApp = async () => {
+    const id = await heroku.control.appId(APP);
+    return (await heroku.control.state()).formation.filter((f) => f.appId === id);
+  };
 
   before(async () => {
-    assert.ok(FAKE && KEY && APP, 'the runner sets HW_FAKE_HEROKU_URL, HW_FAKE_HEROKU_KEY and HW_TEST_APP');
-    services = ((await vscode.extensions.getExtension(`${publisher}.${name}`)?.activate()) as { services: Services }).services;
-    await services.ready;
-    originalUi = services.commands.ui;
-    wasSignedIn = services.heroku.getClient() !== undefined;
+    assert.ok(APP, 'the runner sets HW_TEST_APP');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(procfile));
   });
 
   after(async () => {
-    services.commands.ui = originalUi;
     await vscode.workspace.getConfiguration('heroku').update('procfile.codeLens', undefined, vscode.ConfigurationTarget.Workspace);
-    if (!wasSignedIn) await services.heroku.signOut();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   /** Each test after the first signs in itself, so a grep that runs one of them alone works too. */
   async function signedInWithLenses(): Promise<void> {
-    if (!services.heroku.getClient()) await services.heroku.signIn(KEY);
+    await ext.signIn();
     await waitFor('the lenses', async () => ((await titles(procfile)).length > 0 ? true : undefined));
   }
 
   it('shows nothing while signed out', async () => {
-    if (wasSignedIn) await services.heroku.signOut();
-    await waitFor('signed out', async () => (services.heroku.getClient() === undefined ? true : undefined));
+    await ext.services.heroku.signOut();
+    await waitFor('signed out', async () => (ext.services.heroku.getClient() === undefined ? true : undefined));
     assert.deepStrictEqual(await titles(procfile), []);
   });
 
   it('shows "type: quantity × size on app" for each deployed type and "not scaled" for the others', async () => {
-    await services.heroku.signIn(KEY);
+    await ext.signIn();
     const formation = await formationOfApp();
     const doc = await vscode.workspace.openTextDocument(procfile);
     const types = [...doc.getText().matchAll(/^([\w-]+):/gm)].map((m) => m[1]);
@@ -90,30 +75,13 @@ describe('procfile CodeLens: formation of the workspace app', function () {
     assert.ok(before, `the lens scales a type of ${APP}'s formation: ${JSON.stringify(lens.command.arguments)}`);
     // Down to 0 (or up from 0): eco and basic dynos cannot scale past one.
     const target = before.quantity === 0 ? 1 : 0;
-    const asked: string[] = [];
-    const answers = [String(target), '*first', 'Scale'];
-    services.commands.ui = {
-      showInputBox: () => Promise.resolve(undefined),
-      async showQuickPick<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>, o?: vscode.QuickPickOptions) {
-        asked.push(`pick: ${o?.placeHolder}`);
-        const label = answers.shift();
-        const list = await items;
-        return label === '*first' ? list[0] : list.find((i) => i.label === label);
-      },
-      showWarningMessage: (m: string) => { asked.push(`warn: ${m}`); return Promise.resolve(answers.shift()); },
-      showInformationMessage: () => Promise.resolve(undefined),
-    };
-    try {
-      await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
-      const after = (await formationOfApp()).find((f) => f.type === before.type);
-      assert.strictEqual(after?.quantity, target, asked.join(' | '));
-      assert.match(asked.join(' | '), new RegExp(`Scale ${before.type} of ${APP} to ${target} ×`));
-      await waitFor('the lens to show the new quantity', async () =>
-        ((await titles(procfile)).includes(`${before.type}: ${target} × ${after.size} on ${APP}`) ? true : undefined));
-    } finally {
-      services.commands.ui = originalUi;
-      await services.heroku.getClient()?.updateFormationType(APP, before.type, { quantity: before.quantity });
-    }
+    const ui = ext.ui([String(target), FIRST, 'Scale']);
+    await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
+    const after = (await formationOfApp()).find((f) => f.type === before.type);
+    assert.strictEqual(after?.quantity, target, ui.asked.join(' | '));
+    assert.match(ui.asked.join(' | '), new RegExp(`Scale ${before.type} of ${APP} to ${target} ×`));
+    await waitFor('the lens to show the new quantity', async () =>
+      ((await titles(procfile)).includes(`${before.type}: ${target} × ${after.size} on ${APP}`) ? true : undefined));
   });
 
   it('follows a scale made elsewhere (the explorer\'s command on a tree node), through the app-changed event', async () => {
@@ -124,27 +92,12 @@ describe('procfile CodeLens: formation of the workspace app', function () {
     const before = (await formationOfApp()).find((f) => f.type === type);
     assert.ok(before, `${APP} has a formation for ${type}`);
     const target = before.quantity === 0 ? 1 : 0;
-    const answers = [String(target), '*first', 'Scale'];
-    services.commands.ui = {
-      showInputBox: () => Promise.resolve(undefined),
-      async showQuickPick<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>) {
-        const label = answers.shift();
-        const list = await items;
-        return label === '*first' ? list[0] : list.find((i) => i.label === label);
-      },
-      showWarningMessage: () => Promise.resolve(answers.shift()),
-      showInformationMessage: () => Promise.resolve(undefined),
-    };
-    try {
-      const node = { id: `test/${APP}/${type}`, kind: 'formation', label: type, app: APP, ref: type, contextValue: 'heroku.formation', collapsible: 'none' };
-      await vscode.commands.executeCommand('heroku.formation.scale', node);
-      assert.strictEqual((await formationOfApp()).find((f) => f.type === type)?.quantity, target, 'the fake was scaled');
-      await waitFor('the lens to show the new quantity', async () =>
-        ((await titles(procfile)).some((t) => t.startsWith(`${type}: ${target} × `)) ? true : undefined));
-    } finally {
-      services.commands.ui = originalUi;
-      await services.heroku.getClient()?.updateFormationType(APP, type, { quantity: before.quantity });
-    }
+    ext.ui([String(target), FIRST, 'Scale']);
+    const node = { id: `test/${APP}/${type}`, kind: 'formation', label: type, app: APP, ref: type, contextValue: 'heroku.formation', collapsible: 'none' };
+    await vscode.commands.executeCommand('heroku.formation.scale', node);
+    assert.strictEqual((await formationOfApp()).find((f) => f.type === type)?.quantity, target, 'the fake was scaled');
+    await waitFor('the lens to show the new quantity', async () =>
+      ((await titles(procfile)).some((t) => t.startsWith(`${type}: ${target} × `)) ? true : undefined));
   });
 
   it('a Procfile in a sub-folder of the repository gets none (Heroku reads the root one)', async () => {

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { name, publisher } from '../../package.json';
-import { waitFor } from './wait';
+import { waitFor } from '../support/wait';
 
 const BROKEN = 'web: bundle exec rails server -p 3000\nworker : bundle exec sidekiq\nweb-x: node a.js &&\n';
 

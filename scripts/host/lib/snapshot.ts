@@ -35,7 +35,7 @@ export function snapshotExtension(dest: string, log: (s: string) => void): strin
 /** Packs `dir` (a snapshot) into a .vsix with vsce; returns its path. */
 export function packVsix(dir: string, out: string): string {
   const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '-o', out],
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', out],
     { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
   return out;
 }

@@ -2,7 +2,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Fix, Problem, Severity } from '../lint/types';
 import { at, headRange, keyNode, nodeRange } from './nodes';
-import type { LineIndex } from './positions';
+import type { LineIndex } from '../lint/positions';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };

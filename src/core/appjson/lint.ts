@@ -3,7 +3,7 @@
 import { getNodeValue, type Node } from 'jsonc-parser';
 import type { Problem } from '../lint/types';
 import { parseProcfile } from '../procfile/parser';
-import { processTypesFromHerokuYml } from '../herokuyml/process-types';
+import { processTypesFromHerokuYml } from '../herokuyml/index';
 import { checkConfig } from './check-config';
 import { checkPlatform } from './check-platform';
 import type { CheckContext } from './context';
@@ -11,7 +11,7 @@ import { isObject } from './context';
 import { detectForeign } from './foreign';
 import { parseFast } from './fast-path';
 import { parseJsonStrict, type ParsedJson } from './parse';
-import { LineIndex } from './positions';
+import { byPosition, LineIndex } from '../lint/positions';
 import { checkSchema } from './schema-check';
 
 export interface AppJsonInput {
@@ -81,11 +81,6 @@ export function analyzeAppJson(input: AppJsonInput, opts: { fastPath?: boolean }
     return { problems: [{ code: 'appjson/internal-error', severity: 'error', message: `app.json could not be checked: ${String(err)}`,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
   }
-}
-
-/** Problems in document order. */
-export function byPosition(a: Problem, b: Problem): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 export function lintAppJson(input: AppJsonInput): Problem[] {

@@ -1,25 +1,7 @@
-// Finding the text behind a JSON pointer, and the range to underline for it.
+// Finding the node behind a path, and the range to underline for it.
 import type { Node } from 'jsonc-parser';
+import type { LineIndex } from '../lint/positions';
 import type { Range } from '../lint/types';
-import type { LineIndex } from './positions';
-
-export function pointerToPath(pointer: string): (string | number)[] {
-  if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((seg) => {
-    const s = seg.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^(0|[1-9]\d*)$/.test(s) ? Number(s) : s;
-  });
-}
-
-/** Dotted path for messages: env.SECRET.value, addons[2].plan. */
-export function displayPath(path: (string | number)[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out === '' ? seg : /^[A-Za-z_][\w-]*$/.test(seg) ? `.${seg}` : `["${seg}"]`;
-  }
-  return out || 'the top level';
-}
 
 export function nodeRange(lines: LineIndex, node: Node): Range {
   return lines.range(node.offset, node.offset + node.length);

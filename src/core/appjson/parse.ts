@@ -4,7 +4,7 @@
 // JSON.parse and Heroku silently resolve to the last one) are found by walking the tree.
 import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import type { Problem } from '../lint/types';
-import { LineIndex } from './positions';
+import { LineIndex } from '../lint/positions';
 
 export interface ParsedJson {
   root: Node | undefined;

@@ -3,10 +3,11 @@
 import type { ErrorObject } from 'ajv';
 import type { Node } from 'jsonc-parser';
 import type { Problem } from '../lint/types';
-import { collapseOneOf } from './ajv-errors';
+import { collapseOneOf } from '../lint/ajv-errors';
+import { displayPath, pointerToPath } from '../lint/json-pointer';
+import type { LineIndex } from '../lint/positions';
 import validate from './generated/appjson-schema.generated';
-import { displayPath, headRange, keyNode, nearest, nodeRange, pointerToPath } from './nodes';
-import type { LineIndex } from './positions';
+import { headRange, keyNode, nearest, nodeRange } from './nodes';
 
 const TYPE_NAMES: Record<string, string> = {
   string: 'a string', object: 'an object', array: 'an array', integer: 'a whole number', number: 'a number', boolean: 'true or false',

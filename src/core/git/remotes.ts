@@ -16,6 +16,12 @@ const PATTERNS = [
   /^ssh:\/\/(?:[^@/]+@)?heroku\.com(?::\d+)?\/([a-z][a-z0-9-]*)(?:\.git)?\/?$/i,
 ];
 
+/** A Heroku remote found in a repository on disk. */
+export interface FoundRemote extends HerokuRemote {
+  /** The repository's working folder. */
+  folder: string;
+}
+
 /** The app name a URL points at, or undefined when it is not a Heroku git URL. */
 export function appFromGitUrl(url: string): string | undefined {
   const u = url.trim();

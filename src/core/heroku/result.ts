@@ -2,7 +2,14 @@
 // when the API sent them, or a client-side id (timeout, network, malformed_response...) otherwise. It never
 // carries the request's headers, so the token cannot leak through it.
 
-export type Result<T> = { ok: true; value: T; notModified?: boolean } | { ok: false; error: HerokuError };
+export type Result<T> = { ok: true; value: T; notModified?: boolean; skipped?: number } | { ok: false; error: HerokuError };
+
+/** What an answer said besides its value: unchanged since the last read (a 304), items left out as malformed. */
+export interface ResultNotes {
+  notModified?: boolean;
+  /** List items (or config values) Heroku sent without the fields they need; the value has the others. */
+  skipped?: number;
+}
 
 /** Ids the client itself produces, next to Heroku's (unauthorized, forbidden, two_factor, not_found, rate_limit...). */
 export type ClientErrorId =
@@ -32,8 +39,11 @@ export interface HerokuError {
   attempts?: number;
 }
 
-export function ok<T>(value: T, notModified?: boolean): Result<T> {
-  return notModified ? { ok: true, value, notModified: true } : { ok: true, value };
+export function ok<T>(value: T, notes: ResultNotes = {}): Result<T> {
+  const r: Result<T> = { ok: true, value };
+  if (notes.notModified) r.notModified = true;
+  if (notes.skipped) r.skipped = notes.skipped;
+  return r;
 }
 
 export function fail<T = never>(error: HerokuError): Result<T> {
@@ -43,6 +53,11 @@ export function fail<T = never>(error: HerokuError): Result<T> {
 /** Maps a Result's value, keeping failures as they are. */
 export function mapResult<T, U>(r: Result<T>, fn: (v: T) => U): Result<U> {
   return r.ok ? { ...r, value: fn(r.value) } : r;
+}
+
+/** What a call answers when nobody is signed in: no request was made. */
+export function notSignedIn(method = 'GET', path = ''): HerokuError {
+  return { id: 'no_token', message: 'Not signed in to Heroku.', status: 0, method, path };
 }
 
 /** Plain-words explanation for a failure, for messages shown to the user. */

@@ -1,20 +1,30 @@
-// Platform API resource shapes used by the extension, taken from Heroku's hyper-schema (3.sdk variant,
-// ../shared/reference/heroku-platform-api.schema.json). Only the fields we read are listed; the API may send more.
-// Optional (`?`) marks fields that one of the two schema variants lacks or that older answers omit.
+// Platform API resources as the extension holds them: what the client's decoders (./decode) guarantee, no more.
+// Field names and meanings are Heroku's (hyper-schema, 3.sdk variant, ../shared/reference). A field without `?`
+// is checked at the boundary: an answer without it is malformed (a list skips that item and counts it). A field
+// with `?` is there only when Heroku sent it in the documented shape; anything else is left out, so a changed or
+// missing detail never costs the whole app, release or coupling. Fields the API sends but nobody reads are not
+// listed (the decoders drop them): add one here and in ./decode/resources.ts together (the type checker holds
+// each decoder to its interface).
 
+/** A named resource inside another (region, stack, team): the name is what the extension reads. */
 export interface Ref {
-  id: string;
+  id?: string;
   name: string;
+}
+
+/** A resource inside another known by its id (the app of a coupling, the release of a dyno). */
+export interface IdRef {
+  id: string;
 }
 
 export interface Account {
   id: string;
   email: string;
-  name: string | null;
-  created_at: string;
-  updated_at: string;
-  two_factor_authentication: boolean;
-  verified: boolean;
+  name?: string | null;
+  created_at?: string;
+  updated_at?: string;
+  two_factor_authentication?: boolean;
+  verified?: boolean;
   federated?: boolean;
   last_login?: string | null;
   default_team?: Ref | null;
@@ -23,21 +33,22 @@ export interface Account {
 export interface App {
   id: string;
   name: string;
-  created_at: string;
-  updated_at: string;
-  released_at: string | null;
-  maintenance: boolean;
-  web_url: string | null;
-  git_url: string;
-  owner: { id: string; email: string };
-  region: Ref;
-  stack: Ref;
+  created_at?: string;
+  updated_at?: string;
+  released_at?: string | null;
+  maintenance?: boolean;
+  web_url?: string | null;
+  git_url?: string;
+  owner?: { id?: string; email: string };
+  region?: Ref;
+  stack?: Ref;
   build_stack?: Ref;
   /** A Private Space app; null otherwise. */
-  space: { id: string; name: string; shield: boolean } | null;
-  team: Ref | null;
+  space?: { id?: string; name: string; shield?: boolean } | null;
+  team?: Ref | null;
   organization?: Ref | null;
-  generation?: { id: string; name: string } | string;
+  /** 3.sdk sends a string ("cedar"), version=3 an object. */
+  generation?: Ref | string;
   internal_routing?: boolean | null;
   repo_size?: number | null;
   slug_size?: number | null;
@@ -54,24 +65,25 @@ export interface TeamApp extends App {
 export interface Team {
   id: string;
   name: string;
-  created_at: string;
-  updated_at: string;
+  created_at?: string;
+  updated_at?: string;
   default?: boolean;
-  role: 'admin' | 'collaborator' | 'member' | 'owner' | null;
-  type: 'enterprise' | 'team';
+  role?: 'admin' | 'collaborator' | 'member' | 'owner' | null;
+  type?: 'enterprise' | 'team';
 }
 
 export interface Formation {
-  id: string;
-  app: { id: string; name: string };
-  command: string;
-  created_at: string;
-  updated_at: string;
-  quantity: number;
-  /** Deprecated in the schema in favour of dyno_size.name; still sent. */
-  size: string;
-  dyno_size?: { id: string; name: string };
+  /** The process type (`web`, `worker`). */
   type: string;
+  quantity: number;
+  id?: string;
+  app?: { id: string; name?: string };
+  command?: string;
+  created_at?: string;
+  updated_at?: string;
+  /** Deprecated in the schema in favour of dyno_size.name; still sent. Read both with formationSize(). */
+  size?: string;
+  dyno_size?: Ref;
 }
 
 export interface FormationUpdate {
@@ -81,124 +93,136 @@ export interface FormationUpdate {
   size?: string;
 }
 
+/** `GET /apps/{app}/available-dyno-sizes`, `GET /dyno-sizes`. */
+export interface DynoSize {
+  name: string;
+  id?: string;
+}
+
 /** The schema documents crashed, down, idle, starting, up; kept open because Fir adds more. */
 export type DynoState = 'crashed' | 'down' | 'idle' | 'starting' | 'up' | (string & {});
 
 export interface Dyno {
-  id: string;
   name: string;
   type: string;
   state: DynoState;
-  command: string;
-  size: string;
-  created_at: string;
-  updated_at: string;
+  id?: string;
+  command?: string;
+  size?: string;
+  created_at?: string;
+  updated_at?: string;
   attach_url?: string | null;
-  app: { id: string; name: string };
-  release: { id: string; version: number };
+  app?: { id: string; name?: string };
+  release?: { id?: string; version: number };
 }
 
 export interface AddOn {
-  id: string;
   name: string;
-  addon_service: { id: string; name: string; human_name?: string };
-  plan: { id: string; name: string };
-  app: { id: string; name: string };
-  state: 'provisioning' | 'provisioned' | 'deprovisioned';
-  config_vars: string[];
-  created_at: string;
-  updated_at: string;
-  web_url: string | null;
+  plan: Ref;
+  id?: string;
+  addon_service?: { id?: string; name: string; human_name?: string };
+  /** The app the add-on is billed to. */
+  app?: Ref;
+  state?: 'provisioning' | 'provisioned' | 'deprovisioned' | (string & {});
+  config_vars?: string[];
+  created_at?: string;
+  updated_at?: string;
+  web_url?: string | null;
   provider_id?: string;
-  billed_price?: { cents: number; contract: boolean; unit: string } | null;
+  billed_price?: { cents: number; contract?: boolean; unit?: string } | null;
 }
 
 export interface AddOnAttachment {
-  id: string;
+  /** The attachment name (DATABASE, REDIS). */
   name: string;
-  namespace: string | null;
-  addon: { id: string; name: string; app: { id: string; name: string } };
-  app: { id: string; name: string };
-  created_at: string;
-  updated_at: string;
-  web_url: string | null;
+  addon: { id?: string; name: string; app?: Ref };
+  app: Ref;
+  id?: string;
+  namespace?: string | null;
+  created_at?: string;
+  updated_at?: string;
+  web_url?: string | null;
   log_input_url?: string | null;
 }
 
-export type ReleaseStatus = 'expired' | 'failed' | 'pending' | 'succeeded';
+/** The schema lists expired, failed, pending, succeeded; kept open so a new status never hides a release. */
+export type ReleaseStatus = 'expired' | 'failed' | 'pending' | 'succeeded' | (string & {});
 
 export interface Release {
   id: string;
   version: number;
-  description: string;
   status: ReleaseStatus;
-  current: boolean;
-  created_at: string;
-  updated_at: string;
-  app: { id: string; name: string };
-  user: { id: string; email: string };
-  slug: { id: string } | null;
-  oci_image?: { id: string } | null;
-  addon_plan_names: string[];
-  output_stream_url: string | null;
+  description?: string;
+  current?: boolean;
+  created_at?: string;
+  updated_at?: string;
+  app?: { id: string; name?: string };
+  user?: { id?: string; email: string };
+  slug?: IdRef | null;
+  oci_image?: IdRef | null;
+  addon_plan_names?: string[];
+  output_stream_url?: string | null;
   eligible_for_rollback?: boolean;
 }
 
-/** `GET /apps/{app}/config-vars`: name → value. A PATCH sets `null` to remove a var. */
+/** `GET /apps/{app}/config-vars`: name → value (values that are not text are skipped and counted). */
 export type ConfigVars = Record<string, string>;
+/** A PATCH sets `null` to remove a var. */
 export type ConfigVarsPatch = Record<string, string | null>;
 
 export interface Domain {
-  id: string;
   hostname: string;
-  kind: 'heroku' | 'custom';
-  cname: string | null;
-  status: string;
-  created_at: string;
-  updated_at: string;
-  app: { id: string; name: string };
-  acm_status: string | null;
+  id?: string;
+  kind?: 'heroku' | 'custom' | (string & {});
+  cname?: string | null;
+  status?: string;
+  created_at?: string;
+  updated_at?: string;
+  app?: Ref;
+  acm_status?: string | null;
   acm_status_reason?: string | null;
-  sni_endpoint?: { id: string; name: string } | null;
+  sni_endpoint?: Ref | null;
 }
 
 export interface Pipeline {
   id: string;
   name: string;
-  created_at: string;
-  updated_at: string;
-  owner?: { id: string; type: 'team' | 'user' } | null;
-  generation?: { id: string; name: string };
+  created_at?: string;
+  updated_at?: string;
+  owner?: { id: string; type: 'team' | 'user' | (string & {}) } | null;
+  generation?: Ref;
 }
 
 export type PipelineStage = 'test' | 'review' | 'development' | 'staging' | 'production';
 
+/** Which app is in which stage of which pipeline. A coupling in a stage this list does not know is skipped. */
 export interface PipelineCoupling {
   id: string;
-  app: { id: string };
-  pipeline: { id: string };
+  app: IdRef;
+  pipeline: IdRef;
   stage: PipelineStage;
-  created_at: string;
-  updated_at: string;
+  created_at?: string;
+  updated_at?: string;
 }
 
 export interface PipelinePromotion {
   id: string;
-  pipeline: { id: string };
-  source: { app: { id: string }; release: { id: string } };
-  status: 'pending' | 'completed';
-  created_at: string;
-  updated_at: string | null;
+  status: 'pending' | 'completed' | (string & {});
+  pipeline?: IdRef;
+  source?: { app: IdRef; release?: IdRef };
+  created_at?: string;
+  updated_at?: string | null;
 }
 
 export interface PipelinePromotionTarget {
-  id: string;
-  app: { id: string };
-  pipeline_promotion: { id: string };
-  /** The release created in the target app; null until then. */
-  release: { id: string } | null;
+  app: IdRef;
   status: 'pending' | 'succeeded' | 'failed' | (string & {});
-  error_message: string | null;
+  id?: string;
+  pipeline_promotion?: IdRef;
+  /** The release created in the target app; null until then. */
+  release?: IdRef | null;
+  /** Heroku's words when the target failed. */
+  error_message?: string | null;
 }
 
 export interface PromotionRequest {
@@ -210,10 +234,10 @@ export interface PromotionRequest {
 }
 
 export interface LogSession {
-  id: string;
   logplex_url: string;
-  created_at: string;
-  updated_at: string;
+  id?: string;
+  created_at?: string;
+  updated_at?: string;
 }
 
 /** Body of `POST /apps/{app}/log-sessions` as the Heroku CLI sends it (3.sdk field names). */
@@ -235,23 +259,23 @@ export interface Source {
   source_blob: { get_url: string; put_url: string };
 }
 
-export type BuildStatus = 'failed' | 'pending' | 'succeeded';
+export type BuildStatus = 'failed' | 'pending' | 'succeeded' | (string & {});
 
 export interface Build {
   id: string;
-  app: { id: string };
   status: BuildStatus;
-  created_at: string;
-  updated_at: string;
   /** Plain text, chunked; ends when the build does. */
-  output_stream_url: string;
-  source_blob: { url: string; version: string | null; version_description?: string | null; checksum?: string | null };
+  output_stream_url?: string;
+  app?: IdRef;
+  created_at?: string;
+  updated_at?: string;
+  source_blob?: { url?: string; version?: string | null; version_description?: string | null; checksum?: string | null };
   buildpacks?: { url: string; name?: string }[] | null;
   /** The release the build created (null until then, or when it failed). */
-  release: { id: string } | null;
-  slug: { id: string } | null;
-  stack: string;
-  user: { id: string; email: string };
+  release?: IdRef | null;
+  slug?: IdRef | null;
+  stack?: string;
+  user?: { id?: string; email: string };
 }
 
 /** Body of `POST /apps/{app}/builds`. */
@@ -263,14 +287,14 @@ export interface BuildRequest {
 export interface Slug {
   id: string;
   /** The git commit the slug was built from (a build's source_blob.version), when known. */
-  commit: string | null;
-  commit_description: string | null;
-  buildpack_provided_description: string | null;
-  process_types: Record<string, string>;
-  size: number | null;
-  stack: { id: string; name: string };
-  created_at: string;
-  updated_at: string;
+  commit?: string | null;
+  commit_description?: string | null;
+  buildpack_provided_description?: string | null;
+  process_types?: Record<string, string>;
+  size?: number | null;
+  stack?: Ref;
+  created_at?: string;
+  updated_at?: string;
 }
 
 /** Body of `POST /apps/{app}/dynos` (a one-off dyno). */
@@ -285,18 +309,18 @@ export interface DynoCreateRequest {
   force_no_tty?: boolean | null;
 }
 
-export type ReviewAppStatus = 'pending' | 'creating' | 'created' | 'deleting' | 'deleted' | 'errored';
+export type ReviewAppStatus = 'pending' | 'creating' | 'created' | 'deleting' | 'deleted' | 'errored' | (string & {});
 
 export interface ReviewApp {
   id: string;
-  /** The review app's own Heroku app (null while it is being created). */
-  app: { id: string } | null;
-  pipeline: { id: string };
-  branch: string;
-  pr_number: number | null;
   status: ReviewAppStatus;
-  created_at: string;
-  updated_at: string;
+  /** The review app's own Heroku app (null while it is being created). */
+  app?: IdRef | null;
+  pipeline?: IdRef;
+  branch?: string;
+  pr_number?: number | null;
+  created_at?: string;
+  updated_at?: string;
   creator?: { id?: string; email?: string } | null;
   error_status?: string | null;
   message?: string | null;
@@ -304,20 +328,20 @@ export interface ReviewApp {
   fork_repo?: { id: number | null } | null;
 }
 
-export type TestRunStatus = 'pending' | 'cancelled' | 'creating' | 'building' | 'running' | 'succeeded' | 'failed' | 'errored' | 'debugging';
+export type TestRunStatus = 'pending' | 'cancelled' | 'creating' | 'building' | 'running' | 'succeeded' | 'failed' | 'errored' | 'debugging' | (string & {});
 
 /** A Heroku CI run (`GET /pipelines/{id}/test-runs`). */
 export interface TestRun {
   id: string;
   number: number;
-  pipeline: { id: string };
   status: TestRunStatus;
-  commit_branch: string;
-  commit_message: string;
-  commit_sha: string;
-  actor_email: string;
-  created_at: string;
-  updated_at: string;
+  pipeline?: IdRef;
+  commit_branch?: string;
+  commit_message?: string;
+  commit_sha?: string;
+  actor_email?: string;
+  created_at?: string;
+  updated_at?: string;
   message?: string | null;
   warning_message?: string | null;
   debug?: boolean;
@@ -326,21 +350,19 @@ export interface TestRun {
 /** One dyno of a CI run (`GET /test-runs/{id}/test-nodes`): its setup and test output as text streams. */
 export interface TestNode {
   id: string;
-  index: number;
   status: TestRunStatus;
-  exit_code: number | null;
-  test_run: { id: string };
-  output_stream_url: string;
-  setup_stream_url: string;
+  index?: number;
+  exit_code?: number | null;
+  test_run?: IdRef;
+  output_stream_url?: string;
+  setup_stream_url?: string;
   error_status?: string | null;
   message?: string | null;
-  created_at: string;
-  updated_at: string;
+  created_at?: string;
+  updated_at?: string;
 }
 
 /** `GET /pipelines/{id}/latest-releases` (and latest-deployments): the newest release of each coupled app. */
-export interface PipelineRelease extends Omit<Release, 'app' | 'slug' | 'user'> {
+export interface PipelineRelease extends Omit<Release, 'app'> {
   app: { id: string; name?: string };
-  slug: { id: string } | null;
-  user: { id: string; email: string };
 }

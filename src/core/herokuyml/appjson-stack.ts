@@ -1,6 +1,6 @@
 // heroku.yml is used only when the app's stack is container; app.json sets the stack for app setups and review apps.
 import { parse, type ParseError } from 'jsonc-parser';
-import { detectForeign } from '../appjson/foreign';
+import { detectForeign } from '../appjson/index';
 
 /** A message when app.json (Heroku's) does not set stack "container"; undefined when all is well or unknowable. */
 export function analyzeAppJsonStack(appJsonText: string): string | undefined {

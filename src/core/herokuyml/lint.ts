@@ -3,9 +3,9 @@
 // Never throws.
 import { isMap, type Document, type Node } from 'yaml';
 import type { Problem } from '../lint/types';
-import { byPosition } from '../appjson/lint';
+import { byPosition } from '../lint/positions';
 import { analyzeAppJsonStack } from './appjson-stack';
-import type { LineIndex } from '../appjson/positions';
+import type { LineIndex } from '../lint/positions';
 import { parseProcfile } from '../procfile/parser';
 import { mapKeys, nodeAt, parseHerokuYml, rangeOf, scalarText } from './parse';
 import { checkSchema } from './schema-check';

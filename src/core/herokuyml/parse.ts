@@ -2,7 +2,7 @@
 // land on the exact key or value. Walking helpers here work on YAMLMap/YAMLSeq/Scalar nodes.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Problem } from '../lint/types';
-import { LineIndex } from '../appjson/positions';
+import { LineIndex } from '../lint/positions';
 
 export interface ParsedYaml {
   doc: Document;

@@ -2,9 +2,9 @@
 import type { ErrorObject } from 'ajv';
 import type { Document } from 'yaml';
 import type { Problem } from '../lint/types';
-import { collapseOneOf } from '../appjson/ajv-errors';
-import { displayPath, pointerToPath } from '../appjson/nodes';
-import type { LineIndex } from '../appjson/positions';
+import { collapseOneOf } from '../lint/ajv-errors';
+import { displayPath, pointerToPath } from '../lint/json-pointer';
+import type { LineIndex } from '../lint/positions';
 import validate from './herokuyml-schema.generated';
 import { nodeAt, rangeOf } from './parse';
 

@@ -1,6 +1,7 @@
-// What the Procfile CodeLens says above each process type: the app's live formation for that type, from an
-// answer the caller already has (no I/O here). Plain data in and out; a malformed answer yields no lens, never a throw.
-import { formationSize } from '../explorer/scale';
+// What the Procfile CodeLens says above each process type: the app's live formation for that type, from a
+// formation the caller already has (decoded by the client; no I/O here). Plain data in and out.
+import { formationSize } from '../heroku/formation';
+import type { Formation } from '../heroku/types';
 import type { ProcfileDocument } from './parser';
 import { cnbName } from './rules/names';
 
@@ -21,25 +22,19 @@ interface FormationItem {
   size: string;
 }
 
-/** The well-formed items of a formation answer (`unknown`: the API's shape is checked here). */
-export function formationItems(answer: unknown): FormationItem[] {
-  if (!Array.isArray(answer)) return [];
+/** The entries whose size Heroku said (a lens without a size would claim less than it shows). */
+export function formationItems(formation: readonly Formation[]): FormationItem[] {
   const out: FormationItem[] = [];
-  for (const f of answer as unknown[]) {
-    if (typeof f !== 'object' || f === null) continue;
-    const { type, quantity } = f as Record<string, unknown>;
-    const sizeName = formationSize(f as Parameters<typeof formationSize>[0]);
-    if (typeof type !== 'string' || typeof quantity !== 'number' || !Number.isFinite(quantity) || sizeName === undefined) continue;
-    out.push({ type, quantity, size: sizeName });
+  for (const f of formation) {
+    const size = formationSize(f);
+    if (size !== undefined) out.push({ type: f.type, quantity: f.quantity, size });
   }
   return out;
 }
 
-/** One lens per declaration: `web: 2 × Standard-1X on dana-blog`, or `worker: not scaled on dana-blog`; none for a malformed answer. */
-export function formationLenses(doc: ProcfileDocument, app: string, answer: unknown): FormationLens[] {
-  // Not a list: nothing is known about the formation, so nothing is claimed.
-  if (!Array.isArray(answer)) return [];
-  const items = formationItems(answer);
+/** One lens per declaration: `web: 2 × Standard-1X on dana-blog`, or `worker: not scaled on dana-blog`. */
+export function formationLenses(doc: ProcfileDocument, app: string, formation: readonly Formation[]): FormationLens[] {
+  const items = formationItems(formation);
   const byType = new Map(items.map((f) => [f.type, f]));
   const out: FormationLens[] = [];
   for (const e of doc.entries) {

@@ -1,7 +1,8 @@
 // The files next to a linted file, from the disk: the same rules for the CLI and the editor (which puts open
 // documents' text in front, src/vscode/siblings.ts), so both report the same problems. Never throws.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
+import { resolveInside } from '../../core/lint/paths';
 
 /** Text of the file `name` (a bare name, no path) in `dir`; undefined when missing, unreadable or not a bare name. */
 export function readSiblingFile(dir: string, name: string): string | undefined {
@@ -11,14 +12,6 @@ export function readSiblingFile(dir: string, name: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The absolute path of `relative` (forward slashes, sub-folders allowed) under `dir`, or undefined if it leaves it. */
-export function resolveInside(dir: string, relative: string): string | undefined {
-  if (relative === '' || isAbsolute(relative)) return undefined;
-  const base = normalize(dir);
-  const path = normalize(join(base, relative));
-  return path.startsWith(base.endsWith(sep) ? base : base + sep) ? path : undefined;
 }
 
 /** Whether a file (not a folder) exists at `relative` under `dir`; false for paths that leave `dir`. */

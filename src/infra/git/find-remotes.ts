@@ -2,21 +2,14 @@
 // Handles `.git` directories and `.git` files (worktrees, submodules: `gitdir: <path>`, with `commondir`).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { herokuRemotesFromConfig, type HerokuRemote } from '../../core/git/remotes';
+import { herokuRemotesFromConfig, type FoundRemote } from '../../core/git/remotes';
+import type { FindRemotesOptions } from '../../core/heroku/ports';
 
-export interface FoundRemote extends HerokuRemote {
-  /** The repository's working folder. */
-  folder: string;
-}
+export type { FoundRemote };
 
-export interface FindOptions {
-  /** How many folder levels below each root are searched for further repositories. Default 3. */
-  depth?: number;
+export interface FindOptions extends FindRemotesOptions {
   /** Stop after this many folders in total (a safety net for huge trees). Default 5000. */
   maxFolders?: number;
-  signal?: AbortSignal;
-  /** Filled with the config file of every repository found, with Heroku remotes or not (for watching them). */
-  gitConfigs?: Set<string>;
 }
 
 const SKIP = new Set(['node_modules', 'vendor', 'dist', 'out', 'build', 'target', 'bower_components', '__pycache__', 'venv', '.venv']);
@@ -50,7 +43,7 @@ export async function gitConfigPath(dotGit: string): Promise<string | undefined>
   return (await readText(config)) === undefined ? undefined : config;
 }
 
-/** Every Heroku remote in the roots and their sub-folders (breadth-first, hidden and build folders skipped). */
+/** Every Heroku remote in the roots and their sub-folders (breadth-first, hidden and build folders skipped; depth 3 by default). */
 export async function findHerokuRemotes(roots: readonly string[], options: FindOptions = {}): Promise<FoundRemote[]> {
   const depth = options.depth ?? 3;
   let budget = options.maxFolders ?? 5000;

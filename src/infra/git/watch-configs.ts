@@ -4,12 +4,9 @@
 // pattern based in the `.git` folder only sometimes), so this is a Node adapter. Never throws.
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import type { ConfigWatch } from '../../core/heroku/ports';
 
-export interface ConfigWatch {
-  /** Watches exactly these config files from now on (others stop); `onChange` gets the changed file's path. */
-  set(configs: Iterable<string>): void;
-  dispose(): void;
-}
+export type { ConfigWatch };
 
 export function watchGitConfigs(onChange: (config: string) => void): ConfigWatch {
   const watchers = new Map<string, FSWatcher>();

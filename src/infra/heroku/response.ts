@@ -60,15 +60,7 @@ export function parseJson(method: string, path: string, res: RawResponse, token:
   }
 }
 
-/** Checks the top-level shape so callers can trust `Array.isArray` / object access. */
-export function expectShape<T>(r: Result<unknown>, shape: 'array' | 'object', method: string, path: string): Result<T> {
-  if (!r.ok) return r;
-  const v = r.value;
-  const good = shape === 'array' ? Array.isArray(v) : v !== null && typeof v === 'object' && !Array.isArray(v);
-  if (good) return r as Result<T>;
-  return fail({
-    id: 'malformed_response',
-    message: `Heroku sent an unexpected answer (${method} ${path}): expected ${shape === 'array' ? 'a list' : 'an object'}.`,
-    status: 200, method, path,
-  });
+/** A body that is JSON but not the shape asked for: what, and why, in words that name the request. */
+export function malformed(method: string, path: string, what: string, why: string, status = 200): HerokuError {
+  return { id: 'malformed_response', message: `Heroku sent an unexpected answer for ${what} (${method} ${path}): ${why}.`, status, method, path };
 }

@@ -40,22 +40,3 @@ export function backoffDelay(policy: RetryPolicy, attempt: number, random: () =>
   const jittered = exp / 2 + random() * (exp / 2);
   return Math.round(Math.max(jittered, retryAfterMs ?? 0));
 }
-
-/** Sleeps `ms`, or rejects at once when the signal aborts. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new Error('aborted'));
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new Error('aborted'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}

@@ -6,7 +6,8 @@ import { sendOnce, type RawResponse } from './attempt';
 import { fail, ok, type HerokuError, type Result } from '../../core/heroku/result';
 import { EtagCache } from './etag-cache';
 import { toHttpError, parseJson } from './response';
-import { abortableSleep, backoffDelay, DEFAULT_RETRY, isIdempotent, isRetriableStatus, parseRetryAfter, type RetryPolicy } from './retry';
+import { abortableSleep } from '../clock';
+import { backoffDelay, DEFAULT_RETRY, isIdempotent, isRetriableStatus, parseRetryAfter, type RetryPolicy } from './retry';
 
 export type ApiVariant = '3' | '3.sdk';
 export type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -107,7 +108,7 @@ export class HerokuTransport {
     const res = await this.exchange(spec, headers, body, token);
     if ('id' in res) return fail(res);
     if (res.status === 304 && cached) {
-      return ok({ value: cached.body as T, nextRange: cached.nextRange, notModified: true }, true);
+      return ok({ value: cached.body as T, nextRange: cached.nextRange, notModified: true }, { notModified: true });
     }
     if (res.status === 401) this.opts.onUnauthorized?.();
     if (res.status < 200 || res.status >= 300) return fail(toHttpError(spec.method, spec.path, res, token));

@@ -1,7 +1,7 @@
 // Heroku: Sign In / Sign Out / Show Account. Registered through the one command wrapper, so tests answer the
 // prompts through `commands.ui`. Messages name the token's source; the token itself is never shown or logged.
 import type * as vscode from 'vscode';
-import { describeSource } from '../../infra/heroku/auth/token-sources';
+import { describeSource } from '../../core/auth/sources';
 import { describeHerokuError } from '../../core/heroku/result';
 import { UserCancelled, UserFacingError, type CommandContext } from '../commands';
 import type { Services } from '../services';

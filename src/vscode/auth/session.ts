@@ -1,14 +1,12 @@
-// services.heroku: the signed-in session for every Heroku feature. Wraps the vscode-free HerokuSessionCore with
-// SecretStorage, the `heroku.apiUrl` setting, the `heroku.signedIn` context key, a two-factor prompt and the
-// redactor. Construction does no I/O; start() reads the local token sources (env, secrets, netrc) — never
-// the network — so activation stays cheap.
-import * as os from 'node:os';
+// services.heroku: the signed-in session for every Heroku feature. Wraps the vscode-free HerokuSessionCore (which
+// the composition root builds, with the environment, HOME and SecretStorage) with the `heroku.apiUrl` setting, the
+// `heroku.signedIn` context key, a two-factor prompt, the 401 offer, the rate-limit warning and the redactor.
+// Construction does no I/O; start() reads the local token sources (env, secrets, netrc) — never the network — so
+// activation stays cheap.
 import * as vscode from 'vscode';
+import { lowRateLimitMessage, RateLimitWatch } from '../../core/heroku/rate-limit';
 import type { Redactor } from '../../core/redact';
-import { HerokuSessionCore, type SessionInfo, type SignInOutcome, type SignOutOutcome } from '../../infra/heroku/auth/session';
-import type { HerokuClient } from '../../infra/heroku/client';
-import { parseHerokuHeaders, resolveApiUrl } from '../../infra/heroku/config';
-import { lowRateLimitMessage, RateLimitWatch } from '../../infra/heroku/rate-limit';
+import type { HerokuSessionCore, SessionClient, SessionDeps, SessionInfo, SignInOutcome, SignOutOutcome } from '../../infra/heroku/auth/session';
 import type { Commands } from '../commands';
 import type { Logger } from '../log';
 
@@ -20,37 +18,27 @@ export interface HerokuSessionOptions {
   redactor: Redactor;
   /** Its `ui` answers the two-factor prompt (tests replace it). */
   commands: Commands;
-  env?: Record<string, string | undefined>;
-  home?: string;
 }
+
+/** What this adapter gives the session core; the composition root adds the environment, HOME and the secrets. */
+export type SessionHooks = Pick<SessionDeps, 'apiUrlSetting' | 'warn' | 'onToken' | 'clientOptions'>;
 
 export class HerokuSession implements vscode.Disposable {
   private readonly core: HerokuSessionCore;
   private readonly changed = new vscode.EventEmitter<void>();
-  private readonly appChanged = new vscode.EventEmitter<string>();
   private readonly rateChanged = new vscode.EventEmitter<number>();
   private readonly subs: vscode.Disposable[] = [];
-  private warned = new Set<string>();
   private rateSub: { dispose(): void } | undefined;
   private offered: string | undefined;
   /** Fires when the token, its source or the API URL changed (sign in/out, setting, env, netrc). */
   readonly onDidChangeSession: vscode.Event<void> = this.changed.event;
-  /**
-   * Fires with an app's name after an action changed it on Heroku (restart, scale, config, rollback, promotion…),
-   * wherever the action ran from: the explorer and the status bar both re-read on it.
-   */
-  readonly onDidChangeApp: vscode.Event<string> = this.appChanged.event;
   /** Each `RateLimit-Remaining` the current client reads. */
   readonly onDidChangeRateLimit: vscode.Event<number> = this.rateChanged.event;
 
-  constructor(private readonly opts: HerokuSessionOptions) {
-    const env = opts.env ?? process.env;
-    this.core = new HerokuSessionCore({
-      env,
-      home: opts.home ?? (env.HOME || env.USERPROFILE || os.homedir()),
-      secrets: opts.secrets,
-      apiUrl: () => this.warnOnce(resolveApiUrl(env.HEROKU_API_URL, vscode.workspace.getConfiguration('heroku').get<string>('apiUrl'))),
-      extraHeaders: () => this.warnOnce(parseHerokuHeaders(env.HEROKU_HEADERS)),
+  constructor(private readonly opts: HerokuSessionOptions, connect: (hooks: SessionHooks) => HerokuSessionCore) {
+    this.core = connect({
+      apiUrlSetting: () => vscode.workspace.getConfiguration('heroku').get<string>('apiUrl'),
+      warn: (message) => opts.log.warn(message),
       onToken: (t) => opts.redactor.add(t),
       clientOptions: {
         userAgent: 'heroku-workflows-vscode',
@@ -61,7 +49,6 @@ export class HerokuSession implements vscode.Disposable {
     });
     this.subs.push(
       this.changed,
-      this.appChanged,
       this.rateChanged,
       toVs(this.core.onDidChange(() => {
         void vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, this.core.state.signedIn);
@@ -83,17 +70,12 @@ export class HerokuSession implements vscode.Disposable {
   }
 
   /** The client for the current token, or undefined when signed out (no I/O). */
-  getClient(): HerokuClient | undefined {
+  getClient(): SessionClient | undefined {
     return this.core.current;
   }
 
-  /** Says that `app` changed on Heroku (see onDidChangeApp). */
-  notifyAppChanged(app: string): void {
-    this.appChanged.fire(app);
-  }
-
   /** Re-reads the token sources first (e.g. a netrc written by `heroku login` meanwhile). */
-  resolveClient(): Promise<HerokuClient | undefined> {
+  resolveClient(): Promise<SessionClient | undefined> {
     return this.core.getClient();
   }
 
@@ -160,14 +142,6 @@ export class HerokuSession implements vscode.Disposable {
         if (pick === 'Refresh Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'heroku.explorer.refreshInterval');
       }, () => undefined);
     });
-  }
-
-  private warnOnce<T extends { warning?: string }>(r: T): T {
-    if (r.warning && !this.warned.has(r.warning)) {
-      this.warned.add(r.warning);
-      this.opts.log.warn(r.warning);
-    }
-    return r;
   }
 
   dispose(): void {

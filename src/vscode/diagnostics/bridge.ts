@@ -8,6 +8,7 @@
 // - quick fixes from Problem.fixes (edits, file rename) and an optional "disable for this line" comment
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import type { FileSystem } from '../../core/heroku/ports';
 import { Disposable } from '../../core/lifecycle';
 import type { LintFile } from '../../core/lint/registry';
 import { applyOverrides, type Problem, type RuleOverrides } from '../../core/lint/types';
@@ -40,11 +41,11 @@ export class LinterBridge extends Disposable implements vscode.CodeActionProvide
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly deps: SiblingDependencies;
 
-  constructor(private readonly spec: LinterSpec, private readonly log: Logger, private readonly docLink?: (code: string) => vscode.Uri) {
+  constructor(private readonly spec: LinterSpec, private readonly log: Logger, private readonly docLink: ((code: string) => vscode.Uri) | undefined, files: FileSystem) {
     super();
     this.collection = this.register(vscode.languages.createDiagnosticCollection(spec.name));
     this.register({ dispose: () => { for (const t of this.timers.values()) clearTimeout(t); this.timers.clear(); } });
-    this.deps = this.register(new SiblingDependencies((u) => this.schedule(u)));
+    this.deps = this.register(new SiblingDependencies(files, (u) => this.schedule(u)));
     this.register(vscode.workspace.onDidOpenTextDocument((d) => this.lintDocument(d)));
     this.register(vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document.uri)));
     this.register(vscode.workspace.onDidSaveTextDocument((d) => this.lintDocument(d)));

@@ -7,7 +7,8 @@
 import { dirname, join, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { Disposable } from '../../core/lifecycle';
-import { resolveInside } from '../../infra/fs/sibling-files';
+import type { FileSystem } from '../../core/heroku/ports';
+import { resolveInside } from '../../core/lint/paths';
 import { fileExistsNear, siblingsOf } from '../siblings';
 
 export interface TrackedReaders {
@@ -29,7 +30,7 @@ export class SiblingDependencies extends Disposable {
   private readonly byFolder = new Map<string, Set<string>>();
   private readonly watchers = new Map<string, { glob: string; watcher: vscode.Disposable }>();
 
-  constructor(private readonly onChanged: (dependent: vscode.Uri) => void) {
+  constructor(private readonly files: FileSystem, private readonly onChanged: (dependent: vscode.Uri) => void) {
     super();
     this.register(vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length) this.changed(e.document.uri); }));
     this.register(vscode.workspace.onDidCloseTextDocument((d) => this.changed(d.uri)));
@@ -38,8 +39,8 @@ export class SiblingDependencies extends Disposable {
 
   /** Readers for linting `uri` (open documents first, then the disk) that record what they read. */
   readersFor(uri: vscode.Uri): TrackedReaders {
-    const read = siblingsOf(uri);
-    const exists = fileExistsNear(uri);
+    const read = siblingsOf(this.files, uri);
+    const exists = fileExistsNear(this.files, uri);
     if (uri.scheme !== 'file') return { readSibling: read, fileExists: exists, done: () => undefined };
     const dir = dirname(uri.fsPath);
     const paths = new Set<string>();

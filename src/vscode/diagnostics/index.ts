@@ -10,7 +10,7 @@ export { LinterBridge } from './bridge';
 
 export function registerLinter(services: Services, spec: LinterSpec): LinterBridge {
   const docs = new RuleDocs(vscode.Uri.joinPath(services.context.extensionUri, 'docs', 'RULES.md'));
-  const bridge = new LinterBridge(spec, services.log, (code) => docs.link(code));
+  const bridge = new LinterBridge(spec, services.log, (code) => docs.link(code), services.fs);
   bridge.scanWorkspaceLater(1500);
   return bridge;
 }

@@ -2,8 +2,8 @@
 // dyno), maintenance, scale, roll back, copy. Destructive ones ask first in a modal; those that wait on Heroku run
 // under a cancellable notification; each says the app changed, so the tree and the status bar re-read it.
 import * as vscode from 'vscode';
-import { formationSize as sizeOf, sizeChoices } from '../../core/explorer/scale';
-import { checkList } from '../../core/explorer/shapes';
+import { formationSize as sizeOf, sizeChoices } from '../../core/heroku/formation';
+import { rollbackCandidates } from '../../core/heroku/releases';
 import type { Formation, Release } from '../../core/heroku/types';
 import { UserCancelled, UserFacingError, type CommandContext, type Commands } from '../commands';
 import { confirm, isNode, pickApp, requireClient, unwrap, type ExplorerDeps } from './deps';
@@ -14,7 +14,7 @@ const MAY_HAPPEN = 'If Heroku already received the request, it still happens; th
 
 export function registerAppActions(commands: Commands, deps: ExplorerDeps): vscode.Disposable[] {
   const done = (app: string, message: string, ctx: CommandContext) => {
-    deps.session.notifyAppChanged(app);
+    void deps.state.changed(app);
     ctx.log.info(message);
     void ctx.ui.showInformationMessage(message);
   };
@@ -89,11 +89,9 @@ export function registerAppActions(commands: Commands, deps: ExplorerDeps): vsco
       const client = requireClient(deps);
       let release: Release;
       if (isNode(arg) && arg.kind === 'release' && arg.ref) {
-        release = unwrap(await client.one<Release>('GET', `/apps/${enc(app)}/releases/${enc(arg.ref)}`, { signal: deps.signal }), `read release v${arg.ref}`);
-        if (typeof release.id !== 'string' || typeof release.version !== 'number') throw new UserFacingError(`Heroku sent an unexpected answer for release v${arg.ref} of ${app}.`);
+        release = unwrap(await client.release(app, arg.ref, { signal: deps.signal }), `read release v${arg.ref}`);
       } else {
-        const checked = checkList<Release>(unwrap(await client.releases(app, 20, { signal: deps.signal }), `list releases of ${app}`), 'release');
-        const list = (checked.ok ? checked.items : []).filter((r) => r.current !== true && r.status === 'succeeded' && typeof r.id === 'string');
+        const list = rollbackCandidates(unwrap(await client.releases(app, 20, { signal: deps.signal }), `list releases of ${app}`));
         if (list.length === 0) throw new UserFacingError(`${app} has no earlier succeeded release to roll back to.`);
         const pick = await ctx.ui.showQuickPick(list.map((r) => ({ label: `v${r.version}`, description: r.description, release: r })), { placeHolder: 'Roll back to' });
         if (!pick) throw new UserCancelled();
@@ -112,11 +110,9 @@ export function registerAppActions(commands: Commands, deps: ExplorerDeps): vsco
   ];
 }
 
-/** The formation, without items that lack a type or a quantity (a malformed answer must not break the pick). */
+/** The formation (items without a type or a quantity were left out by the client). */
 async function readFormation(deps: ExplorerDeps, app: string): Promise<Formation[]> {
-  const list = unwrap(await requireClient(deps).formation(app, { signal: deps.signal }), `read the formation of ${app}`);
-  const checked = checkList<Formation>(list, 'formation');
-  return checked.ok ? checked.items : [];
+  return unwrap(await requireClient(deps).formation(app, { signal: deps.signal }), `read the formation of ${app}`);
 }
 
 async function pickType(ctx: CommandContext, deps: ExplorerDeps, app: string): Promise<string> {
@@ -133,8 +129,7 @@ async function pickFormation(ctx: CommandContext, formation: Formation[]): Promi
 }
 
 async function pickDyno(ctx: CommandContext, deps: ExplorerDeps, app: string): Promise<string> {
-  const checked = checkList<{ name: string; state: string }>(unwrap(await requireClient(deps).dynos(app, { signal: deps.signal }), `list dynos of ${app}`), 'dyno');
-  const dynos = checked.ok ? checked.items : [];
+  const dynos = unwrap(await requireClient(deps).dynos(app, { signal: deps.signal }), `list dynos of ${app}`);
   if (dynos.length === 0) throw new UserFacingError(`${app} has no running dynos.`);
   const pick = await ctx.ui.showQuickPick(dynos.map((d) => ({ label: d.name, description: d.state })), { placeHolder: 'Dyno' });
   if (!pick) throw new UserCancelled();
@@ -157,7 +152,7 @@ async function askQuantity(ctx: CommandContext, f: Formation): Promise<number> {
 /** The size to scale to: the current one first (when the formation says what it is), then every other size. */
 async function pickSize(ctx: CommandContext, deps: ExplorerDeps, app: string, f: Formation): Promise<string> {
   const current = sizeOf(f);
-  const r = await requireClient(deps).list<unknown>(`/apps/${enc(app)}/available-dyno-sizes`, { signal: deps.signal });
+  const r = await requireClient(deps).availableDynoSizes(app, { signal: deps.signal });
   const ordered = sizeChoices(current, r.ok ? r.value : undefined);
   const pick = await ctx.ui.showQuickPick(ordered.map((n) => ({ label: n, description: n === current ? 'current' : undefined })),
     { placeHolder: current ? `Dyno size for ${f.type}` : `Dyno size for ${f.type} (Heroku did not say which it has now)` });

@@ -3,7 +3,6 @@
 // Setting a var restarts the app's dynos (a new release). Like `heroku config:set` and the Dashboard, add and edit
 // do not ask again: their input boxes say that saving restarts the dynos. Remove asks in a modal.
 import * as vscode from 'vscode';
-import { checkConfig } from '../../core/explorer/shapes';
 import type { Redactor } from '../../core/redact';
 import { UserCancelled, UserFacingError, type CommandContext, type Commands } from '../commands';
 import { confirm, isNode, pickApp, requireClient, unwrap, type ExplorerDeps } from './deps';
@@ -13,10 +12,9 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function registerConfigActions(commands: Commands, deps: ExplorerDeps, redactor: Redactor): vscode.Disposable[] {
   /** The app's config; values that are not text (a malformed answer) are left out. */
   const read = async (app: string): Promise<Record<string, string>> => {
-    const checked = checkConfig(unwrap(await requireClient(deps).configVars(app, { signal: deps.signal }), `read the config vars of ${app}`));
-    if (!checked.ok) throw new UserFacingError(`Could not read the config vars of ${app}: ${checked.error.message}`);
-    for (const v of Object.values(checked.vars)) redactor.add(v);
-    return checked.vars;
+    const vars = unwrap(await requireClient(deps).configVars(app, { signal: deps.signal }), `read the config vars of ${app}`);
+    for (const v of Object.values(vars)) redactor.add(v);
+    return vars;
   };
   const pickKey = async (ctx: CommandContext, app: string, arg: unknown): Promise<string> => {
     if (isNode(arg) && arg.kind === 'configVar' && arg.ref) return arg.ref;
@@ -28,7 +26,7 @@ export function registerConfigActions(commands: Commands, deps: ExplorerDeps, re
   const section = (arg: unknown) => (isNode(arg) ? deps.provider.getParent(arg) ?? arg : undefined);
   const patch = async (ctx: CommandContext, app: string, body: Record<string, string | null>, message: string) => {
     unwrap(await requireClient(deps).updateConfigVars(app, body, { signal: deps.signal }), `update the config vars of ${app}`);
-    deps.session.notifyAppChanged(app);
+    void deps.state.changed(app);
     ctx.log.info(message);
     void ctx.ui.showInformationMessage(message);
   };

@@ -1,32 +1,34 @@
 // What the explorer's commands share: the client (via the session), the model and provider, and helpers to
 // pick an app when a command runs from the palette and to turn a failed Result into a clear message.
 import type * as vscode from 'vscode';
-import type { ExplorerModel, WorkspaceApp } from '../../core/explorer/model';
-import type { ExplorerNode } from '../../core/explorer/nodes';
-import type { HerokuClient } from '../../infra/heroku/client';
+import type { ExplorerModel, WorkspaceApp } from '../../core/tree/model';
+import type { ExplorerNode } from '../../core/tree/nodes';
+import type { HerokuApi } from '../../core/heroku/api';
+import type { Clock, FileSystem } from '../../core/heroku/ports';
+import type { AppStore } from '../../core/state/store';
 import type { Result } from '../../core/heroku/result';
 import { UserCancelled, UserFacingError, type CommandContext } from '../commands';
 import type { ExplorerProvider } from './provider';
 
 /** The part of the sign-in session the explorer uses (services.heroku). */
 export interface HerokuSessionPort {
-  getClient(): HerokuClient | undefined;
-  onDidChangeSession: vscode.Event<unknown>;
-  /** After an action changed an app: the tree and the status bar re-read (one event for both). */
-  notifyAppChanged(app: string): void;
-  onDidChangeApp: vscode.Event<string>;
+  getClient(): HerokuApi | undefined;
 }
 
 export interface ExplorerDeps {
   session: HerokuSessionPort;
+  /** The app-state store: an action that changed an app says so with `state.changed(app)`. */
+  state: AppStore;
   model: ExplorerModel;
   provider: ExplorerProvider;
   workspaceApps(): Promise<WorkspaceApp[]>;
   /** Aborted when the explorer is disposed (deactivation): actions still running stop their requests. */
   signal: AbortSignal;
+  clock: Clock;
+  fs: FileSystem;
 }
 
-export function requireClient(deps: ExplorerDeps): HerokuClient {
+export function requireClient(deps: ExplorerDeps): HerokuApi {
   const client = deps.session.getClient();
   if (!client) throw new UserFacingError('Sign in to Heroku first (Heroku: Sign In).');
   return client;

@@ -5,12 +5,9 @@
 // what changes. The values live only in this in-memory document provider and never reach the log.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { configText, diffConfig, patchBody, summarizeChanges } from '../../core/env/diff';
-import { mergeIntoEnv } from '../../core/env/edit';
-import { checkConfig } from '../../core/explorer/shapes';
-import { envProblems, envToMap, parseEnv, serializeEnv } from '../../core/env/parse';
+import { patchBody, summarizeChanges } from '../../core/env/diff';
+import { planPull, planPush } from '../../core/env/sync';
 import type { Redactor } from '../../core/redact';
-import { readTextIfExists, writeFileAtomic } from '../../infra/fs/atomic-write';
 import { UserCancelled, UserFacingError, type CommandContext, type Commands } from '../commands';
 import { confirm, pickApp, requireClient, unwrap, type ExplorerDeps } from './deps';
 import { withCancellableProgress } from './progress';
@@ -41,7 +38,7 @@ async function chooseEnvFile(ctx: CommandContext, deps: ExplorerDeps, app: strin
   let candidates = [...new Set(folders)].map((f) => path.join(f, '.env'));
   if (mustExist) {
     const existing = [];
-    for (const c of candidates) if ((await readTextIfExists(c)) !== undefined) existing.push(c);
+    for (const c of candidates) if ((await deps.fs.readText(c)) !== undefined) existing.push(c);
     candidates = existing;
   }
   if (candidates.length === 0) throw new UserFacingError(mustExist ? 'No .env file found for this app in the workspace.' : 'Open a folder first: the .env file is written into it.');
@@ -62,12 +59,12 @@ async function showDiff(left: vscode.Uri, right: vscode.Uri, title: string): Pro
 export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor: Redactor, docs: EnvDocuments): vscode.Disposable[] {
   /** The app's config (fresh, no ETag); values that are not text are left out and counted in `skipped`. */
   const readConfig = async (ctx: CommandContext, app: string) => withCancellableProgress(ctx, deps, { title: `Reading the config vars of ${app}…` }, async (signal) => {
-    const body = unwrap(await requireClient(deps).configVars(app, { cache: false, signal }), `read the config vars of ${app}`);
-    const checked = checkConfig(body);
-    if (!checked.ok) throw new UserFacingError(`Could not read the config vars of ${app}: ${checked.error.message}`);
-    for (const v of Object.values(checked.vars)) redactor.add(v);
-    if (checked.skipped) ctx.log.warn(`config of ${app}: ${checked.skipped} value(s) that are not text were left out`);
-    return checked;
+    const r = await requireClient(deps).configVars(app, { cache: false, signal });
+    const vars = unwrap(r, `read the config vars of ${app}`);
+    for (const v of Object.values(vars)) redactor.add(v);
+    const skipped = r.ok ? r.skipped ?? 0 : 0;
+    if (skipped) ctx.log.warn(`config of ${app}: ${skipped} value(s) that are not text were left out`);
+    return { vars, skipped };
   });
   const skippedNote = (n: number) => (n ? ` ${n} config var(s) whose value Heroku did not send as text are left out.` : '');
 
@@ -78,20 +75,18 @@ export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor
       const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file);
       if (open?.isDirty) throw new UserFacingError(`${path.basename(file)} has unsaved changes: save it first.`);
       const { vars: config, skipped } = await readConfig(ctx, app);
-      const before = await readTextIfExists(file);
-      const doc = parseEnv(before ?? '');
-      const after = serializeEnv(mergeIntoEnv(doc, config));
-      const changes = diffConfig(envToMap(doc), envToMap(parseEnv(after)));
+      const before = await deps.fs.readText(file);
+      const { after, changes } = planPull(before, config);
       const rel = vscode.workspace.asRelativePath(file);
-      if (after === (before ?? '') || changes.length === 0) {
+      if (changes.length === 0) {
         void ctx.ui.showInformationMessage(`${rel} already matches the config of ${app}.`);
         return { written: false, changes: 0 };
       }
       const left = before === undefined ? docs.uri(`${rel} (new)`, '') : vscode.Uri.file(file);
       await showDiff(left, docs.uri(`${rel} (pulled from ${app})`, after), `${rel} ↔ config of ${app} (pull)`);
       await confirm(ctx, `Write ${summarizeChanges(changes)} to ${rel}?`, 'Write', `Comments, order and keys only in the file are kept.${skippedNote(skipped)}`);
-      if ((await readTextIfExists(file)) !== before) throw new UserFacingError(`${rel} changed while the diff was open; nothing was written. Pull again.`);
-      await writeFileAtomic(file, after);
+      if ((await deps.fs.readText(file)) !== before) throw new UserFacingError(`${rel} changed while the diff was open; nothing was written. Pull again.`);
+      await deps.fs.writeTextAtomic(file, after);
       docs.clear();
       ctx.log.info(`pulled ${changes.length} config var change(s) of ${app} into ${rel}`);
       void ctx.ui.showInformationMessage(`Wrote ${summarizeChanges(changes)} to ${rel}.`);
@@ -100,25 +95,22 @@ export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor
     commands.register('heroku.config.push', async (ctx, arg: unknown) => {
       const app = await pickApp(ctx, deps, arg instanceof vscode.Uri ? undefined : arg);
       const file = await chooseEnvFile(ctx, deps, app, arg, true);
-      const doc = parseEnv((await readTextIfExists(file)) ?? '');
-      const local = envToMap(doc);
-      for (const v of local.values()) redactor.add(v);
+      const text = (await deps.fs.readText(file)) ?? '';
       const { vars: remote, skipped: odd } = await readConfig(ctx, app);
-      const changes = diffConfig(remote, local, { keepMissing: true });
+      const { local, changes, diff, ignoredLines: skipped } = planPush(text, remote);
+      for (const v of local.values()) redactor.add(v);
       const rel = vscode.workspace.asRelativePath(file);
       if (changes.length === 0) {
         void ctx.ui.showInformationMessage(`The config of ${app} already has every value in ${rel}.`);
         return { pushed: false, changes: 0 };
       }
-      const scope = Object.fromEntries(Object.entries(remote).filter(([k]) => local.has(k)));
-      await showDiff(docs.uri(`${app} config (now)`, configText(scope)), docs.uri(`${app} config (after push of ${rel})`, configText(local)), `config of ${app} ↔ ${rel} (push)`);
-      const skipped = envProblems(doc).length;
+      await showDiff(docs.uri(`${app} config (now)`, diff.now), docs.uri(`${app} config (after push of ${rel})`, diff.after), `config of ${app} ↔ ${rel} (push)`);
       await confirm(ctx, `Push ${summarizeChanges(changes)} to ${app}?`, 'Push',
         `The app restarts. Config vars that are not in ${rel} are kept.${skipped ? ` ${skipped} line(s) of ${rel} are not KEY=value and are ignored.` : ''}${skippedNote(odd)}`);
       await withCancellableProgress(ctx, deps, { app, title: `Pushing ${rel} to ${app}…`, cancelNote: 'If Heroku already received the change, it still happens.' }, async (signal) =>
         unwrap(await requireClient(deps).updateConfigVars(app, patchBody(changes), { signal }), `update the config vars of ${app}`));
       docs.clear();
-      deps.session.notifyAppChanged(app);
+      void deps.state.changed(app);
       ctx.log.info(`pushed ${changes.length} config var change(s) from ${rel} to ${app}`);
       void ctx.ui.showInformationMessage(`Pushed ${summarizeChanges(changes)} to ${app}.`);
       return { pushed: true, changes: changes.length };

@@ -42,7 +42,7 @@ export async function withCancellableProgress<T>(
       if (err instanceof UserCancelled && user.signal.aborted && !deps.signal.aborted) {
         const note = task.cancelNote ? ` ${task.cancelNote}` : '';
         ctx.log.info(`cancelled: ${task.title}`);
-        if (task.app) deps.session.notifyAppChanged(task.app);
+        if (task.app) void deps.state.changed(task.app);
         void ctx.ui.showInformationMessage(`Cancelled: ${task.title.replace(/…$/, '')}.${note}`);
       }
       throw err;

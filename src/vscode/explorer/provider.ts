@@ -1,9 +1,9 @@
 // The `heroku.explorer` TreeDataProvider: translates the pure ExplorerModel's nodes into TreeItems, shows a
-// progress indicator on the view while loading, and refreshes on demand.
+// progress indicator on the view while loading, and renders again on demand.
 import * as vscode from 'vscode';
 import { Disposable } from '../../core/lifecycle';
-import type { ExplorerModel } from '../../core/explorer/model';
-import type { ExplorerNode } from '../../core/explorer/nodes';
+import type { ExplorerModel } from '../../core/tree/model';
+import type { ExplorerNode } from '../../core/tree/nodes';
 
 export const VIEW_ID = 'heroku.explorer';
 
@@ -28,6 +28,8 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
   private readonly changed = this.register(new vscode.EventEmitter<ExplorerNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private readonly parents = new Map<string, ExplorerNode | undefined>();
+  /** The node objects last handed to the view, by id (the view knows elements by identity). */
+  private readonly nodes = new Map<string, ExplorerNode>();
   private inFlight = 0;
   private readonly idle = this.register(new vscode.EventEmitter<void>());
 
@@ -47,20 +49,25 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
     this.inFlight++;
     try {
       const kids = await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => this.model.children(node));
-      for (const k of kids) this.parents.set(k.id, node);
+      for (const k of kids) {
+        this.parents.set(k.id, node);
+        this.nodes.set(k.id, k);
+      }
       return kids;
     } finally {
       if (--this.inFlight === 0) this.idle.fire();
     }
   }
 
-  /** Re-reads everything visible (cheap: unchanged answers are 304s). */
-  refresh(): void {
-    this.model.invalidate();
-    this.changed.fire(undefined);
+  /** Renders these nodes' children again (those the view has; the roots' ids are the roots). */
+  rerenderIds(ids: readonly string[]): void {
+    for (const id of ids) {
+      const node = this.nodes.get(id);
+      if (node) this.changed.fire(node);
+    }
   }
 
-  /** Re-renders one node's children without forgetting cached lists (paging, reveal). */
+  /** Renders one node's children (the whole tree when omitted) again, from the store. */
   rerender(node?: ExplorerNode): void {
     this.changed.fire(node);
   }

@@ -1,45 +1,47 @@
-// The explorer feature: tree view, commands, refresh timer and the .env diff documents. One line in the
-// composition root: ['explorer', registerExplorer].
+// The explorer feature: tree view, commands and the .env diff documents. The tree reads the app-state store
+// (services.state) and re-renders when it changes; it tells the store what it shows (expanded nodes, while the view
+// is visible), and the one scheduler refreshes that. One line in the composition root: ['explorer', registerExplorer].
 import * as vscode from 'vscode';
-import { explorerApiFromClient } from '../../core/explorer/client-api';
-import { ExplorerModel, type WorkspaceApp } from '../../core/explorer/model';
-import type { ExplorerNode } from '../../core/explorer/nodes';
 import { DisposableStore, toDisposable } from '../../core/lifecycle';
+import { ExplorerModel, type WorkspaceApp } from '../../core/tree/model';
+import type { ExplorerNode } from '../../core/tree/nodes';
 import type { Services } from '../services';
 import { registerAppActions } from './app-actions';
 import { registerConfigActions } from './config-actions';
-import type { ExplorerDeps, HerokuSessionPort } from './deps';
+import type { ExplorerDeps } from './deps';
 import { EnvDocuments, ENV_SCHEME, registerEnvSync } from './env-sync';
 import { registerPromote } from './promote';
 import { ExplorerProvider, VIEW_ID } from './provider';
 
 export function registerExplorer(services: Services): vscode.Disposable {
   const store = new DisposableStore();
-  const { redactor, commands } = services;
-  const heroku: HerokuSessionPort = services.heroku;
+  const { redactor, commands, state } = services;
 
   const workspaceApps = async (): Promise<WorkspaceApp[]> =>
     (await services.remotes.find()).map((r) => ({ app: r.app, remote: r.remote, folder: r.folder }));
 
-  const model = new ExplorerModel(explorerApiFromClient(() => heroku.getClient()), workspaceApps, (v) => redactor.add(v));
-  // Disposal (deactivation) aborts every request still running: the tree's reads and the actions' changes.
+  const model = new ExplorerModel(state, workspaceApps);
+  // Disposal (deactivation) aborts every request still running: the actions' changes; the tree wants nothing more.
   const lifetime = new AbortController();
   store.add(toDisposable(() => {
     lifetime.abort();
     model.dispose();
   }));
   const provider = store.add(new ExplorerProvider(model));
-  // The refresh button searches the git remotes again too (the tree's next read waits for that search).
-  const refresh = () => {
-    services.remotes.invalidate();
-    provider.refresh();
-  };
   const view = store.add(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true }));
-  const deps: ExplorerDeps = { session: heroku, model, provider, workspaceApps, signal: lifetime.signal };
+  model.setVisible(view.visible);
+  store.add(view.onDidChangeVisibility((e) => model.setVisible(e.visible)));
+  store.add(view.onDidCollapseElement((e) => model.collapsed(e.element.id)));
+  const deps: ExplorerDeps = { session: services.heroku, state, model, provider, workspaceApps, signal: lifetime.signal, clock: services.clock, fs: services.fs };
   const docs = new EnvDocuments();
   store.add(vscode.workspace.registerTextDocumentContentProvider(ENV_SCHEME, docs));
 
-  store.add(commands.register('heroku.explorer.refresh', () => refresh()));
+  // The refresh button searches the git remotes again too (the tree's next read waits for that search).
+  store.add(commands.register('heroku.explorer.refresh', () => {
+    services.remotes.invalidate();
+    state.invalidate();
+    provider.rerender();
+  }));
   store.add(commands.register('heroku.explorer.loadMore', (_ctx, parentId: unknown) => {
     if (typeof parentId !== 'string') return;
     model.loadMore(parentId);
@@ -60,40 +62,11 @@ export function registerExplorer(services: Services): vscode.Disposable {
   ];
   for (const d of actions) store.add(d);
 
-  store.add(heroku.onDidChangeSession(() => {
-    model.resetSession();
-    provider.refresh();
-  }));
-  // An action changed an app (from the tree, the status bar or the palette): re-read what is shown, once for the
-  // apps one action names together (a promotion names its source and every target).
-  let refreshQueued = false;
-  store.add(heroku.onDidChangeApp(() => {
-    if (refreshQueued) return;
-    refreshQueued = true;
-    queueMicrotask(() => {
-      refreshQueued = false;
-      provider.refresh();
-    });
-  }));
+  // The store changed (a refresh, an action on an app from anywhere, another sign-in): render again just the nodes
+  // that show what changed (a whole-tree refresh would race a node the user is expanding). Their reads answer from memory.
+  store.add(state.onDidChangeApp((e) => provider.rerenderIds(model.showingChange(e))));
+  store.add(state.onDidChangeAccount((slices) => provider.rerenderIds(model.showingChange({ account: slices }))));
   // A remote added or removed (`heroku git:remote`, `git remote add`), folders or monorepoDepth changed: "This workspace".
-  store.add(services.remotes.onDidChange(() => provider.refresh()));
-
-  // Live state: re-read on an interval while the view is visible (ETags make unchanged reads 304s).
-  let timer: ReturnType<typeof setInterval> | undefined;
-  const schedule = () => {
-    if (timer) clearInterval(timer);
-    timer = undefined;
-    const seconds = vscode.workspace.getConfiguration('heroku.explorer').get<number>('refreshInterval', 60);
-    if (seconds > 0) {
-      timer = setInterval(() => {
-        if (view.visible && heroku.getClient()) provider.refresh();
-      }, Math.max(10, seconds) * 1000);
-    }
-  };
-  schedule();
-  store.add(toDisposable(() => timer && clearInterval(timer)));
-  store.add(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('heroku.explorer.refreshInterval')) schedule();
-  }));
+  store.add(services.remotes.onDidChange(() => provider.rerender()));
   return store;
 }

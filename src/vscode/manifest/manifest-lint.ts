@@ -4,15 +4,13 @@
 //   JSON language service validates it against the same contributed schema (schemas/app.json.schema.json), so
 //   nothing shows twice; closed files (the bridge's workspace scan) get everything, as from the CLI;
 // - heroku.yml's Dockerfile paths are checked on disk, sub-folders included (the bridge's fileExists, which also
-//   records them so that creating or deleting one re-lints heroku.yml);
+//   records them so that creating or deleting one re-lints heroku.yml; without it only bare names are checked);
 // - heroku.appJson.validate / heroku.herokuYml.validate turn each linter off.
-import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { lintAppJson } from '../../core/appjson/lint';
 import { lintHerokuYml } from '../../core/herokuyml/lint';
 import type { LintFile } from '../../core/lint/registry';
 import type { Problem } from '../../core/lint/types';
-import { fileExistsUnder } from '../../infra/fs/sibling-files';
 import { openDocumentAt } from '../siblings';
 
 function enabled(path: string, key: 'appJson.validate' | 'herokuYml.validate'): boolean {
@@ -34,6 +32,5 @@ export function lintAppJsonInEditor(file: LintFile): Problem[] {
 
 export function lintHerokuYmlInEditor(file: LintFile): Problem[] {
   if (!enabled(file.path, 'herokuYml.validate')) return [];
-  const fileExists = file.fileExists ?? ((rel: string) => fileExistsUnder(dirname(file.path), rel));
-  return lintHerokuYml({ text: file.text, readSibling: file.readSibling, fileExists, fileName: file.path.split(/[\\/]/).pop() });
+  return lintHerokuYml({ text: file.text, readSibling: file.readSibling, fileExists: file.fileExists, fileName: file.path.split(/[\\/]/).pop() });
 }

@@ -1,6 +1,7 @@
 // Completion: process types at the start of a line; commands for the detected stack after the colon;
 // Heroku's variables after `$`.
 import * as vscode from 'vscode';
+import type { FileSystem } from '../../core/heroku/ports';
 import { PROCESS_TYPES, VARIABLES } from '../../core/procfile/knowledge';
 import { parseProcfile } from '../../core/procfile/parser';
 import { suggestCommands } from '../../core/procfile/stack';
@@ -9,12 +10,14 @@ import { siblingsOf } from '../siblings';
 const COMMON_TYPES = ['web', 'worker', 'release', 'clock'];
 
 export class ProcfileCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly files: FileSystem) {}
+
   provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): vscode.CompletionItem[] {
     const before = doc.lineAt(pos.line).text.slice(0, pos.character);
     if (/^\s*#/.test(before)) return [];
     const dollar = /\$\{?([A-Za-z_]\w*)?$/.exec(before);
     if (dollar) return this.variables(pos, dollar[0]);
-    const suggestions = suggestCommands(siblingsOf(doc.uri));
+    const suggestions = suggestCommands(siblingsOf(this.files, doc.uri));
     if (/^\s*[\w-]*$/.test(before)) return this.processTypes(doc, pos, before, suggestions);
     const entry = parseProcfile(before).entries[0];
     if (!entry) return [];

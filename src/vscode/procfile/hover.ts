@@ -1,5 +1,6 @@
 // Hover: what a process type means; for `$VAR`, what Heroku puts there and its value from .env (masked).
 import * as vscode from 'vscode';
+import type { FileSystem } from '../../core/heroku/ports';
 import { envToMap, parseEnv } from '../../core/env/parse';
 import { describeProcessType, displayEnvValue, VARIABLES } from '../../core/procfile/knowledge';
 import { cnbName } from '../../core/procfile/rules/names';
@@ -9,6 +10,8 @@ import { toRange } from '../diagnostics/convert';
 import { siblingsOf } from '../siblings';
 
 export class ProcfileHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly files: FileSystem) {}
+
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
     const parsed = parseProcfile(doc.lineAt(pos.line).text);
     const e = parsed.entries[0];
@@ -24,7 +27,7 @@ export class ProcfileHoverProvider implements vscode.HoverProvider {
     if (!v) return undefined;
     const md = new vscode.MarkdownString(`**$${v.name}**`);
     if (VARIABLES[v.name]) md.appendMarkdown(`\n\n${VARIABLES[v.name]}`);
-    const envText = siblingsOf(doc.uri)('.env');
+    const envText = siblingsOf(this.files, doc.uri)('.env');
     const value = envText === undefined ? undefined : envToMap(parseEnv(envText)).get(v.name);
     if (value !== undefined) md.appendMarkdown(`\n\n\`.env\` (used by \`heroku local\`): \`${displayEnvValue(v.name, value).replace(/`/g, "'")}\``);
     else if (envText !== undefined) md.appendMarkdown('\n\nNot set in `.env`.');

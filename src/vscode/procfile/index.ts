@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { fileKindOf } from '../../core/lint/files';
 import type { LintFunction } from '../../core/lint/registry';
 import { lintProcfile } from '../../core/procfile/lint';
-import { folderEntries } from '../../infra/fs/sibling-files';
+import type { FileSystem } from '../../core/heroku/ports';
 import { SET_LF_COMMAND, useLfLineEndings } from '../diagnostics/convert';
 import { registerLinter } from '../diagnostics/index';
 import { watchRuleSettings } from '../diagnostics/rule-settings';
@@ -20,20 +20,20 @@ export const PROCFILE_SELECTOR: vscode.DocumentFilter[] = [{ language: 'procfile
 // The registry's procfile entry, without importing the registry (it would pull the manifest linters and yaml
 // into the main bundle: see scripts/build.mjs `lazyBundles`).
 // A document linted for its language alone (an untitled `Untitled-1`) is read as the deployed Procfile.
-const lintProcfileFile: LintFunction = (file) => {
+const lintProcfileWith = (files: FileSystem): LintFunction => (file) => {
   const base = file.path.split(/[\\/]/).pop() ?? file.path;
   return lintProcfile(file.text, {
     fileName: fileKindOf(base) === 'procfile' ? base : undefined,
     readSibling: file.readSibling,
-    siblingNames: () => (isAbsolute(file.path) ? folderEntries(dirname(file.path)) : undefined),
+    siblingNames: () => (isAbsolute(file.path) ? files.folderEntries(dirname(file.path)) : undefined),
   });
 };
 
 
 export function registerProcfile(services: Services): vscode.Disposable {
   const disposables: vscode.Disposable[] = [
-    vscode.languages.registerHoverProvider(PROCFILE_SELECTOR, new ProcfileHoverProvider()),
-    vscode.languages.registerCompletionItemProvider(PROCFILE_SELECTOR, new ProcfileCompletionProvider(), ':', '$', '{'),
+    vscode.languages.registerHoverProvider(PROCFILE_SELECTOR, new ProcfileHoverProvider(services.fs)),
+    vscode.languages.registerCompletionItemProvider(PROCFILE_SELECTOR, new ProcfileCompletionProvider(services.fs), ':', '$', '{'),
     vscode.languages.registerDocumentSymbolProvider(PROCFILE_SELECTOR, new ProcfileSymbolProvider()),
     vscode.languages.registerDocumentFormattingEditProvider(PROCFILE_SELECTOR, new ProcfileFormatter()),
   ];
@@ -47,7 +47,7 @@ export function registerProcfile(services: Services): vscode.Disposable {
     accepts: (base) => fileKindOf(base) === 'procfile',
     languageId: 'procfile',
     workspaceGlob: '**/{Procfile,Procfile.*,procfile}',
-    lint: lintProcfileFile,
+    lint: lintProcfileWith(services.fs),
     disableComment: (code) => `# heroku-lint-disable-next-line ${code.replace(/^procfile\//, '')}`,
   }));
   return vscode.Disposable.from(...disposables);

@@ -1,16 +1,20 @@
 // The status bar item for the workspace's Heroku app (found from git remotes): name, current release and dyno
-// health, refreshed on sign-in changes, after any action changed the app (services.heroku.onDidChangeApp, from
-// the tree, the palette or this item's own quick pick) and on the explorer's interval (ETags make unchanged
-// refreshes 304s). Clicking it opens a quick pick of the explorer's actions for that app.
+// health, from the app-state store (services.state), rendered again whenever the store says the app changed (a
+// refresh, an action from the tree, the palette or this item's own quick pick, another sign-in). It wants the
+// app's `app`, `releases` and `dynos` slices, so the one scheduler refreshes them with whatever else is shown.
+// Clicking it opens a quick pick of the explorer's actions for that app.
 import * as vscode from 'vscode';
+import { appStatus, STATUS_SLICES, statusInput, type StatusView } from '../../core/status/summary';
+import { workspaceAppNames } from '../../core/workspace/apps';
 import { describeError } from '../log';
 import type { CommandContext } from '../commands';
 import type { Services } from '../services';
-import { appStatus, type AppStatusInput, type StatusView } from './model';
 
 export const ACTIONS_COMMAND = 'heroku.statusBar.actions';
 export const REFRESH_COMMAND = 'heroku.statusBar.refresh';
 const PICKED_KEY = 'heroku.statusBar.app';
+/** The owner name the status bar registers its wants under. */
+const OWNER = 'statusbar';
 
 interface Action extends vscode.QuickPickItem {
   command?: string;
@@ -21,30 +25,24 @@ export class HerokuStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly subs: vscode.Disposable[] = [];
   private apps: string[] = [];
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private loading: Promise<StatusView | undefined> | undefined;
-  /** Aborts the load in flight when a newer one supersedes it or the item is disposed. */
-  private inFlight: AbortController | undefined;
   private view: StatusView | undefined;
-  private last: AppStatusInput | undefined;
-  private maintenance = false;
 
   constructor(private readonly services: Services) {
     this.item = vscode.window.createStatusBarItem('heroku.app', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'Heroku App';
     this.item.command = ACTIONS_COMMAND;
-    const { commands, heroku } = services;
+    const { commands, heroku, state } = services;
     this.subs.push(
       this.item,
       commands.register(ACTIONS_COMMAND, (ctx) => this.showActions(ctx)),
-      commands.register(REFRESH_COMMAND, () => this.refresh()),
-      heroku.onDidChangeSession(() => void this.refresh({ restart: true })),
-      heroku.onDidChangeApp((app) => { if (app === this.app) void this.refresh({ restart: true }); }),
-      heroku.onDidChangeRateLimit((n) => this.noteRateLimit(n)),
+      // The quick pick's Refresh reads again; run without an argument it shows what the store knows (reading what it lacks).
+      commands.register(REFRESH_COMMAND, (_ctx, o?: { reread?: boolean }) => this.refresh({ reread: o?.reread === true })),
+      state.onDidChangeApp((e) => { if (e.app === this.app) this.show(); }),
+      heroku.onDidChangeSession(() => void this.refresh()),
+      heroku.onDidChangeRateLimit(() => this.show()),
       services.remotes.onDidChange(() => void this.discover()),
-      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('heroku.explorer.refreshInterval')) this.schedule(); }),
+      { dispose: () => state.want(OWNER, []) },
     );
-    this.schedule();
   }
 
   /** The app shown: the one picked earlier, else the first `heroku` remote's, else the first found. */
@@ -54,78 +52,45 @@ export class HerokuStatusBar implements vscode.Disposable {
   }
 
   async discover(): Promise<void> {
-    const found = [...(await this.services.remotes.find())];
-    found.sort((a, b) => Number(b.remote === 'heroku') - Number(a.remote === 'heroku'));
-    this.apps = [...new Set(found.map((r) => r.app))];
+    this.apps = workspaceAppNames(await this.services.remotes.find());
     await this.refresh();
   }
 
   /**
-   * Reloads the app's facts and hides the item when there is no workspace app. Concurrent calls share one load;
-   * `restart` (the app changed meanwhile) aborts the one in flight, whose answers may be from before the change.
-   * Never rejects: a failure shows in the item.
+   * Shows the app's state, reading what the store lacks (or, with `reread`, everything again), and hides the item
+   * when there is no workspace app. Never rejects: a failure shows in the item.
    */
-  refresh(o: { restart?: boolean } = {}): Promise<StatusView | undefined> {
-    if (o.restart && this.loading) {
-      this.inFlight?.abort();
-      this.loading = undefined;
-    }
-    if (!this.loading) {
-      const ac = new AbortController();
-      this.inFlight = ac;
-      const loading: Promise<StatusView | undefined> = this.load(ac.signal).finally(() => {
-        if (this.loading === loading) this.loading = undefined;
-      });
-      this.loading = loading;
-    }
-    return this.loading;
-  }
-
-  private async load(signal: AbortSignal): Promise<StatusView | undefined> {
+  async refresh(o: { reread?: boolean } = {}): Promise<StatusView | undefined> {
     const app = this.app;
-    try {
-      if (!app) {
-        this.item.hide();
-        return undefined;
-      }
-      const client = this.services.heroku.getClient();
-      if (!client) {
-        this.render(appStatus({ app, error: { id: 'no_token', message: 'Not signed in.', status: 0, method: 'GET', path: '' } }));
-        return this.view;
-      }
-      const o = { signal };
-      const [info, releases, dynos] = await Promise.all([client.app(app, o), client.releases(app, 5, o), client.dynos(app, o)]);
-      if (signal.aborted) return this.view; // superseded or disposed: a newer load renders
-      const error = [info, releases, dynos].find((r) => !r.ok);
-      this.maintenance = info.ok && info.value.maintenance === true;
-      this.last = {
-        app,
-        info: info.ok ? info.value : undefined,
-        releases: releases.ok ? releases.value : undefined,
-        dynos: dynos.ok ? dynos.value : undefined,
-        error: error && !error.ok ? error.error : undefined,
-        rateLimitRemaining: client.rateLimitRemaining,
-      };
-      this.render(appStatus(this.last));
-    } catch (err) {
-      // A bug or an answer nobody expected must not leave the item stale or reject into a `void`.
-      this.services.log.error(`status bar: could not show ${app ?? 'the workspace app'}`, err);
-      if (app && !signal.aborted) {
-        this.last = undefined;
-        this.render({ text: `$(warning) ${app}`, tooltip: `Heroku app ${app}\nCould not show its status: ${describeError(err)}\nClick for actions.`, severity: 'error' });
-      }
+    const { state } = this.services;
+    state.want(OWNER, app ? [{ app, slices: STATUS_SLICES }] : []);
+    if (!app) {
+      this.item.hide();
+      this.view = undefined;
+      return undefined;
     }
+    try {
+      if (o.reread) state.invalidate([app]);
+      await Promise.all(STATUS_SLICES.map((s) => state.read(app, s)));
+    } catch (err) {
+      this.services.log.error(`status bar: could not read ${app}`, err);
+    }
+    this.show();
     return this.view;
   }
 
-  /** A new RateLimit-Remaining: re-render what is shown with it (no request). */
-  private noteRateLimit(remaining: number): void {
-    if (!this.last || this.last.app !== this.app || this.last.rateLimitRemaining === remaining) return;
-    this.last = { ...this.last, rateLimitRemaining: remaining };
+  /** Renders what the store knows of the app now (no request). */
+  private show(): void {
+    const app = this.app;
+    if (!app) return;
     try {
-      this.render(appStatus(this.last));
+      const snap = this.services.state.peek(app);
+      if (!snap.app && !snap.releases && !snap.dynos) return; // nothing read yet: refresh() renders
+      this.render(appStatus(statusInput(snap, this.services.heroku.getClient()?.rateLimitRemaining)));
     } catch (err) {
-      this.services.log.error('status bar: could not show the rate limit', err);
+      // A bug or an answer nobody expected must not leave the item stale.
+      this.services.log.error(`status bar: could not show ${app}`, err);
+      this.render({ text: `$(warning) ${app}`, tooltip: `Heroku app ${app}\nCould not show its status: ${describeError(err)}\nClick for actions.`, severity: 'error' });
     }
   }
 
@@ -136,13 +101,6 @@ export class HerokuStatusBar implements vscode.Disposable {
     this.item.backgroundColor = v.severity === 'ok' ? undefined
       : new vscode.ThemeColor(v.severity === 'error' ? 'statusBarItem.errorBackground' : 'statusBarItem.warningBackground');
     this.item.show();
-  }
-
-  private schedule(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    const seconds = vscode.workspace.getConfiguration('heroku.explorer').get<number>('refreshInterval', 60);
-    if (seconds > 0) this.timer = setInterval(() => { if (vscode.window.state.focused) void this.refresh(); }, Math.max(15, seconds) * 1000);
   }
 
   private async showActions(ctx: CommandContext): Promise<void> {
@@ -161,7 +119,7 @@ export class HerokuStatusBar implements vscode.Disposable {
       { label: '$(globe) Open in Dashboard', command: 'heroku.app.openDashboard' },
       { label: '$(debug-restart) Restart All Dynos', command: 'heroku.app.restart' },
       { label: '$(settings) Scale…', command: 'heroku.formation.scale' },
-      this.maintenance
+      this.services.state.peek(app).app?.value?.maintenance === true
         ? { label: '$(tools) Turn Maintenance Mode Off', command: 'heroku.app.maintenanceOff' }
         : { label: '$(tools) Turn Maintenance Mode On', command: 'heroku.app.maintenanceOn' },
       { label: '$(history) Roll Back to Release…', command: 'heroku.release.rollback' },
@@ -178,12 +136,10 @@ export class HerokuStatusBar implements vscode.Disposable {
       const global = ['heroku.showAccount'].includes(pick.command);
       await vscode.commands.executeCommand(pick.command, ...(global ? [] : [app]));
     }
-    await this.refresh();
+    await this.refresh({ reread: pick.command === REFRESH_COMMAND });
   }
 
   dispose(): void {
-    this.inFlight?.abort();
-    if (this.timer) clearInterval(this.timer);
     for (const d of this.subs.splice(0)) d.dispose();
   }
 }

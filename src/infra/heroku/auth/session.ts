@@ -1,20 +1,30 @@
-// The signed-in state without vscode: which token is in use (and from where), one HerokuClient per token and API
-// URL, sign-in (check the key with GET /account, then store it) and sign-out. Resolving reads only local
-// sources (env, secret storage, netrc): no network until a feature asks the client for something.
-import { HerokuClient } from '../client';
-import type { ApiUrlResolution, ExtraHeaders } from '../config';
+// The signed-in state without vscode: which token is in use (and from where), one client per token and API URL,
+// sign-in (check the key with GET /account, then store it) and sign-out. Resolving reads only local sources (env,
+// secret storage, netrc): no network until a feature asks the client for something. The API URL and extra headers
+// are resolved as the Heroku CLI does (HEROKU_API_URL over the `heroku.apiUrl` setting; HEROKU_HEADERS).
+import type { HerokuApi } from '../../../core/heroku/api';
 import { describeHerokuError, type HerokuError, type Result } from '../../../core/heroku/result';
-import type { TransportOptions } from '../transport';
 import type { Account } from '../../../core/heroku/types';
+import { parseHerokuHeaders, resolveApiUrl, type ApiUrlResolution } from '../config';
+import type { TransportOptions } from '../transport';
 import { resolveToken, SECRET_KEY, type TokenInfo, type TokenSourceDeps } from './token-sources';
 
+/** What the session hands out: the API port, plus the rate-limit stream the UI watches. */
+export interface SessionClient extends HerokuApi {
+  onRateLimit(listener: (remaining: number) => void): { dispose(): void };
+}
+
 export interface SessionDeps extends TokenSourceDeps {
-  apiUrl: () => ApiUrlResolution;
-  extraHeaders: () => ExtraHeaders;
+  /** The `heroku.apiUrl` setting (HEROKU_API_URL in `env` wins over it). */
+  apiUrlSetting: () => string | undefined;
+  /** Makes a client for a URL and token (the composition root passes one that loads the client bundle on first use). */
+  createClient: (options: TransportOptions) => SessionClient;
   /** Client settings other than URL, token and headers (two-factor prompt, trace, timeouts). */
   clientOptions?: Omit<Partial<TransportOptions>, 'baseUrl' | 'getToken' | 'extraHeaders'>;
   /** Told about every token in use, so it can be masked in all output. */
   onToken?: (token: string) => void;
+  /** A value that was present but unusable (HEROKU_API_URL, the setting, HEROKU_HEADERS); each text once. */
+  warn?: (message: string) => void;
 }
 
 export interface SessionInfo {
@@ -28,14 +38,15 @@ export type SignInOutcome = { ok: true; account: Account; shadowedByEnv: boolean
 export type SignOutOutcome = { removed: boolean; stillSignedInFrom?: TokenInfo['source']; detail?: string };
 
 export class HerokuSessionCore {
-  private client: HerokuClient | undefined;
+  private client: SessionClient | undefined;
+  private readonly warned = new Set<string>();
   private clientKey = '';
   private info: SessionInfo;
   private readonly listeners = new Set<() => void>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: SessionDeps) {
-    this.info = { signedIn: false, apiUrl: deps.apiUrl().url };
+    this.info = { signedIn: false, apiUrl: this.apiUrl().url };
   }
 
   /** The last resolved state (call refresh() first for a fresh one). */
@@ -44,7 +55,7 @@ export class HerokuSessionCore {
   }
 
   /** The client for the current token, if resolved and signed in. */
-  get current(): HerokuClient | undefined {
+  get current(): SessionClient | undefined {
     return this.client;
   }
 
@@ -61,7 +72,7 @@ export class HerokuSessionCore {
   }
 
   private async doRefresh(): Promise<SessionInfo> {
-    const api = this.deps.apiUrl();
+    const api = this.apiUrl();
     const token = await resolveToken(this.deps, new URL(api.url).hostname);
     const key = token ? `${token.source}\u0000${token.token}\u0000${api.url}` : `\u0000${api.url}`;
     if (key === this.clientKey) return this.info;
@@ -79,7 +90,7 @@ export class HerokuSessionCore {
     return this.info;
   }
 
-  async getClient(): Promise<HerokuClient | undefined> {
+  async getClient(): Promise<SessionClient | undefined> {
     await this.refresh();
     return this.client;
   }
@@ -89,7 +100,7 @@ export class HerokuSessionCore {
     const key = apiKey.trim();
     if (key === '' || /\s/.test(key)) return { ok: false, message: 'An API key is one word without spaces; nothing was stored.' };
     this.deps.onToken?.(key);
-    const probe = this.makeClient(this.deps.apiUrl().url, key, true);
+    const probe = this.makeClient(this.apiUrl().url, key, true);
     const r: Result<Account> = await probe.account({ signal, cache: false });
     if (!r.ok) {
       const message = r.error.status === 401
@@ -111,13 +122,25 @@ export class HerokuSessionCore {
   }
 
   /** `probe`: the sign-in check, whose 401 is the answer rather than news about the current session. */
-  private makeClient(baseUrl: string, token: string, probe = false): HerokuClient {
-    return new HerokuClient({
+  private makeClient(baseUrl: string, token: string, probe = false): SessionClient {
+    return this.deps.createClient({
       ...this.deps.clientOptions,
       ...(probe ? { onUnauthorized: undefined } : {}),
       baseUrl,
-      extraHeaders: this.deps.extraHeaders().headers,
+      extraHeaders: this.once(parseHerokuHeaders(this.deps.env.HEROKU_HEADERS)).headers,
       getToken: () => token,
     });
+  }
+
+  private apiUrl(): ApiUrlResolution {
+    return this.once(resolveApiUrl(this.deps.env.HEROKU_API_URL, this.deps.apiUrlSetting()));
+  }
+
+  private once<T extends { warning?: string }>(r: T): T {
+    if (r.warning && !this.warned.has(r.warning)) {
+      this.warned.add(r.warning);
+      this.deps.warn?.(r.warning);
+    }
+    return r;
   }
 }

@@ -1,8 +1,11 @@
 // Where the API token comes from, in the Heroku CLI's order: HEROKU_API_KEY, then the extension's own
 // SecretStorage entry ("Heroku: Sign In"), then ~/.netrc. Pure of vscode: SecretStorage arrives as a port.
+import { SECRET_KEY, type TokenSourceKind } from '../../../core/auth/sources';
+import type { SecretStore } from '../../../core/heroku/ports';
 import { readNetrcToken, type NetrcDeps } from './netrc-file';
 
-export type TokenSourceKind = 'env' | 'secret' | 'netrc';
+export { SECRET_KEY };
+export type { SecretStore, TokenSourceKind };
 
 export interface TokenInfo {
   token: string;
@@ -11,29 +14,9 @@ export interface TokenInfo {
   detail: string;
 }
 
-/** The part of vscode.SecretStorage the sign-in flow needs. */
-export interface SecretStore {
-  get(key: string): PromiseLike<string | undefined>;
-  store(key: string, value: string): PromiseLike<void>;
-  delete(key: string): PromiseLike<void>;
-}
-
-export const SECRET_KEY = 'heroku.apiKey';
-
 export interface TokenSourceDeps extends NetrcDeps {
   env: Record<string, string | undefined>;
   secrets: SecretStore;
-}
-
-export function describeSource(kind: TokenSourceKind): string {
-  switch (kind) {
-    case 'env':
-      return 'the HEROKU_API_KEY environment variable';
-    case 'secret':
-      return 'VS Code secret storage (Heroku: Sign In)';
-    case 'netrc':
-      return 'the Heroku CLI login in ~/.netrc';
-  }
 }
 
 export async function resolveToken(deps: TokenSourceDeps, apiHost: string): Promise<TokenInfo | undefined> {

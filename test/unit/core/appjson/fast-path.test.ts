@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFast } from '../../../../src/core/appjson/fast-path';
 import { analyzeAppJson } from '../../../../src/core/appjson/lint';
-import { LineIndex } from '../../../../src/core/appjson/positions';
+import { LineIndex } from '../../../../src/core/lint/positions';
 import { codes, lint } from './helpers';
 
 describe('appjson: fast path and positions', () => {

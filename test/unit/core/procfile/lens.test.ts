@@ -1,11 +1,11 @@
-// The Procfile CodeLens text from a formation answer: one lens per declaration, honest about missing types,
-// and nothing thrown or shown for a malformed answer.
+// The Procfile CodeLens text from a decoded formation: one lens per declaration, honest about missing types.
 import { strict as assert } from 'node:assert';
 import { formationItems, formationLenses } from '../../../../src/core/procfile/lens';
 import { parseProcfile } from '../../../../src/core/procfile/parser';
+import type { Formation } from '../../../../src/core/heroku/types';
 
 const doc = parseProcfile('web: npm start\n# workers\nworker: node w.js\nWorker_High: node urgent.js\nrelease: node migrate.js\nempty:\n');
-const answer = [
+const answer: Formation[] = [
   { type: 'web', quantity: 2, size: 'Standard-1X', dyno_size: { id: 'x', name: 'Standard-1X' } },
   { type: 'worker', quantity: 0, size: 'Basic' },
   { type: 'worker-high', quantity: 1, size: 'basic', dyno_size: { id: 'y', name: 'Performance-M' } },
@@ -23,9 +23,8 @@ describe('procfile formation lens', () => {
     assert.match(lenses[3].tooltip, /once this Procfile is deployed/);
   });
 
-  it('skips malformed formation items and claims nothing when the answer is not a list', () => {
-    assert.deepEqual(formationItems([null, 3, { type: 'web' }, { type: 'web', quantity: 'two', size: 'x' }, { type: 'web', quantity: 1, size: 'eco' }]), [{ type: 'web', quantity: 1, size: 'eco' }]);
-    assert.deepEqual(formationLenses(parseProcfile('web: x\n'), 'a', { id: 'not_found' }), []);
+  it('leaves out entries without a size, and says "not scaled" when the app has no formation', () => {
+    assert.deepEqual(formationItems([{ type: 'web', quantity: 2 }, { type: 'web', quantity: 1, size: 'eco' }]), [{ type: 'web', quantity: 1, size: 'eco' }]);
     assert.deepEqual(formationLenses(parseProcfile('web: x\n'), 'a', []).map((l) => l.title), ['web: not scaled on a']);
   });
 });

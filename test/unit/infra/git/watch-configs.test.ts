@@ -3,14 +3,11 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { watchGitConfigs } from '../../../../src/infra/git/watch-configs';
+import { waitFor } from '../../../support/wait';
 
-/** Resolves with the paths seen once `until` holds, or rejects after `ms`. */
-function seenWhen(seen: string[], until: () => boolean, ms = 5000): Promise<string[]> {
-  const end = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const tick = () => (until() ? resolve(seen) : Date.now() > end ? reject(new Error(`timed out; saw ${seen.join(', ') || 'nothing'}`)) : setTimeout(tick, 20));
-    tick();
-  });
+/** Resolves with the paths seen once `until` holds. */
+function seenWhen(seen: string[], until: () => boolean): Promise<string[]> {
+  return waitFor(`a config change (saw ${seen.join(', ') || 'nothing'})`, () => (until() ? seen : undefined), 5000);
 }
 
 describe('infra/git: watchGitConfigs (fs.watch on each config folder)', () => {
@@ -35,10 +32,10 @@ describe('infra/git: watchGitConfigs (fs.watch on each config folder)', () => {
       assert.deepEqual([...new Set(seen)].sort(), [a, b].sort(), 'HEAD is not a config');
       w.set([b]);
       seen.length = 0;
+      // a first: events come in order through the one inotify queue, so a's would be here by the time b's is.
       writeFileSync(a, '[core]\n');
       writeFileSync(b, '[core]\n');
       await seenWhen(seen, () => seen.includes(b));
-      await new Promise((r) => setTimeout(r, 100));
       assert.deepEqual([...new Set(seen)], [b], 'a is no longer watched');
     } finally {
       w.dispose();
@@ -54,7 +51,6 @@ describe('infra/git: watchGitConfigs (fs.watch on each config folder)', () => {
       for (const p of [gone, ok]) { mkdirSync(join(p, '..'), { recursive: true }); writeFileSync(p, ''); }
       assert.doesNotThrow(() => w.set([join(dir, 'missing', '.git', 'config'), gone]));
       rmSync(join(dir, 'gone'), { recursive: true, force: true });
-      await new Promise((r) => setTimeout(r, 100));
       assert.doesNotThrow(() => w.set([gone, ok]));
       writeFileSync(ok, '[core]\n');
       assert.deepEqual([...new Set(await seenWhen(seen, () => seen.includes(ok)))].filter((p) => p === ok), [ok]);

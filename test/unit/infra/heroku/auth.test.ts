@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HerokuSessionCore } from '../../../../src/infra/heroku/auth/session';
 import { resolveToken, SECRET_KEY, type SecretStore } from '../../../../src/infra/heroku/auth/token-sources';
-import { resolveApiUrl } from '../../../../src/infra/heroku/config';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
-import { seen } from './helpers';
+import { HerokuClient } from '../../../../src/infra/heroku/client';
+import { seen } from '../../../support/heroku-client';
 
 class MemorySecrets implements SecretStore {
   readonly map = new Map<string, string>();
@@ -16,12 +16,23 @@ class MemorySecrets implements SecretStore {
 }
 
 describe('token sources and the session', () => {
-  let fake: FakeHeroku;
+  const heroku = useFakeHeroku();
   let home: string;
-  before(async () => { fake = await startFakeHeroku(); });
-  after(async () => { await fake.close(); });
-  beforeEach(async () => { fake.reset(); home = await mkdtemp(join(tmpdir(), 'hw-auth-')); });
+  beforeEach(async () => { home = await mkdtemp(join(tmpdir(), 'hw-auth-')); });
   afterEach(async () => { await rm(home, { recursive: true, force: true }); });
+
+  it('resolves the API URL as the Heroku CLI does and warns once about a bad HEROKU_HEADERS', async () => {
+    const warnings: string[] = [];
+    const s = new HerokuSessionCore({
+      env: { HEROKU_HEADERS: 'not json', HEROKU_API_KEY: heroku.fake.apiKey }, secrets: new MemorySecrets(), home,
+      apiUrlSetting: () => heroku.fake.url, createClient: (o) => new HerokuClient(o), warn: (m) => warnings.push(m),
+    });
+    assert.equal((await s.refresh()).apiUrl, heroku.fake.url, 'the setting, as HEROKU_API_URL is unset');
+    const client = await s.getClient();
+    assert.ok(client && (await client.account()).ok);
+    await s.refresh();
+    assert.deepEqual(warnings, ['HEROKU_HEADERS is not valid JSON; ignored.']);
+  });
 
   it('takes HEROKU_API_KEY first, then secret storage, then ~/.netrc, then ~/_netrc', async () => {
     const secrets = new MemorySecrets();
@@ -54,9 +65,9 @@ describe('token sources and the session', () => {
 
   function session(secrets: SecretStore, env: Record<string, string | undefined> = {}, seenTokens: string[] = []): HerokuSessionCore {
     return new HerokuSessionCore({
-      env, secrets, home,
-      apiUrl: () => resolveApiUrl(fake.url, undefined),
-      extraHeaders: () => ({ headers: {} }),
+      env: { HEROKU_API_URL: heroku.fake.url, ...env }, secrets, home,
+      apiUrlSetting: () => undefined,
+      createClient: (o) => new HerokuClient(o),
       onToken: (t) => seenTokens.push(t),
     });
   }
@@ -68,13 +79,13 @@ describe('token sources and the session', () => {
     let changes = 0;
     s.onDidChange(() => changes++);
     assert.equal((await s.refresh()).signedIn, false);
-    const out = await s.signIn(`  ${fake.apiKey}\n`);
+    const out = await s.signIn(`  ${heroku.fake.apiKey}\n`);
     assert.ok(out.ok);
-    assert.equal(out.account.email, fake.state.account.email);
-    assert.equal(secrets.map.get(SECRET_KEY), fake.apiKey);
-    assert.deepEqual(s.state, { signedIn: true, source: 'secret', detail: 'VS Code secret storage', apiUrl: fake.url });
-    assert.ok(tokens.includes(fake.apiKey), 'the token was handed to the redactor');
-    assert.equal(seen(fake, 'GET', '/account').length, 1);
+    assert.equal(out.account.email, heroku.fake.state.account.email);
+    assert.equal(secrets.map.get(SECRET_KEY), heroku.fake.apiKey);
+    assert.deepEqual(s.state, { signedIn: true, source: 'secret', detail: 'VS Code secret storage', apiUrl: heroku.fake.url });
+    assert.ok(tokens.includes(heroku.fake.apiKey), 'the token was handed to the redactor');
+    assert.equal(seen(heroku.fake, 'GET', '/account').length, 1);
     const client = await s.getClient();
     assert.ok(client);
     assert.ok((await client.apps()).ok);
@@ -85,9 +96,9 @@ describe('token sources and the session', () => {
     const secrets = new MemorySecrets();
     let unauthorized = 0;
     const s = new HerokuSessionCore({
-      env: {}, secrets, home,
-      apiUrl: () => resolveApiUrl(fake.url, undefined),
-      extraHeaders: () => ({ headers: {} }),
+      env: { HEROKU_API_URL: heroku.fake.url }, secrets, home,
+      apiUrlSetting: () => undefined,
+      createClient: (o) => new HerokuClient(o),
       clientOptions: { onUnauthorized: () => unauthorized++ },
     });
     const out = await s.signIn('HRKU-not-the-right-key');
@@ -103,17 +114,17 @@ describe('token sources and the session', () => {
 
   it('signs out of secret storage; an env or netrc token stays and is reported', async () => {
     const secrets = new MemorySecrets();
-    await secrets.store(SECRET_KEY, fake.apiKey);
+    await secrets.store(SECRET_KEY, heroku.fake.apiKey);
     const s = session(secrets);
     assert.equal((await s.refresh()).source, 'secret');
     assert.deepEqual(await s.signOut(), { removed: true });
     assert.equal(s.state.signedIn, false);
     assert.equal(s.current, undefined);
-    await writeFile(join(home, '.netrc'), `machine api.heroku.com password ${fake.apiKey}`);
+    await writeFile(join(home, '.netrc'), `machine api.heroku.com password ${heroku.fake.apiKey}`);
     const out = await s.signOut();
     assert.equal(out.removed, false);
     assert.equal(out.stillSignedInFrom, 'netrc');
-    const envSession = session(new MemorySecrets(), { HEROKU_API_KEY: fake.apiKey });
+    const envSession = session(new MemorySecrets(), { HEROKU_API_KEY: heroku.fake.apiKey });
     assert.equal((await envSession.signOut()).stillSignedInFrom, 'env');
   });
 });

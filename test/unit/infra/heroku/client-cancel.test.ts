@@ -1,38 +1,37 @@
 import assert from 'node:assert/strict';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
-import { clientFor, seen } from './helpers';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
+import { seen } from '../../../support/heroku-client';
+import { waitUntil } from '../../../support/wait';
 
 describe('HerokuClient: cancellation of lists, changes and promotions', () => {
-  let fake: FakeHeroku;
-  before(async () => { fake = await startFakeHeroku(); });
-  after(async () => { await fake.close(); });
-  beforeEach(() => fake.reset({ apps: 0 }));
+  const heroku = useFakeHeroku({ apps: 0 });
 
   it('stops paging when the signal fires between pages', async () => {
-    fake.reset({ apps: 1500 });
+    heroku.fake.reset({ apps: 1500 });
     const ac = new AbortController();
-    const { client } = clientFor(fake, { trace: (line) => { if (/^GET \/apps 206 /.test(line)) ac.abort(); } });
+    const { client } = heroku.client({ trace: (line) => { if (/^GET \/apps 206 /.test(line)) ac.abort(); } });
     const r = await client.apps({ signal: ac.signal });
     assert.ok(!r.ok);
     assert.equal(r.error.id, 'cancelled');
-    assert.equal(seen(fake, 'GET', '/apps').length, 1, 'the next page was never asked for');
+    assert.equal(seen(heroku.fake, 'GET', '/apps').length, 1, 'the next page was never asked for');
   });
 
   it('abandons a change in flight without sending it again', async () => {
-    fake.faults.add({ method: 'DELETE', path: '/apps/dana-blog/dynos', delayMs: 2000 });
-    const { client, sleeps } = clientFor(fake);
+    heroku.fake.faults.add({ method: 'DELETE', path: '/apps/dana-blog/dynos', delayMs: 2000 });
+    const { client, sleeps } = heroku.client();
     const ac = new AbortController();
     const pending = client.restartAll('dana-blog', { signal: ac.signal });
-    setTimeout(() => ac.abort(), 50);
+    await waitUntil('the change reached the fake', () => seen(heroku.fake, 'DELETE', '/apps/dana-blog/dynos').length === 1);
+    ac.abort();
     const r = await pending;
     assert.ok(!r.ok);
     assert.deepEqual([r.error.id, r.error.status], ['cancelled', 0]);
-    assert.equal(seen(fake, 'DELETE', '/apps/dana-blog/dynos').length, 1);
+    assert.equal(seen(heroku.fake, 'DELETE', '/apps/dana-blog/dynos').length, 1);
     assert.deepEqual(sleeps, [], 'no retry');
   });
 
   it('creates a promotion and reads its targets; a cancelled poll says cancelled', async () => {
-    const { client } = clientFor(fake, { twoFactor: async () => fake.state.account.twoFactorCode });
+    const { client } = heroku.client({ twoFactor: async () => heroku.fake.state.account.twoFactorCode });
     const coupling = await client.appPipelineCoupling('acme-web-staging');
     assert.ok(coupling.ok);
     const all = await client.allPipelineCouplings();
