@@ -1,6 +1,6 @@
 // The one client for the fake Heroku's control routes (/__fake/*, test/support/fake-heroku/README.md), over HTTP,
 // so unit tests, host tests (whose fake runs in the runner's process) and e2e specs use the same calls.
-import type { FaultSpec, RecordedRequest } from './fake-heroku';
+import type { FaultSpec, RecordedRequest, SeedName } from './fake-heroku';
 import { waitFor } from './wait';
 
 /** The parts of `GET /__fake/state` tests read (records as arrays, per-app maps keyed by app id). */
@@ -28,7 +28,7 @@ export class FakeControl {
   }
 
   /** Fresh state from the seed, no faults, no recorded requests. */
-  async reset(o: { seed?: 'demo' | 'empty'; apps?: number } = {}): Promise<void> {
+  async reset(o: { seed?: SeedName; apps?: number } = {}): Promise<void> {
     await this.call('POST', 'reset', o);
   }
 
