@@ -1,6 +1,7 @@
 // app.json linter: strict JSON (with positions), the precompiled schema, semantic checks across files.
 // Never throws; a file that is not Heroku's app.json (see foreign.ts) gets no problems at all.
 import { getNodeValue, type Node } from 'jsonc-parser';
+import { failureText } from '../lint/run';
 import type { Problem } from '../lint/types';
 import { parseProcfile } from '../procfile/parser';
 import { processTypesFromHerokuYml } from '../herokuyml/process-types';
@@ -78,7 +79,7 @@ export function analyzeAppJson(input: AppJsonInput, opts: { fastPath?: boolean }
     return { problems: ctx.problems };
   } catch (err) {
     // A linter never throws: report the failure as one problem instead of losing the file's diagnostics silently.
-    return { problems: [{ code: 'appjson/internal-error', severity: 'error', message: `app.json could not be checked: ${String(err)}`,
+    return { problems: [{ code: 'appjson/internal-error', severity: 'error', message: `app.json could not be checked: ${failureText(err)}`,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
   }
 }

@@ -4,10 +4,20 @@
 // - From bytes (the CLI, and the editor's disk reads): the first byte that is not valid UTF-8, or a NUL.
 // - From decoded text (an open editor document): a U+FFFD, which the editor puts where it could not decode the
 //   bytes, or a NUL. The byte offset is not known there, so the line and column are given.
+// Past a size no real file reaches (MAX_LINT_SIZE), a file is not linted either, with one finding that says so:
+// the yaml parser needs seconds and gigabytes on a megabyte of broken YAML, and the editor lints as you type.
 import type { FileKind, Problem, Range } from './types';
 import { range } from './types';
 
 export const ENCODING_RULE = 'encoding';
+export const TOO_LARGE_RULE = 'too-large';
+
+/**
+ * Largest file linted, in bytes (or UTF-16 units for editor text). Real files are far smaller: Procfiles are a few
+ * lines, app.json a few KB, heroku.yml a few hundred bytes; at these sizes the worst input still lints in about a
+ * second.
+ */
+export const MAX_LINT_SIZE: Readonly<Record<FileKind, number>> = { procfile: 1024 * 1024, appjson: 1024 * 1024, herokuyml: 64 * 1024 };
 
 const LABEL: Record<FileKind, string> = { procfile: 'Procfiles', appjson: 'app.json', herokuyml: 'heroku.yml' };
 
@@ -64,9 +74,26 @@ function notText(kind: FileKind, where: Range, what: string): Problem {
   };
 }
 
+function size(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+function tooLarge(kind: FileKind, length: number): Problem | undefined {
+  const max = MAX_LINT_SIZE[kind];
+  if (length <= max) return undefined;
+  return {
+    code: `${kind}/${TOO_LARGE_RULE}`,
+    severity: 'warning',
+    message: `This file is ${size(length)}; files over ${size(max)} are not checked (a real ${LABEL_ONE[kind]} is a few KB at most). Nothing in it was checked.`,
+    range: range(0, 0, 0, 0),
+  };
+}
+
+const LABEL_ONE: Record<FileKind, string> = { procfile: 'Procfile', appjson: 'app.json', herokuyml: 'heroku.yml' };
+
 const hexByte = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
 
-/** The file's text, or the one finding that says it is not UTF-8 text (a NUL counts as binary). Never throws. */
+/** The file's text, or the one finding that says it is not UTF-8 text (a NUL counts as binary) or too large. Never throws. */
 export function decodeLintBytes(kind: FileKind, bytes: Uint8Array): Decoded {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const bom = `${hexByte(bytes[0])} ${hexByte(bytes[1])}`;
@@ -74,7 +101,10 @@ export function decodeLintBytes(kind: FileKind, bytes: Uint8Array): Decoded {
   }
   const bad = invalidUtf8Offset(bytes);
   const nul = bytes.indexOf(0);
-  if (bad < 0 && nul < 0) return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+  if (bad < 0 && nul < 0) {
+    const large = tooLarge(kind, bytes.length);
+    return large ? { ok: false, problem: large } : { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+  }
   const at = bad >= 0 && (nul < 0 || bad < nul) ? bad : nul;
   const prefix = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, at));
   const where = positionOf(prefix, prefix.length);
@@ -86,11 +116,13 @@ export function decodeLintBytes(kind: FileKind, bytes: Uint8Array): Decoded {
 }
 
 /**
- * For text already decoded (an editor document): the finding when it holds a NUL or a U+FFFD replacement
- * character, else undefined.
+ * For text already decoded (an editor document): the finding when it is too large or holds a NUL or a U+FFFD
+ * replacement character, else undefined.
  */
-export function undecodedTextProblem(kind: FileKind, text: string): Problem | undefined {
+export function textInputProblem(kind: FileKind, text: string): Problem | undefined {
   if (typeof text !== 'string') return undefined;
+  const large = tooLarge(kind, text.length);
+  if (large) return large;
   const nul = text.indexOf('\0');
   const fffd = text.indexOf('\ufffd');
   if (nul < 0 && fffd < 0) return undefined;

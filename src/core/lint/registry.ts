@@ -7,7 +7,7 @@ import { herokuYmlRuleInfo } from '../herokuyml/rules';
 import { lintProcfile } from '../procfile/lint';
 import { procfileRuleInfo } from '../procfile/rules/index';
 import { finishProblems, MAX_PROBLEMS, TOO_MANY_RULE } from './finish';
-import { decodeLintBytes, ENCODING_RULE } from './input';
+import { decodeLintBytes, ENCODING_RULE, MAX_LINT_SIZE, TOO_LARGE_RULE } from './input';
 import { runLinter, type LintFile, type LintFunction } from './run';
 import { applyOverrides, type FileKind, type Problem, type RuleOverrides, type Severity } from './types';
 
@@ -36,6 +36,7 @@ export const linters: Partial<Record<FileKind, LintFunction>> = {
 export function inputRuleInfo(kind: FileKind): RuleInfo[] {
   return [
     { code: `${kind}/${ENCODING_RULE}`, severity: 'error', summary: 'The file is not UTF-8 text (a binary, UTF-16 or other encoding); nothing else in it is checked.' },
+    { code: `${kind}/${TOO_LARGE_RULE}`, severity: 'warning', summary: `Larger than ${MAX_LINT_SIZE[kind] / 1024} KB, far beyond any real file: not checked.` },
     { code: `${kind}/${TOO_MANY_RULE}`, severity: 'info', summary: `More than ${MAX_PROBLEMS} problems in one file: the rest are counted, not listed.` },
   ];
 }

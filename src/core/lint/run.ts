@@ -1,6 +1,6 @@
 // Running one linter on text, shared by the registry (CLI) and the editor's bridge without the registry's imports
 // (which would pull every linter into the editor's main bundle).
-import { undecodedTextProblem } from './input';
+import { textInputProblem } from './input';
 import type { FileKind, Problem } from './types';
 
 export interface LintFile {
@@ -22,20 +22,29 @@ export interface LintFile {
 export type LintFunction = (file: LintFile) => Problem[];
 
 /**
- * Runs a linter on text, without overrides or the final step (./finish.ts): one encoding finding when the text
- * holds a NUL or U+FFFD, else the linter's findings, or one internal-error finding if it throws. Never throws.
+ * Runs a linter on text, without overrides or the final step (./finish.ts): one finding when the text is too large
+ * or holds a NUL or U+FFFD (./input.ts), else the linter's findings, or one internal-error finding if it throws. Never throws.
  */
 export function runLinter(kind: FileKind, fn: LintFunction, file: LintFile): Problem[] {
-  const undecoded = undecodedTextProblem(kind, file.text);
-  if (undecoded) return [undecoded];
+  const input = textInputProblem(kind, file.text);
+  if (input) return [input];
   try {
     return fn(file);
   } catch (err) {
     return [{
       code: `${kind}/internal-error`,
       severity: 'error',
-      message: `The ${kind} linter failed on this file: ${err instanceof Error ? err.message : String(err)}. Please report it.`,
+      message: `The ${kind} linter failed on this file: ${failureText(err)}`,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     }];
   }
+}
+
+/**
+ * What to say about an exception a linter caught. Running out of stack means input nested deeper than any real
+ * file (`[[[[…`), not a bug; anything else is a bug to report.
+ */
+export function failureText(err: unknown): string {
+  if (err instanceof RangeError && /call stack/i.test(err.message)) return 'it is nested too deeply to check (the linter ran out of stack); nothing in it was checked.';
+  return `${err instanceof Error ? err.message : String(err)}. Please report it.`;
 }
