@@ -10,6 +10,7 @@
 // - a lone surrogate (half of an emoji: it cannot be encoded as UTF-8, so a terminal would print U+FFFD anyway).
 // A backslash is left as it is: the escapes are for people to read, not a format to decode.
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const UNSAFE_TEST = new RegExp(UNSAFE.source);
 

@@ -14,6 +14,7 @@ import type { FileKind } from '../../../src/core/lint/types';
 import { stringifyJsonSafe } from '../../../src/core/text/escape';
 
 /** What a terminal could act on (escapeControl's set); a text report may hold only its own line breaks. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const NAMES: Record<FileKind, string> = { procfile: 'Procfile', appjson: 'app.json', herokuyml: 'heroku.yml' };
 const KINDS = Object.keys(NAMES) as FileKind[];

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { escapeControl, hasControl, stringifyJsonSafe } from '../../../../src/core/text/escape';
 
 /** Anything a terminal could act on, as escapeControl defines it. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 describe('core/text/escape', () => {
