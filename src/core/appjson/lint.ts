@@ -67,6 +67,9 @@ export function analyzeAppJson(input: AppJsonInput, opts: { fastPath?: boolean }
     const verdict = detectForeign(value);
     if (verdict.foreign) return { problems: [], foreign: verdict.reason };
     if (!isObject(value)) return { problems };
+    // After a syntax error the parser's recovery guesses the structure (a missing `}` moves every later key into
+    // the object before it): checks on that guess would report a flood of problems the file does not have.
+    if (parsed?.problems.some((q) => q.code === 'appjson/syntax')) return { problems };
     const tree = (): Node => {
       const root = slow().root;
       if (!root) throw new Error('no JSON tree');

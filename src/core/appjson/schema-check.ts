@@ -4,6 +4,7 @@ import type { ErrorObject } from 'ajv';
 import type { Node } from 'jsonc-parser';
 import type { Problem } from '../lint/types';
 import { collapseOneOf } from './ajv-errors';
+import { closest } from './closest';
 import validate from './generated/appjson-schema.generated';
 import { displayPath, headRange, keyNode, nearest, nodeRange, pointerToPath } from './nodes';
 import type { LineIndex } from './positions';
@@ -17,6 +18,9 @@ function typeList(types: string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
+/** Keys of the nested objects (env entries, formation entries, add-ons, buildpacks, scripts), for "Did you mean". */
+const NESTED_KEYS = ['description', 'value', 'required', 'generator', 'quantity', 'size', 'plan', 'as', 'options', 'url', 'command'];
+
 function toProblem(e: ErrorObject, root: Node, lines: LineIndex): Problem {
   const path = pointerToPath(e.instancePath);
   // The value checked is the tree's (or JSON.parse's, identical), so the path exists; should it not, the error goes
@@ -27,6 +31,10 @@ function toProblem(e: ErrorObject, root: Node, lines: LineIndex): Problem {
     ({ code, severity: 'error', message, range });
   switch (e.keyword) {
     case 'type':
+      if (path[path.length - 1] === 'formation' && node.type === 'array') {
+        // An early draft of app.json had a list of {process, quantity}; Heroku reads only the object form.
+        return p(`${where} must be an object keyed by process type, e.g. {"web": {"quantity": 1}}: Heroku does not read the list form.`);
+      }
       return p(`${where} must be ${typeList(String(e.params.type).split(','))}.`);
     case 'required':
       return p(`${where} needs "${String(e.params.missingProperty)}".`, headRange(lines, node));
@@ -38,7 +46,13 @@ function toProblem(e: ErrorObject, root: Node, lines: LineIndex): Problem {
       if (path.length === 1 && path[0] === 'environments') {
         return p(`Unknown environment "${name}": only "test" (Heroku CI) and "review" (review apps) exist.`, range, 'appjson/unknown-environment');
       }
-      return p(`"${name}" is not allowed in ${where}.`, range);
+      // A warning, as at the top level: Dev Center does not say that Heroku refuses such a key, and real manifests
+      // that deploy have them (`"default"` next to `"description"`, meant as `"value"`).
+      const guess = name === 'default' ? 'value' : closest(name, NESTED_KEYS);
+      return {
+        code: 'appjson/unknown-key', severity: 'warning', range,
+        message: `"${name}" is not a key Heroku knows in ${where}; it has no effect.${guess ? ` Did you mean "${guess}"?` : ''}`,
+      };
     }
     case 'maxLength':
       return p(`${where} must be at most ${String(e.params.limit)} characters long.`);

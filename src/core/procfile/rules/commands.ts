@@ -66,7 +66,10 @@ const localhostBind = entryRule({
   },
 });
 
-const BARE_PORT = /(?:(?:^|\s)(?:-p|--port|--http-port)\s+|=|:|\becho\s+)["']?(PORT)(?!\w)/g;
+// `PORT` where a port goes: after a port option, after `name=` where the name says port (`--port=`,
+// `-Dserver.port=`, `SERVER_PORT=`), after a `host:`, or as what `$(echo PORT)` prints. Not `echo PORT is $PORT`
+// (plain text) nor `VAR=PORT` for other names (a tool may take the variable's name).
+const BARE_PORT = /(?:(?:^|\s)(?:-p|--port|--http-port)\s+|[\w.-]*(?:port|PORT|Port)=|:|(?:\$\(|`)\s*echo\s+)["']?(PORT)(?![\w=])/g;
 
 const portWithoutDollar = entryRule({
   name: 'port-without-dollar',
