@@ -40,9 +40,17 @@ describe('diagnostics: bad input', function () {
     assert.match(ds[0].message, /^This file is not UTF-8 text: .*byte offset \d+/);
   });
 
-  it('escapes control characters from the file in messages', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'procfile', content: 'we\x1b]0;pwned\x07b: node x\n' });
+  /** A saved Procfile in its own folder, opened (files, not untitled documents: closing those would ask to save). */
+  async function openProcfile(sub: string, content: string): Promise<vscode.TextDocument> {
+    mkdirSync(join(dir, sub));
+    writeFileSync(join(dir, sub, 'Procfile'), content);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(join(dir, sub, 'Procfile')));
     await vscode.window.showTextDocument(doc);
+    return doc;
+  }
+
+  it('escapes control characters from the file in messages', async () => {
+    const doc = await openProcfile('control', 'we\x1b]0;pwned\x07b: node x\n');
     const ds = await waitFor('the invalid-process-type diagnostic', () => {
       const got = vscode.languages.getDiagnostics(doc.uri).filter((d) => codeOf(d) === 'procfile/invalid-process-type');
       return got.length ? got : undefined;
@@ -52,8 +60,7 @@ describe('diagnostics: bad input', function () {
   });
 
   it('shows at most 200 diagnostics per file, then one that counts the rest', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'procfile', content: 'not a declaration\n'.repeat(300) });
-    await vscode.window.showTextDocument(doc);
+    const doc = await openProcfile('flood', 'not a declaration\n'.repeat(300));
     const ds = await waitFor('the capped diagnostics', () => {
       const got = vscode.languages.getDiagnostics(doc.uri);
       return got.length ? got : undefined;
