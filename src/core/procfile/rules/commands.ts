@@ -68,8 +68,23 @@ const localhostBind = entryRule({
 
 // `PORT` where a port goes: after a port option, after `name=` where the name says port (`--port=`,
 // `-Dserver.port=`, `SERVER_PORT=`), after a `host:`, or as what `$(echo PORT)` prints. Not `echo PORT is $PORT`
-// (plain text) nor `VAR=PORT` for other names (a tool may take the variable's name).
-const BARE_PORT = /(?:(?:^|\s)(?:-p|--port|--http-port)\s+|[\w.-]*(?:port|PORT|Port)=|:|(?:\$\(|`)\s*echo\s+)["']?(PORT)(?![\w=])/g;
+// (plain text) nor `VAR=PORT` for other names (a tool may take the variable's name). Each `PORT` is found with
+// indexOf and only the text just before it is tested: a pattern that starts anywhere would be slow on long lines.
+const BEFORE_BARE_PORT = [/(?:^|\s)(?:-p|--port|--http-port)\s+$/, /(?:port|PORT|Port)=$/, /:$/, /(?:\$\(|`)\s*echo\s+$/];
+
+/** Offsets of each literal `PORT` in `cmd` that stands where a port number goes. */
+function barePorts(cmd: string): number[] {
+  const out: number[] = [];
+  for (let p = cmd.indexOf('PORT'); p >= 0; p = cmd.indexOf('PORT', p + 4)) {
+    if (/[\w=]/.test(cmd[p + 4] ?? '')) continue;
+    const q = cmd[p - 1] === '"' || cmd[p - 1] === "'" ? p - 1 : p;
+    const start = Math.max(0, q - 40);
+    // Past the window's start, `^` must not match there: a leading character that is not a space keeps it honest.
+    const before = (start > 0 ? '_' : '') + cmd.slice(start, q);
+    if (BEFORE_BARE_PORT.some((re) => re.test(before))) out.push(p);
+  }
+  return out;
+}
 
 const portWithoutDollar = entryRule({
   name: 'port-without-dollar',
@@ -78,11 +93,8 @@ const portWithoutDollar = entryRule({
   checkEntry(ctx, e, i) {
     // Every match contains `PORT`, and the code is a prefix of the command.
     if (e.command.indexOf('PORT') < 0) return;
-    const cmd = code(ctx, i);
-    BARE_PORT.lastIndex = 0;
-    for (let m = BARE_PORT.exec(cmd); m; m = BARE_PORT.exec(cmd)) {
-      const to = m.index + m[0].length;
-      const from = to - 4;
+    for (const from of barePorts(code(ctx, i))) {
+      const to = from + 4;
       ctx.report({
         message: 'This passes the literal word `PORT`, not the port number: write `$PORT` to read the variable Heroku sets.',
         range: at(e, from, to),
