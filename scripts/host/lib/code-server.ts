@@ -21,6 +21,11 @@ export interface CodeServerOptions {
   port?: number;
   /** Receives server output (e.g. to print with --verbose). */
   onOutput?: (chunk: string) => void;
+  /**
+   * Workspace Trust on, with no startup prompt: the folder opens untrusted (Restricted Mode). Default off
+   * (`--disable-workspace-trust`: every folder is trusted).
+   */
+  workspaceTrust?: boolean;
 }
 
 export interface CodeServer {
@@ -59,7 +64,8 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'git.enabled': false,
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': !!o.workspaceTrust,
+    ...(o.workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {}),
     'window.restoreWindows': 'none',
     // Keep the pictures about this extension: no chat panel, no AI entry points.
     'chat.disableAIFeatures': true,
@@ -70,7 +76,7 @@ export async function startCodeServer(o: CodeServerOptions): Promise<CodeServer>
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const args = [o.host.entry, '--auth', 'none', '--bind-addr', bind, '--config', config,
     '--user-data-dir', userData, '--extensions-dir', extensionsDir, '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-update-check', ...(o.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--ignore-last-opened', '--disable-proxy'];
   if (o.smokeDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const env = {

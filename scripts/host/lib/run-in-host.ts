@@ -25,6 +25,10 @@ export interface RunInHostOptions {
   verbose?: boolean;
   /** Called once code-server listens (e.g. to log its URL). */
   onStarted?: (cs: CodeServer) => void;
+  /** Workspace Trust on: the folder opens in Restricted Mode (see startCodeServer). */
+  workspaceTrust?: boolean;
+  /** User settings.json entries beside the runner's defaults. */
+  settings?: Record<string, unknown>;
 }
 
 /** Resolves to the run's exit code: 0 passed, 1 failed or crashed, 124 timed out. */
@@ -35,7 +39,7 @@ export async function runInHost(o: RunInHostOptions): Promise<number> {
   let onExit: ((c: number | null) => void) | undefined;
   try {
     cs = await startCodeServer({ host: o.host, tmp: o.tmp, smokeDriver: true, env: o.env,
-      extensionsDir: o.extensionsDir, onOutput: o.onServerOutput });
+      extensionsDir: o.extensionsDir, onOutput: o.onServerOutput, workspaceTrust: o.workspaceTrust, settings: o.settings });
     o.onStarted?.(cs);
     browser = await launchBrowser({ tmp: o.tmp });
     const page = browser.page;

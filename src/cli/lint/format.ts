@@ -1,6 +1,7 @@
 // Output formats for `heroku-workflows lint`: text (path:line:col), JSON (1-based) and SARIF 2.1.0.
 import type { RuleInfo } from '../../core/lint/registry';
 import type { Problem } from '../../core/lint/types';
+import { escapeControl } from '../../core/text/escape';
 
 export interface FileResult {
   /** Path as printed (relative to cwd, forward slashes). */
@@ -45,7 +46,8 @@ export function formatText(results: FileResult[]): string {
   let warnings = 0;
   let infos = 0;
   for (const j of toJson(results)) {
-    lines.push(`${j.file}:${j.line}:${j.column}: ${j.severity} ${j.code}: ${j.message}`);
+    // Messages come escaped from core (core/lint/finish.ts); escaping again is a no-op for them and covers the path.
+    lines.push(escapeControl(`${j.file}:${j.line}:${j.column}: ${j.severity} ${j.code}: ${j.message}`));
     if (j.severity === 'error') errors++;
     else if (j.severity === 'warning') warnings++;
     else infos++;

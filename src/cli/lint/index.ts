@@ -2,16 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { version } from '../../../package.json';
-import { lintFile, ruleCatalog, type RuleInfo } from '../../core/lint/registry';
+import { lintBytes, ruleCatalog, type RuleInfo } from '../../core/lint/registry';
+import { escapeControl, stringifyJsonSafe } from '../../core/text/escape';
 import { fileExistsUnder, folderEntries, readSiblingFile } from '../../infra/fs/sibling-files';
 import type { CliIo, Subcommand } from '../run';
 import { LINT_USAGE, parseLintArgs } from './args';
 import { formatText, toJson, toSarif, type FileResult } from './format';
 import { findLintFiles } from './walk';
 
-function readOrUndefined(path: string): string | undefined {
+function readOrUndefined(path: string): Uint8Array | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch {
     return undefined;
   }
@@ -34,28 +35,29 @@ export const lint: Subcommand = async (argv: string[], io: CliIo) => {
   }
   const paths = (args.paths.length ? args.paths : ['.']).map((p) => resolve(io.cwd, p));
   const found = findLintFiles(paths);
-  for (const e of found.errors) io.stderr.write(`heroku-workflows lint: ${e.replace(io.cwd + '/', '')}\n`);
+  // File and folder names are someone else's text too: escaped like the messages.
+  for (const e of found.errors) io.stderr.write(`heroku-workflows lint: ${escapeControl(e.replace(io.cwd + '/', ''))}\n`);
   const results: FileResult[] = [];
   let unreadable = 0;
   for (const f of found.files) {
-    const text = readOrUndefined(f.path);
-    if (text === undefined) {
-      io.stderr.write(`heroku-workflows lint: ${display(io.cwd, f.path)}: cannot read file\n`);
+    const bytes = readOrUndefined(f.path);
+    if (bytes === undefined) {
+      io.stderr.write(`heroku-workflows lint: ${escapeControl(display(io.cwd, f.path))}: cannot read file\n`);
       unreadable++;
       continue;
     }
     const dir = dirname(f.path);
-    const problems = lintFile(f.kind, {
-      path: f.path, text, readSibling: (name) => readSiblingFile(dir, name), fileExists: (rel) => fileExistsUnder(dir, rel),
+    const problems = lintBytes(f.kind, {
+      path: f.path, bytes, readSibling: (name) => readSiblingFile(dir, name), fileExists: (rel) => fileExistsUnder(dir, rel),
       siblingNames: () => folderEntries(dir),
     }, args.overrides);
     results.push({ file: display(io.cwd, f.path), problems });
   }
   if (args.format === 'json') {
-    io.stdout.write(JSON.stringify(toJson(results), null, 2) + '\n');
+    io.stdout.write(stringifyJsonSafe(toJson(results), 2) + '\n');
   } else if (args.format === 'sarif') {
     const catalog: RuleInfo[] = Object.values(ruleCatalog).flatMap((c) => c());
-    io.stdout.write(JSON.stringify(toSarif(results, catalog, version), null, 2) + '\n');
+    io.stdout.write(stringifyJsonSafe(toSarif(results, catalog, version), 2) + '\n');
   } else {
     io.stdout.write(formatText(results));
   }

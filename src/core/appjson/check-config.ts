@@ -11,10 +11,6 @@ function checkEnv(ctx: CheckContext, base: (string | number)[], env: JsonObject)
     const v = env[name];
     if (!isObject(v)) continue;
     const at = [...base, 'env', name];
-    if (v.required === true && typeof v.value === 'string') {
-      report(ctx, 'appjson/required-with-value', 'warning', [...at, 'required'],
-        `${name} is marked required but also has a value: the value is only a default, so the person deploying is never made to choose one. Drop "required" or the value.`, { onKey: true });
-    }
     if (typeof v.generator === 'string' && v.generator !== 'secret') {
       report(ctx, 'appjson/env-generator', 'error', [...at, 'generator'],
         `Unknown generator "${v.generator}": Heroku supports only "secret".`,
@@ -51,7 +47,8 @@ function checkAddons(ctx: CheckContext, base: (string | number)[], addons: unkno
 
 function checkScripts(ctx: CheckContext, base: (string | number)[], scripts: JsonObject): void {
   for (const name of Object.keys(scripts)) {
-    if (SCRIPT_KEYS.includes(name)) continue;
+    // `dokku` holds Dokku's predeploy/postdeploy (dokku.com "Deployment Tasks"): the same app.json serves both.
+    if (SCRIPT_KEYS.includes(name) || name === 'dokku') continue;
     const path = [...base, 'scripts'];
     ctx.problems.push({
       code: 'appjson/unknown-script', severity: 'warning', range: keyRangeAt(ctx, path, name),

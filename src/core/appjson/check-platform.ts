@@ -62,13 +62,13 @@ function checkSuccessUrl(ctx: CheckContext, url: string): void {
     { replace: { title: `Use "/${url}"`, newText: JSON.stringify(`/${url}`), isPreferred: true } });
 }
 
-/** Dev Center: 30 characters at most. A warning in core, not a schema limit (the editor would show a schema error):
- *  Heroku's own sample apps use longer names and deploy. */
+/** Dev Center: 30 characters at most. Info, not a schema limit (the editor would show a schema error): Heroku's own
+ *  sample apps use longer names and deploy, so nothing fails. */
 const NAME_MAX = 30;
 
 function checkName(ctx: CheckContext, name: string): void {
   if (name.length <= NAME_MAX) return;
-  report(ctx, 'appjson/name-too-long', 'warning', ['name'],
+  report(ctx, 'appjson/name-too-long', 'info', ['name'],
     `The name is ${name.length} characters long; Dev Center allows at most ${NAME_MAX} (it may be cut off).`);
 }
 
@@ -85,8 +85,9 @@ export function checkPlatform(ctx: CheckContext): void {
     });
   }
   if (typeof v.image === 'string') {
-    report(ctx, 'appjson/deprecated-image', 'warning', ['image'],
-      '"image" is deprecated and ignored by Heroku; set "stack" instead (container for Docker builds).', { onKey: true, tags: ['deprecated'] });
+    // Info: harmless (ignored), and a dozen real manifests, Heroku's getting-started apps among them, still have it.
+    report(ctx, 'appjson/deprecated-image', 'info', ['image'],
+      '"image" is deprecated and ignored by Heroku (it was for the retired `heroku docker` plugin); set "stack" instead (container for Docker builds).', { onKey: true, tags: ['deprecated'] });
   }
   if (typeof v.success_url === 'string') checkSuccessUrl(ctx, v.success_url);
   if (typeof v.name === 'string') checkName(ctx, v.name);

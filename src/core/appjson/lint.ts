@@ -1,6 +1,7 @@
 // app.json linter: strict JSON (with positions), the precompiled schema, semantic checks across files.
 // Never throws; a file that is not Heroku's app.json (see foreign.ts) gets no problems at all.
 import { getNodeValue, type Node } from 'jsonc-parser';
+import { failureText } from '../lint/run';
 import type { Problem } from '../lint/types';
 import { parseProcfile } from '../procfile/parser';
 import { processTypesFromHerokuYml } from '../herokuyml/index';
@@ -66,6 +67,9 @@ export function analyzeAppJson(input: AppJsonInput, opts: { fastPath?: boolean }
     const verdict = detectForeign(value);
     if (verdict.foreign) return { problems: [], foreign: verdict.reason };
     if (!isObject(value)) return { problems };
+    // After a syntax error the parser's recovery guesses the structure (a missing `}` moves every later key into
+    // the object before it): checks on that guess would report a flood of problems the file does not have.
+    if (parsed?.problems.some((q) => q.code === 'appjson/syntax')) return { problems };
     const tree = (): Node => {
       const root = slow().root;
       if (!root) throw new Error('no JSON tree');
@@ -78,7 +82,7 @@ export function analyzeAppJson(input: AppJsonInput, opts: { fastPath?: boolean }
     return { problems: ctx.problems };
   } catch (err) {
     // A linter never throws: report the failure as one problem instead of losing the file's diagnostics silently.
-    return { problems: [{ code: 'appjson/internal-error', severity: 'error', message: `app.json could not be checked: ${String(err)}`,
+    return { problems: [{ code: 'appjson/internal-error', severity: 'error', message: `app.json could not be checked: ${failureText(err)}`,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
   }
 }

@@ -6,6 +6,7 @@ import type { Problem } from '../lint/types';
 import { collapseOneOf } from '../lint/ajv-errors';
 import { displayPath, pointerToPath } from '../lint/json-pointer';
 import type { LineIndex } from '../lint/positions';
+import { closest } from './closest';
 import validate from './generated/appjson-schema.generated';
 import { headRange, keyNode, nearest, nodeRange } from './nodes';
 
@@ -18,6 +19,9 @@ function typeList(types: string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
+/** Keys of the nested objects (env entries, formation entries, add-ons, buildpacks, scripts), for "Did you mean". */
+const NESTED_KEYS = ['description', 'value', 'required', 'generator', 'quantity', 'size', 'plan', 'as', 'options', 'url', 'command'];
+
 function toProblem(e: ErrorObject, root: Node, lines: LineIndex): Problem {
   const path = pointerToPath(e.instancePath);
   // The value checked is the tree's (or JSON.parse's, identical), so the path exists; should it not, the error goes
@@ -28,6 +32,10 @@ function toProblem(e: ErrorObject, root: Node, lines: LineIndex): Problem {
     ({ code, severity: 'error', message, range });
   switch (e.keyword) {
     case 'type':
+      if (path[path.length - 1] === 'formation' && node.type === 'array') {
+        // An early draft of app.json had a list of {process, quantity}; Heroku reads only the object form.
+        return p(`${where} must be an object keyed by process type, e.g. {"web": {"quantity": 1}}: Heroku does not read the list form.`);
+      }
       return p(`${where} must be ${typeList(String(e.params.type).split(','))}.`);
     case 'required':
       return p(`${where} needs "${String(e.params.missingProperty)}".`, headRange(lines, node));
@@ -39,7 +47,13 @@ function toProblem(e: ErrorObject, root: Node, lines: LineIndex): Problem {
       if (path.length === 1 && path[0] === 'environments') {
         return p(`Unknown environment "${name}": only "test" (Heroku CI) and "review" (review apps) exist.`, range, 'appjson/unknown-environment');
       }
-      return p(`"${name}" is not allowed in ${where}.`, range);
+      // A warning, as at the top level: Dev Center does not say that Heroku refuses such a key, and real manifests
+      // that deploy have them (`"default"` next to `"description"`, meant as `"value"`).
+      const guess = name === 'default' ? 'value' : closest(name, NESTED_KEYS);
+      return {
+        code: 'appjson/unknown-key', severity: 'warning', range,
+        message: `"${name}" is not a key Heroku knows in ${where}; it has no effect.${guess ? ` Did you mean "${guess}"?` : ''}`,
+      };
     }
     case 'maxLength':
       return p(`${where} must be at most ${String(e.params.limit)} characters long.`);

@@ -2,6 +2,7 @@
 // exist, `run` replaces the Procfile, app.json's stack must be container, images name a built process type.
 // Never throws.
 import { isMap, type Document, type Node } from 'yaml';
+import { failureText } from '../lint/run';
 import type { Problem } from '../lint/types';
 import { byPosition } from '../lint/positions';
 import { analyzeAppJsonStack } from './appjson-stack';
@@ -105,7 +106,7 @@ export function lintHerokuYml(input: HerokuYmlInput): Problem[] {
     }
     return problems.sort(byPosition);
   } catch (err) {
-    return [{ code: 'herokuyml/internal-error', severity: 'error', message: `heroku.yml could not be checked: ${String(err)}`,
+    return [{ code: 'herokuyml/internal-error', severity: 'error', message: `heroku.yml could not be checked: ${failureText(err)}`,
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
   }
 }

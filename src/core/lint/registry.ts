@@ -6,25 +6,13 @@ import { lintHerokuYml } from '../herokuyml/lint';
 import { herokuYmlRuleInfo } from '../herokuyml/rules';
 import { lintProcfile } from '../procfile/lint';
 import { procfileRuleInfo } from '../procfile/rules/index';
+import { finishProblems, MAX_PROBLEMS, TOO_MANY_RULE } from './finish';
+import { decodeLintBytes, ENCODING_RULE, MAX_LINT_SIZE, TOO_LARGE_RULE } from './input';
+import { runLinter, type LintFile, type LintFunction } from './run';
 import { applyOverrides, type FileKind, type Problem, type RuleOverrides, type Severity } from './types';
 
-export interface LintFile {
-  /** Path as the caller knows it (only its base name matters to the linters). */
-  path: string;
-  text: string;
-  /** Reads a file in the same folder by base name; undefined when missing or unreadable. */
-  readSibling(name: string): string | undefined;
-  /**
-   * Whether a file exists at a path relative to the linted file's folder (sub-folders too, forward slashes);
-   * undefined when that cannot be told. The CLI and the editor both pass it (heroku.yml's Dockerfiles); without
-   * it only bare names are checked, through readSibling.
-   */
-  fileExists?(relativePath: string): boolean | undefined;
-  /** The exact names of the entries in the linted file's folder, when known (see ProcfileLintOptions.siblingNames). */
-  siblingNames?(): readonly string[] | undefined;
-}
-
-export type LintFunction = (file: LintFile) => Problem[];
+export type { LintFile, LintFunction } from './run';
+export { runLinter } from './run';
 
 export interface RuleInfo {
   code: string;
@@ -44,27 +32,34 @@ export const linters: Partial<Record<FileKind, LintFunction>> = {
     fileExists: (p) => (file.fileExists ? file.fileExists(p) : p.includes('/') ? undefined : file.readSibling(p) !== undefined) }),
 };
 
+/** The two rules every kind has (./input.ts, ./finish.ts). */
+export function inputRuleInfo(kind: FileKind): RuleInfo[] {
+  return [
+    { code: `${kind}/${ENCODING_RULE}`, severity: 'error', summary: 'The file is not UTF-8 text (a binary, UTF-16 or other encoding); nothing else in it is checked.' },
+    { code: `${kind}/${TOO_LARGE_RULE}`, severity: 'warning', summary: `Larger than ${MAX_LINT_SIZE[kind] / 1024} KB, far beyond any real file: not checked.` },
+    { code: `${kind}/${TOO_MANY_RULE}`, severity: 'info', summary: `More than ${MAX_PROBLEMS} problems in one file: the rest are counted, not listed.` },
+  ];
+}
+
 /** Rule catalogues by kind, for SARIF `tool.driver.rules` and docs. */
 export const ruleCatalog: Partial<Record<FileKind, () => RuleInfo[]>> = {
-  procfile: procfileRuleInfo,
-  appjson: appJsonRuleInfo,
-  herokuyml: herokuYmlRuleInfo,
+  procfile: () => [...procfileRuleInfo(), ...inputRuleInfo('procfile')],
+  appjson: () => [...appJsonRuleInfo(), ...inputRuleInfo('appjson')],
+  herokuyml: () => [...herokuYmlRuleInfo(), ...inputRuleInfo('herokuyml')],
 };
 
-/** Lints one file of a known kind and applies user overrides; never throws. */
+/** Lints one file of a known kind, applies user overrides, escapes and caps the findings; never throws. */
 export function lintFile(kind: FileKind, file: LintFile, overrides?: RuleOverrides): Problem[] {
   const fn = linters[kind];
   if (!fn) return [];
-  let problems: Problem[];
-  try {
-    problems = fn(file);
-  } catch (err) {
-    problems = [{
-      code: `${kind}/internal-error`,
-      severity: 'error',
-      message: `The ${kind} linter failed on this file: ${err instanceof Error ? err.message : String(err)}. Please report it.`,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    }];
-  }
-  return applyOverrides(problems, overrides);
+  return finishProblems(kind, applyOverrides(runLinter(kind, fn, file), overrides));
+}
+
+/** lintFile for a file's bytes: a file that is not UTF-8 text gets its one encoding finding and nothing else. */
+export function lintBytes(kind: FileKind, file: Omit<LintFile, 'text'> & { bytes: Uint8Array }, overrides?: RuleOverrides): Problem[] {
+  if (!linters[kind]) return [];
+  const decoded = decodeLintBytes(kind, file.bytes);
+  if (!decoded.ok) return finishProblems(kind, applyOverrides([decoded.problem], overrides));
+  const { bytes: _bytes, ...rest } = file;
+  return lintFile(kind, { ...rest, text: decoded.text }, overrides);
 }

@@ -1,5 +1,6 @@
 // lintProcfile: parse, run every rule (a rule that throws becomes one `procfile/internal-error` finding, never an
 // exception, and the other rules' findings stay), apply directives and overrides.
+import { failureText } from '../lint/run';
 import type { Problem, RuleOverrides } from '../lint/types';
 import { applyOverrides, range } from '../lint/types';
 import { parseDirectives } from './directives';
@@ -26,7 +27,7 @@ export function lintProcfile(
     problems.push({
       code: `procfile/${INTERNAL_ERROR.name}`,
       severity: INTERNAL_ERROR.severity,
-      message: `The check procfile/${rule.name} failed on this file (${err instanceof Error ? err.message : String(err)}), so its findings are missing. Please report it.`,
+      message: `The check procfile/${rule.name} failed on this file, so its findings are missing: ${failureText(err)}`,
       range: range(0, 0, 0, 0),
     });
   };

@@ -6,12 +6,17 @@
 // - each lint logs a debug line "<name>: linted <path> (n problem(s))" (tests wait for it)
 // - `heroku.lint.rules` overrides (severity or "off"), re-applied when the setting changes
 // - quick fixes from Problem.fixes (edits, file rename) and an optional "disable for this line" comment
+// - a file that is not UTF-8 text gets one finding and nothing else (its bytes are read when it is saved on disk;
+//   an edited document is checked for the U+FFFD and NUL characters the editor shows for undecodable bytes); every
+//   message is escaped and at most 200 findings per file are shown (core/lint/input.ts, finish.ts)
 import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { FileSystem } from '../../core/heroku/ports';
 import { Disposable } from '../../core/lifecycle';
-import type { LintFile } from '../../core/lint/registry';
-import { applyOverrides, type Problem, type RuleOverrides } from '../../core/lint/types';
+import { finishProblems } from '../../core/lint/finish';
+import { decodeLintBytes } from '../../core/lint/input';
+import { runLinter, type LintFile } from '../../core/lint/run';
+import { applyOverrides, type FileKind, type Problem, type RuleOverrides } from '../../core/lint/types';
 import type { Logger } from '../log';
 import { codeOf, DIAGNOSTIC_SOURCE, toCodeAction, toDiagnostic } from './convert';
 import { SiblingDependencies } from './dependencies';
@@ -35,14 +40,27 @@ export interface LinterSpec {
 
 const EXCLUDE = '**/{node_modules,.git,vendor}/**';
 
+/** Which kind a spec lints, told by the file name each kind has. */
+const KIND_NAMES: [FileKind, string][] = [['procfile', 'Procfile'], ['appjson', 'app.json'], ['herokuyml', 'heroku.yml']];
+
+function readBytes(path: string): Uint8Array | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 export class LinterBridge extends Disposable implements vscode.CodeActionProvider {
   private readonly collection: vscode.DiagnosticCollection;
   private readonly problems = new Map<string, Problem[]>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly deps: SiblingDependencies;
+  private readonly kind: FileKind;
 
   constructor(private readonly spec: LinterSpec, private readonly log: Logger, private readonly docLink: ((code: string) => vscode.Uri) | undefined, files: FileSystem) {
     super();
+    this.kind = KIND_NAMES.find(([, name]) => spec.accepts(name))?.[0] ?? 'procfile';
     this.collection = this.register(vscode.languages.createDiagnosticCollection(spec.name));
     this.register({ dispose: () => { for (const t of this.timers.values()) clearTimeout(t); this.timers.clear(); } });
     this.deps = this.register(new SiblingDependencies(files, (u) => this.schedule(u)));
@@ -100,6 +118,10 @@ export class LinterBridge extends Disposable implements vscode.CodeActionProvide
 
   private lintDocument(doc: vscode.TextDocument): void {
     if (this.isDisposed || !this.handles(doc.uri, doc) || doc.isClosed) return;
+    // Saved: Heroku gets the bytes on disk, which the editor may have decoded from another encoding (UTF-16).
+    const bytes = doc.uri.scheme === 'file' && !doc.isDirty ? readBytes(doc.uri.fsPath) : undefined;
+    const decoded = bytes && decodeLintBytes(this.kind, bytes);
+    if (decoded && !decoded.ok) return this.publishProblems(doc.uri, [decoded.problem]);
     this.publish(doc.uri, doc.getText());
   }
 
@@ -115,27 +137,29 @@ export class LinterBridge extends Disposable implements vscode.CodeActionProvide
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return this.lintDocument(open);
     if (uri.scheme !== 'file') return this.clear(uri);
-    let text: string;
-    try {
-      text = readFileSync(uri.fsPath, 'utf8');
-    } catch {
-      return this.clear(uri);
-    }
-    this.publish(uri, text);
+    const bytes = readBytes(uri.fsPath);
+    if (!bytes) return this.clear(uri);
+    const decoded = decodeLintBytes(this.kind, bytes);
+    if (!decoded.ok) return this.publishProblems(uri, [decoded.problem]);
+    this.publish(uri, decoded.text);
   }
 
   private publish(uri: vscode.Uri, text: string): void {
     let found: Problem[];
     const readers = this.deps.readersFor(uri);
     try {
-      found = this.spec.lint({ path: uri.fsPath || uri.path, text, readSibling: readers.readSibling, fileExists: readers.fileExists });
+      found = runLinter(this.kind, (file) => this.spec.lint(file), { path: uri.fsPath || uri.path, text, readSibling: readers.readSibling, fileExists: readers.fileExists });
       readers.done();
     } catch (err) {
       this.log.error(`${this.spec.name} linter failed on ${uri.fsPath}`, err);
       return;
     }
+    this.publishProblems(uri, found);
+  }
+
+  private publishProblems(uri: vscode.Uri, found: Problem[]): void {
     const overrides = vscode.workspace.getConfiguration('heroku.lint', uri).get<RuleOverrides>('rules');
-    const problems = applyOverrides(found, overrides && typeof overrides === 'object' ? overrides : undefined);
+    const problems = finishProblems(this.kind, applyOverrides(found, overrides && typeof overrides === 'object' ? overrides : undefined));
     this.problems.set(uri.toString(), problems);
     this.collection.set(uri, problems.map((p) => toDiagnostic(uri, p, this.docLink)));
     this.log.debug(`${this.spec.name}: linted ${uri.fsPath || uri.path} (${problems.length} problem(s))`);

@@ -9,6 +9,7 @@ import { patchBody, summarizeChanges } from '../../core/env/diff';
 import { planPull, planPush } from '../../core/env/sync';
 import type { Redactor } from '../../core/redact';
 import { UserCancelled, UserFacingError, type CommandContext, type Commands } from '../commands';
+import { requireTrust } from '../trust';
 import { confirm, pickApp, requireClient, unwrap, type ExplorerDeps } from './deps';
 import { withCancellableProgress } from './progress';
 
@@ -93,6 +94,7 @@ export function registerEnvSync(commands: Commands, deps: ExplorerDeps, redactor
       return { written: true, changes: changes.length };
     }),
     commands.register('heroku.config.push', async (ctx, arg: unknown) => {
+      requireTrust(ctx, 'Push .env to App', 'sends the values of a .env file in this workspace to a Heroku app');
       const app = await pickApp(ctx, deps, arg instanceof vscode.Uri ? undefined : arg);
       const file = await chooseEnvFile(ctx, deps, app, arg, true);
       const text = (await deps.fs.readText(file)) ?? '';

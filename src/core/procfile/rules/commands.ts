@@ -1,5 +1,6 @@
 // Rules about the command: ports for the web process and a light shell check (what `bash -c` would reject).
 import { range } from '../../lint/types';
+import { listenFacts, type ListenFacts } from '../listen';
 import { entryRule, type ProcfileEntry, type ProcfileRule, type RuleContext } from './types';
 
 function at(e: ProcfileEntry, from: number, to: number) {
@@ -23,19 +24,15 @@ function deployedWeb(ctx: RuleContext, e: ProcfileEntry): boolean {
   return e.name === 'web' && e.command !== '' && deployed(ctx);
 }
 
-// Only what clearly sets the listen port of the web process (a `host:port` handed to any other option, such as
-// `--redis=localhost:6379` or gunicorn's `--statsd-host`, is someone else's port):
-const FIXED_PORT = [
-  // a port option: `-p 3000`, `--port=8000`, `-port 8080` (Go flags), `--server.port 8501`, `-Dserver.port=8080`
-  /(?:^|\s)(?:-p|--?(?:port|http-port|server-port|server\.port|listen)|-D(?:server|http|jetty)\.port|-Dport)(?:\s+|=)["']?(\d{2,5})(?![\w.:])/g,
-  // an address option: `-b 0.0.0.0:8000`, `--bind :8000`, `--listen=*:8000`, `-b tcp://0.0.0.0:3000`, `php -S 0.0.0.0:8000`,
-  // uwsgi `--http :8000`, Go `-addr=:8080`
-  /(?:^|\s)(?:-b|-S|--?(?:bind|listen|http|http-socket|socket|addr|address))(?:\s+|=)["']?(?:(?:tcp|https?|ssl):\/\/)?(?:[\w.-]*|\[[0-9a-fA-F:]*\]|\*):(\d{2,5})(?![\w.:/])/g,
-  // the address argument of servers that take it positionally: `manage.py runserver 0.0.0.0:8000`, `python -m http.server 8000`
-  /(?:^|\s)(?:runserver|-m\s+(?:http\.server|SimpleHTTPServer))(?![\w.])[^|;&#]*?\s["']?(?:(?:[\w.-]+|\[[0-9a-fA-F:]*\]):)?(\d{2,5})(?![^\s|;&"'])/g,
-  // the variable itself: `PORT=5000 node index.js`, `env PORT=5000 …`
-  /(?:^|\s|\benv\s+)PORT=["']?(\d{2,5})(?![\w.])/g,
-];
+/** Where the web declaration at entry `i` listens (computed once per entry for both port rules). */
+function facts(ctx: RuleContext, e: ProcfileEntry, i: number): ListenFacts {
+  const cached = factsCache.get(e);
+  if (cached) return cached;
+  const f = listenFacts(code(ctx, i));
+  factsCache.set(e, f);
+  return f;
+}
+const factsCache = new WeakMap<ProcfileEntry, ListenFacts>();
 
 const fixedPort = entryRule({
   name: 'fixed-port',
@@ -43,26 +40,15 @@ const fixedPort = entryRule({
   summary: 'The web process binds a fixed port instead of `$PORT`.',
   checkEntry(ctx, e, i) {
     if (!deployedWeb(ctx, e)) return;
-    const cmd = code(ctx, i);
-    const seen = new Set<number>();
-    for (const re of FIXED_PORT) {
-      re.lastIndex = 0;
-      for (let m = re.exec(cmd); m; m = re.exec(cmd)) {
-        const to = m.index + m[0].length;
-        const from = to - m[1].length;
-        if (seen.has(from)) continue;
-        seen.add(from);
-        ctx.report({
-          message: `The web process listens on port ${m[1]}, but Heroku assigns the port in \`$PORT\`: the router cannot reach it and the dyno is stopped with R10 (boot timeout) after 60 seconds. Use \`$PORT\`.`,
-          range: at(e, from, to),
-          fixes: [{ title: 'Replace with $PORT', isPreferred: true, edits: [{ range: at(e, from, to), newText: '$PORT' }] }],
-        });
-      }
+    for (const p of facts(ctx, e, i).fixedPorts) {
+      ctx.report({
+        message: `The web process listens on port ${p.text}, but Heroku assigns the port in \`$PORT\`: the router cannot reach it and the dyno is stopped with R10 (boot timeout) after 60 seconds. Use \`$PORT\`.`,
+        range: at(e, p.from, p.to),
+        fixes: [{ title: 'Replace with $PORT', isPreferred: true, edits: [{ range: at(e, p.from, p.to), newText: '$PORT' }] }],
+      });
     }
   },
 });
-
-const LOCALHOST = /(?:(?:^|\s)(?:-b|--bind|--host|-H|--listen|--address|-a)(?:\s+|=)["']?|(?:^|\s)-Dserver\.address=)(127\.0\.0\.1|localhost)(?![\w.-])/g;
 
 const localhostBind = entryRule({
   name: 'localhost-bind',
@@ -70,21 +56,35 @@ const localhostBind = entryRule({
   summary: 'The web process binds only to localhost, which the Heroku router cannot reach.',
   checkEntry(ctx, e, i) {
     if (!deployedWeb(ctx, e)) return;
-    const cmd = code(ctx, i);
-    LOCALHOST.lastIndex = 0;
-    for (let m = LOCALHOST.exec(cmd); m; m = LOCALHOST.exec(cmd)) {
-      const to = m.index + m[0].length;
-      const from = to - m[1].length;
+    for (const h of facts(ctx, e, i).localhostBinds) {
       ctx.report({
-        message: `The web process binds to ${m[1]} only; Heroku's router connects from outside the dyno, so the app is unreachable (R10 boot timeout). Bind to 0.0.0.0 (Fir apps listen on IPv6: \`[::]\`).`,
-        range: at(e, from, to),
-        fixes: [{ title: 'Bind to 0.0.0.0', isPreferred: true, edits: [{ range: at(e, from, to), newText: '0.0.0.0' }] }],
+        message: `The web process binds to ${h.text} only; Heroku's router connects from outside the dyno, so the app is unreachable (R10 boot timeout). Bind to 0.0.0.0 (Fir apps listen on IPv6: \`[::]\`).`,
+        range: at(e, h.from, h.to),
+        fixes: [{ title: 'Bind to 0.0.0.0', isPreferred: true, edits: [{ range: at(e, h.from, h.to), newText: '0.0.0.0' }] }],
       });
     }
   },
 });
 
-const BARE_PORT = /(?:(?:^|\s)(?:-p|--port|--http-port)\s+|=|:|\becho\s+)["']?(PORT)(?!\w)/g;
+// `PORT` where a port goes: after a port option, after `name=` where the name says port (`--port=`,
+// `-Dserver.port=`, `SERVER_PORT=`), after a `host:`, or as what `$(echo PORT)` prints. Not `echo PORT is $PORT`
+// (plain text) nor `VAR=PORT` for other names (a tool may take the variable's name). Each `PORT` is found with
+// indexOf and only the text just before it is tested: a pattern that starts anywhere would be slow on long lines.
+const BEFORE_BARE_PORT = [/(?:^|\s)(?:-p|--port|--http-port)\s+$/, /(?:port|PORT|Port)=$/, /:$/, /(?:\$\(|`)\s*echo\s+$/];
+
+/** Offsets of each literal `PORT` in `cmd` that stands where a port number goes. */
+function barePorts(cmd: string): number[] {
+  const out: number[] = [];
+  for (let p = cmd.indexOf('PORT'); p >= 0; p = cmd.indexOf('PORT', p + 4)) {
+    if (/[\w=]/.test(cmd[p + 4] ?? '')) continue;
+    const q = cmd[p - 1] === '"' || cmd[p - 1] === "'" ? p - 1 : p;
+    const start = Math.max(0, q - 40);
+    // Past the window's start, `^` must not match there: a leading character that is not a space keeps it honest.
+    const before = (start > 0 ? '_' : '') + cmd.slice(start, q);
+    if (BEFORE_BARE_PORT.some((re) => re.test(before))) out.push(p);
+  }
+  return out;
+}
 
 const portWithoutDollar = entryRule({
   name: 'port-without-dollar',
@@ -93,11 +93,8 @@ const portWithoutDollar = entryRule({
   checkEntry(ctx, e, i) {
     // Every match contains `PORT`, and the code is a prefix of the command.
     if (e.command.indexOf('PORT') < 0) return;
-    const cmd = code(ctx, i);
-    BARE_PORT.lastIndex = 0;
-    for (let m = BARE_PORT.exec(cmd); m; m = BARE_PORT.exec(cmd)) {
-      const to = m.index + m[0].length;
-      const from = to - 4;
+    for (const from of barePorts(code(ctx, i))) {
+      const to = from + 4;
       ctx.report({
         message: 'This passes the literal word `PORT`, not the port number: write `$PORT` to read the variable Heroku sets.',
         range: at(e, from, to),

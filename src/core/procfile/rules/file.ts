@@ -51,6 +51,8 @@ const crlf: ProcfileRule = {
   summary: 'Windows (CRLF) line endings.',
   check(ctx) {
     if (ctx.doc.crlfCount === 0) return;
+    // `Procfile.windows` and friends are read only by `heroku local`, which splits lines at `\r?\n`: info there.
+    const local = ctx.options.fileName !== undefined && ctx.options.fileName.toLowerCase() !== 'procfile';
     const edits: TextEdit[] = [];
     let firstEntry: number | undefined;
     for (const l of ctx.doc.lines) {
@@ -61,7 +63,10 @@ const crlf: ProcfileRule = {
     const line = firstEntry ?? edits[0].range.start.line;
     const len = ctx.doc.lines[line].text.length;
     ctx.report({
-      message: `${ctx.doc.crlfCount} line(s) end with CRLF. Fir and \`heroku local\` accept that, but a parser that splits lines at \`\\n\` alone leaves a \`\\r\` at the end of each command (the last argument becomes e.g. \`start\\r\`), and Cedar's parser is not public. Convert the file to LF line endings.`,
+      severity: local ? 'info' : undefined,
+      message: local
+        ? `${ctx.doc.crlfCount} line(s) end with CRLF. \`heroku local\` accepts that; Heroku itself never reads this file. Other Procfile runners may keep a \`\\r\` at the end of each command.`
+        : `${ctx.doc.crlfCount} line(s) end with CRLF. Fir and \`heroku local\` accept that, but a parser that splits lines at \`\\n\` alone leaves a \`\\r\` at the end of each command (the last argument becomes e.g. \`start\\r\`), and Cedar's parser is not public. Convert the file to LF line endings.`,
       range: range(line, len, line, len),
       fixes: [{ title: 'Convert to LF line endings', isPreferred: true, eol: 'lf', edits }],
     });

@@ -1,19 +1,14 @@
 // What `heroku local` (Heroku CLI) rejects that Heroku itself accepts. The parser Heroku CLI 11.1.1 brought
 // throws "line N parse error" for any line that contains a word character but does not start with `\s*\w+:`
 // (heroku/cli#3636, #3653); later releases skip comments (#3641) and accept `-` (#3883), older ones used
-// node-foreman's parser. A Procfile.* file is only ever read by `heroku local -f`, so there these are warnings;
-// in the deployed Procfile they are info.
+// node-foreman's parser. Info everywhere: both are fixed upstream, Heroku itself accepts both, and `Procfile.dev`
+// is as often run by foreman or overmind (Rails' bin/dev), which accept both too.
 import { range } from '../../lint/types';
 import { NAME_CLASSIC, NAME_WORD } from '../parser';
-import { entryRule, type ProcfileRule, type RuleContext } from './types';
+import { entryRule, type ProcfileRule } from './types';
 
 const WORD = /\w/;
 const DIRECTIVE = /^\s*#\s*heroku-lint-disable/;
-
-function severityFor(ctx: RuleContext) {
-  const name = ctx.options.fileName ?? 'Procfile';
-  return name.includes('.') ? ('warning' as const) : ('info' as const);
-}
 
 const localName = entryRule({
   name: 'heroku-local-name',
@@ -23,8 +18,7 @@ const localName = entryRule({
     if (e.nameClass & NAME_WORD || !(e.nameClass & NAME_CLASSIC) || e.spaceBeforeColon) return;
     const to = e.name.replace(/-/g, '_');
     ctx.report({
-      severity: severityFor(ctx),
-      message: `\`heroku local\` from Heroku CLI 11.1.1 on (until its fix for heroku/cli#3653) stops with "line ${e.line + 1} parse error" on \`${e.name}\`: that parser accepts only letters, digits and \`_\` before the colon. Heroku itself and older CLIs accept the name.`,
+      message: `\`heroku local\` from Heroku CLI 11.1.1 until its fix for heroku/cli#3653 (merged in heroku/cli#3883) stops with "line ${e.line + 1} parse error" on \`${e.name}\`: that parser accepts only letters, digits and \`_\` before the colon. Heroku itself and older CLIs accept the name.`,
       range: e.nameRange,
       fixes: [{ title: `Rename to \`${to}\``, edits: [{ range: e.nameRange, newText: to }] }],
     });
@@ -45,7 +39,6 @@ const localComment: ProcfileRule = {
     const start = l.text.indexOf('#');
     const more = hits.length > 1 ? ` (and ${hits.length - 1} more comment line${hits.length > 2 ? 's' : ''})` : '';
     ctx.report({
-      severity: severityFor(ctx),
       message: `\`heroku local\` in Heroku CLI 11.1.1 reads only \`name: command\` lines and stops with "line ${l.line + 1} parse error" on this comment${more} (heroku/cli#3636, fixed by #3641 in a later release). Heroku ignores comments; update the CLI, or remove the comments if you run this file with that version.`,
       range: range(l.line, start, l.line, l.text.length),
     });

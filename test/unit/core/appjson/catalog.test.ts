@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appJsonRuleInfo } from '../../../../src/core/appjson/rules';
 import { herokuYmlRuleInfo } from '../../../../src/core/herokuyml/rules';
-import { lintFile, ruleCatalog } from '../../../../src/core/lint/registry';
+import { inputRuleInfo, lintFile, ruleCatalog } from '../../../../src/core/lint/registry';
 import { ruleDocLines } from '../../../../src/core/lint/rule-docs';
 
 const root = join(__dirname, '../../../..');
@@ -42,7 +42,7 @@ describe('appjson/herokuyml: rule catalogue and registry', () => {
     }
   });
   it('is wired into the lint registry used by the CLI', () => {
-    assert.equal(ruleCatalog.appjson, appJsonRuleInfo);
+    assert.deepEqual(ruleCatalog.appjson?.(), [...appJsonRuleInfo(), ...inputRuleInfo('appjson')]);
     const siblings: Record<string, string> = { Procfile: 'web: x\n' };
     const ps = lintFile('appjson', { path: 'app.json', text: '{"formation": {"worker": {}}}', readSibling: (n) => siblings[n] });
     assert.deepEqual(ps.map((p) => p.code), ['appjson/formation-not-in-procfile']);

@@ -8,7 +8,8 @@ const dir = join(__dirname, '../../../fixtures/appjson/real');
 const FOREIGN = ['0-ng__wxapp_TODO.json', 'EDGZTNSR__IntroductionToAL__Example01.json', '0000aditya0000__eventxui.json'];
 /** Known-invalid manifests and the errors they must get. */
 const INVALID: Record<string, string[]> = {
-  'heroku__python-getting-started.json': ['appjson/syntax', 'appjson/schema'],
+  // Its schema problems are not reported after the syntax error (the parser's recovery is a guess).
+  'heroku__python-getting-started.json': ['appjson/syntax'],
   'chatwoot__chatwoot.json': ['appjson/duplicate-key'],
   'posthog__posthog.json': ['appjson/schema'],
 };

@@ -31,10 +31,10 @@ describe('appjson: schema', () => {
     assert.equal(covered(text, p), '"production"');
   });
 
-  it('warns about a name longer than 30 characters, on the value (a check, not a schema limit the editor would call an error)', () => {
+  it('notes a name longer than 30 characters, on the value (info: Heroku\'s own samples deploy with longer names)', () => {
     const text = `{"name": "${'x'.repeat(31)}"}`;
     const [p] = lint(text).filter((q) => q.code === 'appjson/name-too-long');
-    assert.equal(p.severity, 'warning');
+    assert.equal(p.severity, 'info');
     assert.equal(covered(text, p), `"${'x'.repeat(31)}"`);
     assert.deepEqual(codes(lint(`{"name": "${'x'.repeat(30)}"}`)), []);
     assert.deepEqual(codes(lintAppJson({ text, skip: { syntax: true, schema: true } })), ['appjson/name-too-long']);
@@ -55,11 +55,24 @@ describe('appjson: schema', () => {
     assert.deepEqual(codes(lintValue({ environments: { review: { env: { DEBUG: 1 } } } })), ['appjson/schema']);
   });
 
-  it('reports the branch that fits: a bad key inside an env object', () => {
+  it('reports the branch that fits: an unknown key inside an env object (a warning, with a guess)', () => {
     const text = '{"env": {"A": {"valu": "x"}}}';
     const [p] = lint(text);
-    assert.equal(p.message, '"valu" is not allowed in env.A.');
+    assert.equal(p.code, 'appjson/unknown-key');
+    assert.equal(p.severity, 'warning');
+    assert.equal(p.message, '"valu" is not a key Heroku knows in env.A; it has no effect. Did you mean "value"?');
     assert.equal(covered(text, p), '"valu"');
+    assert.match(lint('{"env": {"A": {"default": "x"}}}')[0].message, /Did you mean "value"\?/);
+  });
+
+  it('says that formation is an object, not the list of an early draft', () => {
+    const [p] = lint('{"environments": {"review": {"formation": [{"process": "web", "quantity": 1}]}}}');
+    assert.match(p.message, /^environments\.review\.formation must be an object keyed by process type/);
+  });
+
+  it('reports only the syntax error when the structure after it is a guess', () => {
+    const text = '{"env": {"A": {"value": "x"\n "B": {"value": 1}, "C": {"x": 1}}, "addons": "y"}';
+    assert.deepEqual([...new Set(codes(lint(text)))], ['appjson/syntax']);
   });
 
   it('requires plan in an add-on object, on the object', () => {

@@ -48,11 +48,12 @@ describe('appjson: semantic checks', () => {
   });
 
   describe('env', () => {
-    it('warns when a required variable also has a value, on "required"', () => {
-      const text = '{"env": {"A": {"value": "x", "required": true}}}';
-      const [p] = only(lint(text), 'appjson/required-with-value');
-      assert.equal(covered(text, p), '"required"');
-      assert.deepEqual(codes(lintValue({ env: { A: { value: 'x', required: false }, B: { required: true } } })), []);
+    it('accepts a value on a required variable (required is the default: the value is the form\'s default)', () => {
+      assert.deepEqual(codes(lintValue({ env: { A: { value: 'x', required: true }, B: { value: 'y', required: false }, C: { required: true } } })), []);
+    });
+    it('says which env value is not a string, once per variable', () => {
+      const ps = lintValue({ env: { A: 50, B: 5, C: { value: true } } });
+      assert.deepEqual(ps.map((p) => p.message), ['env.A must be a string or an object.', 'env.B must be a string or an object.', 'env.C.value must be a string.']);
     });
     it('rejects a generator other than secret, with a fix', () => {
       const text = '{"env": {"A": {"generator": "uuid"}}}';
@@ -92,10 +93,11 @@ describe('appjson: semantic checks', () => {
   });
 
   describe('other keys', () => {
-    it('marks image deprecated on its key', () => {
+    it('marks image deprecated on its key (info: Heroku ignores it)', () => {
       const text = '{"image": "heroku/ruby"}';
       const [p] = lint(text);
       assert.equal(p.code, 'appjson/deprecated-image');
+      assert.equal(p.severity, 'info');
       assert.deepEqual(p.tags, ['deprecated']);
       assert.equal(covered(text, p), '"image"');
     });
@@ -120,6 +122,7 @@ describe('appjson: semantic checks', () => {
       assert.match(p.message, /Did you mean "addons"/);
       assert.equal(p.fixes?.[0].edits?.[0].newText, '"addons"');
       assert.deepEqual(codes(lintValue({ scripts: { predeploy: 'x' } })), ['appjson/unknown-script']);
+      assert.deepEqual(codes(lintValue({ scripts: { dokku: { predeploy: 'x' }, postdeploy: 'y' } })), []);
     });
   });
 });

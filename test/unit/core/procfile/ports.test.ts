@@ -60,6 +60,54 @@ describe('procfile/fixed-port', () => {
     }
   });
 
+  it('stays quiet behind a wrapper that binds $PORT itself and proxies to the app (the nginx buildpack)', () => {
+    for (const cmd of [
+      'bin/start-nginx bundle exec unicorn -p 3000 -c config/unicorn.rb',
+      'bin/start-nginx-debug gunicorn -b 127.0.0.1:8000 app:app',
+      'bin/start-nginx -f bin/start-pgbouncer newrelic-admin run-program granian --host 0.0.0.0 --port 8013 app',
+      'bin/start-nginx-solo',
+      'bin/start-nginx-static',
+      'sh -c "bin/start-nginx node server.js --port 3000"',
+    ]) {
+      assert.deepEqual(lintProcfile(`web: ${cmd}\n`).filter((p) => p.code === FIXED || p.code === 'procfile/localhost-bind'), [], cmd);
+    }
+  });
+
+  it('looks through wrappers that only run the command after them', () => {
+    const cases: [string, string][] = [
+      ['bin/start-pgbouncer bundle exec puma -p 3000', '3000'],
+      ['bin/start-pgbouncer-stunnel newrelic-admin run-program gunicorn -b :8000 app', '8000'],
+      ['ddtrace-run uvicorn app:app --port 8000', '8000'],
+      ['exec nice -n 5 bin/rails server -p 3000', '3000'],
+      ['npx next start -p 3000', '3000'],
+      ['sh -c "python manage.py migrate && gunicorn -b 0.0.0.0:8000 app"', '8000'],
+      ['poetry run python -m flask run -p 5000', '5000'],
+      ['vendor/bin/heroku-php-apache2 -p 8080 public/', '8080'],
+      ['bundle exec ruby app.rb -p 4567', '4567'],
+      ['python -m shuup_workbench runserver 0.0.0.0:5000', '5000'],
+    ];
+    for (const [cmd, port] of cases) assert.deepEqual(fixedPorts(cmd), [port], cmd);
+  });
+
+  it('reads a short option as a port only for a program whose -p (or -l, -P) is the port', () => {
+    for (const cmd of [
+      'supervisor -p 10000 main.js', // node-supervisor: poll interval
+      'gunicorn -p 8000 app:app', // pid file
+      'uwsgi -p 4 --http :$PORT', // processes
+      'node -p 3000', // print
+      'celery -A app worker -P 4', // pool
+      'ruby -p 1000 script.rb', // ruby's own -p (loop) before the script
+      'my-server -p 3000', // unknown program: not assumed
+      'vendor/bin/heroku-php-apache2 public/', // binds $PORT itself
+      'psql --port 5432 -c "select 1" && gunicorn app', // a client's port
+    ]) {
+      assert.deepEqual(fixedPorts(cmd), [], cmd);
+    }
+    assert.deepEqual(fixedPorts('serve -s build -l 3000'), ['3000']);
+    assert.deepEqual(fixedPorts('bundle exec jekyll serve -P 4000'), ['4000']);
+    assert.deepEqual(fixedPorts('bundle exec puma -p3000'), ['3000']);
+  });
+
   it('replaces just the port with $PORT', () => {
     const text = 'web: python manage.py runserver 0.0.0.0:8000\n';
     const p = lintProcfile(text).find((x) => x.code === FIXED);
