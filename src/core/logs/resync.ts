@@ -1,0 +1,87 @@
+// Closing the gap after a reconnect. A new Cedar session replays the app's recent lines (up to 1500) before it
+// tails; the lines we already delivered are in that replay, followed by the ones we missed. Matching the replay
+// against what we delivered drops the repeats and keeps the missed lines, so a drop costs no line at all as long as
+// fewer lines than the replay holds were written in between. Pure: the stream feeds it lines and asks what to do.
+
+export type ResyncVerdict = 'duplicate' | 'new';
+
+/** Remembers the last `capacity` lines delivered (a ring: constant work per line). */
+export class RecentLines {
+  private readonly ring: string[];
+  private next = 0;
+  private size = 0;
+
+  constructor(readonly capacity: number) {
+    this.ring = new Array<string>(Math.max(1, capacity));
+  }
+
+  add(line: string): void {
+    this.ring[this.next] = line;
+    this.next = (this.next + 1) % this.ring.length;
+    if (this.size < this.ring.length) this.size++;
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  /** Oldest first. */
+  toArray(): string[] {
+    const out: string[] = [];
+    const start = (this.next - this.size + this.ring.length) % this.ring.length;
+    for (let i = 0; i < this.size; i++) out.push(this.ring[(start + i) % this.ring.length]);
+    return out;
+  }
+}
+
+/**
+ * One replay's matching. Every replayed line that we delivered before is a duplicate (each delivered copy matches
+ * once); any other is new (missed, or cut mid-line by the drop). The window closes when our last delivered line
+ * comes by (nothing after it can be a repeat: `found`), after `limit` lines, or when the stream calls finish().
+ */
+export class ResyncWindow {
+  private readonly counts = new Map<string, number>();
+  private readonly last: string | undefined;
+  private readonly beforeLast: string | undefined;
+  private previous: string | undefined;
+  private seen = 0;
+  private closed = false;
+  found = false;
+
+  constructor(delivered: readonly string[], private readonly limit: number) {
+    for (const l of delivered) this.counts.set(l, (this.counts.get(l) ?? 0) + 1);
+    this.last = delivered.at(-1);
+    this.beforeLast = delivered.at(-2);
+    if (this.last === undefined) this.closed = true;
+  }
+
+  get done(): boolean {
+    return this.closed;
+  }
+
+  accept(line: string): ResyncVerdict {
+    if (this.closed) return 'new';
+    this.seen++;
+    const n = this.counts.get(line);
+    const previous = this.previous;
+    this.previous = line;
+    if (n !== undefined && n > 0) {
+      this.counts.set(line, n - 1);
+      // Our last line, as its last copy or right after the line we had before it: nothing later repeats.
+      if (line === this.last && (n === 1 || (previous !== undefined && previous === this.beforeLast))) {
+        this.found = true;
+        this.finish();
+      } else if (this.seen >= this.limit) {
+        this.finish();
+      }
+      return 'duplicate';
+    }
+    if (this.seen >= this.limit) this.finish();
+    return 'new';
+  }
+
+  finish(): void {
+    this.closed = true;
+    this.counts.clear();
+  }
+}
