@@ -68,16 +68,19 @@ export function unquote(raw: string): string {
   return inner.includes('\\') ? inner.replace(/\\(.)/g, '$1') : inner;
 }
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** The pairs of `text` as an object (first occurrence of a key wins); undefined when there are none. */
 export function parsePairs(text: string, from = 0): Record<string, string> | undefined {
-  let entries: [string, string][] | undefined;
-  const seen = new Set<string>();
+  let out: Record<string, string> | undefined;
   scanPairs(text, (ks, ke, vs, ve) => {
     const key = text.slice(ks, ke);
-    if (seen.has(key)) return;
-    seen.add(key);
-    (entries ??= []).push([key, unquote(text.slice(vs, ve))]);
+    out ??= {};
+    if (hasOwn.call(out, key)) return;
+    const value = unquote(text.slice(vs, ve));
+    // A `__proto__=x` pair must be data, not a prototype change.
+    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
   }, from);
-  // fromEntries defines own properties, so a `__proto__=x` pair is data, not a prototype change.
-  return entries && Object.fromEntries(entries);
+  return out;
 }

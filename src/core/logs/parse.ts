@@ -40,23 +40,48 @@ function startsWithPair(message: string): boolean {
   return false;
 }
 
-function build(raw: string, shape: LineShape, timestamp: string | undefined, source: string, dyno: string, message: string): LogLine {
-  const fields = dyno === 'router' || startsWithPair(message) ? parsePairs(message) : undefined;
-  let code = fields?.code !== undefined && isErrorCode(fields.code) ? fields.code : undefined;
-  if (code === undefined && message.length > 4) {
-    const c0 = message.charCodeAt(0);
-    if (c0 === 69 /* E */ || c0 === 72 /* H */ || c0 === 82 /* R */ || c0 === 76 /* L */) {
-      const m = MESSAGE_CODE.exec(message);
-      if (m) code = m[1] ?? m[2];
+/**
+ * A parsed line. The pairs and the error code are worked out on first use: the output channel's path (parse, plain
+ * text) never needs them, and they are most of the cost of a router line. Read them as `line.fields`, `line.code`.
+ */
+class ParsedLine implements LogLine {
+  private pairs: Record<string, string> | null | undefined = undefined;
+  private errorCode: string | null | undefined = undefined;
+
+  constructor(
+    readonly raw: string, readonly shape: LineShape, readonly timestamp: string | undefined, readonly source: string,
+    readonly dyno: string, readonly type: string, readonly message: string,
+  ) {}
+
+  get fields(): Record<string, string> | undefined {
+    if (this.pairs === undefined) {
+      this.pairs = (this.dyno === 'router' || startsWithPair(this.message) ? parsePairs(this.message) : undefined) ?? null;
     }
+    return this.pairs ?? undefined;
   }
-  const type = processTypeOf(dyno);
-  const line: { -readonly [K in keyof LogLine]: LogLine[K] } = timestamp === undefined
-    ? { raw, shape, source, dyno, type, message }
-    : { raw, shape, timestamp, source, dyno, type, message };
-  if (fields) line.fields = fields;
-  if (code) line.code = code;
-  return line;
+
+  get code(): string | undefined {
+    if (this.errorCode === undefined) this.errorCode = findCode(this.message, this.fields) ?? null;
+    return this.errorCode ?? undefined;
+  }
+
+  toJSON(): LogLine {
+    const { raw, shape, timestamp, source, dyno, type, message, fields, code } = this;
+    return { raw, shape, ...(timestamp === undefined ? {} : { timestamp }), source, dyno, type, message, ...(fields ? { fields } : {}), ...(code ? { code } : {}) };
+  }
+}
+
+function findCode(message: string, fields: Record<string, string> | undefined): string | undefined {
+  if (fields?.code !== undefined && isErrorCode(fields.code)) return fields.code;
+  if (message.length < 5) return undefined;
+  const c0 = message.charCodeAt(0);
+  if (c0 !== 69 /* E */ && c0 !== 72 /* H */ && c0 !== 82 /* R */ && c0 !== 76 /* L */) return undefined;
+  const m = MESSAGE_CODE.exec(message);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+function build(raw: string, shape: LineShape, timestamp: string | undefined, source: string, dyno: string, message: string): LogLine {
+  return new ParsedLine(raw, shape, timestamp, source, dyno, processTypeOf(dyno), message);
 }
 
 /** Parses one line (a trailing `\n` or `\r\n` is ignored). Total: every string gives a LogLine. */

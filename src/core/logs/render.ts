@@ -35,9 +35,14 @@ export function toPlain(tokens: readonly Token[]): string {
  * toPlain(tokenize(line)), without building tokens: this is the output channel's per-line path.
  */
 export function plainText(line: LogLine): string {
-  if (line.shape === 'text' || line.source === undefined || line.dyno === undefined) return escapeControl(line.message);
-  const head = line.timestamp === undefined ? '' : `${line.timestamp} `;
-  return escapeControl(`${head}${line.source}[${line.dyno}]: ${line.message}`);
+  const { raw, source, dyno, message, timestamp } = line;
+  if (line.shape === 'text' || source === undefined || dyno === undefined) return escapeControl(message);
+  const pre = timestamp === undefined ? 0 : timestamp.length + 1;
+  // Already canonical (no drain token, `]: ` separator): the length and the `[` right after the source prove it.
+  if (line.shape === 'logplex' && raw.length === pre + source.length + dyno.length + 4 + message.length && raw.charCodeAt(pre + source.length) === 91) {
+    return escapeControl(raw);
+  }
+  return escapeControl(`${pre ? `${timestamp} ` : ''}${source}[${dyno}]: ${message}`);
 }
 
 export function ansiText(line: LogLine): string {
