@@ -11,7 +11,9 @@ import { controlRoutes } from './routes/control';
 import { domainRoutes } from './routes/domains';
 import { dynoRoutes } from './routes/dynos';
 import { formationRoutes } from './routes/formation';
-import { logRoutes, type LogRuntime } from './routes/logs';
+import { LogRuntime, type LogControl, type LogScript } from './logs/runtime';
+import { webUrl } from './views/apps';
+import { logRoutes } from './routes/logs';
 import { pipelineRoutes } from './routes/pipelines';
 import { releaseRoutes } from './routes/releases';
 import { SelfCheck, type SchemaViolation } from './schema/self-check';
@@ -19,7 +21,7 @@ import { seedState, type SeedName } from './seed';
 import { FakeServer, type RecordedRequest } from './server';
 import { FakeState } from './state/store';
 
-export type { FaultSpec, RecordedRequest, SchemaViolation, SeedName };
+export type { FaultSpec, LogControl, LogScript, RecordedRequest, SchemaViolation, SeedName };
 export { FakeState };
 
 export interface FakeHerokuOptions {
@@ -54,6 +56,8 @@ export interface FakeHeroku {
   readonly routes: readonly { method: string; pattern: string }[];
   /** Answers that did not match the schema (empty when `validate` is off); kept across reset(). */
   readonly violations: readonly SchemaViolation[];
+  /** The fake logplex: per-app scripts (bulk mode, faults), counters, session expiry. See the README's "Log sessions". */
+  readonly logs: LogControl;
   close(): Promise<void>;
 }
 
@@ -66,7 +70,7 @@ export async function startFakeHeroku(opts: FakeHerokuOptions = {}): Promise<Fak
   seedState(state, seed, extra);
   const faults = new Faults();
   const requests: RecordedRequest[] = [];
-  const runtime: LogRuntime = { logIntervalMs: opts.logIntervalMs ?? 1000, streams: new Set() };
+  const runtime = new LogRuntime(opts.logIntervalMs ?? 1000, () => state, (app) => new URL(webUrl(state.app(app))).host);
   const reset = (o: { seed?: SeedName; apps?: number } = {}): void => {
     seed = o.seed ?? seed;
     extra = o.apps ?? extra;
@@ -74,6 +78,7 @@ export async function startFakeHeroku(opts: FakeHerokuOptions = {}): Promise<Fak
     seedState(state, seed, extra);
     faults.clear();
     requests.length = 0;
+    runtime.reset();
   };
   const selfCheck = opts.validate === false ? undefined : new SelfCheck(opts.onViolation);
   const router = new Router();
@@ -93,10 +98,10 @@ export async function startFakeHeroku(opts: FakeHerokuOptions = {}): Promise<Fak
   const server = new FakeServer({ apiKey, router, faults, requests, getState: () => state, selfCheck });
   const url = await server.listen(opts.port ?? 0);
   return {
-    url, apiKey, faults, requests, reset, routes: router.list(), violations: selfCheck?.violations ?? [],
+    url, apiKey, faults, requests, reset, routes: router.list(), violations: selfCheck?.violations ?? [], logs: runtime,
     get state() { return state; },
     close: async () => {
-      for (const res of runtime.streams) res.end();
+      runtime.endAll();
       await server.close();
     },
   };

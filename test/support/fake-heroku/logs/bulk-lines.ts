@@ -27,7 +27,7 @@ export class BulkClock {
 
 export interface BulkLineOptions {
   host: string;
-  /** Extra characters appended to app lines (to shape the average line length). */
+  /** Extra characters appended to the line (a huge line, or a longer average). */
   pad?: string;
 }
 
@@ -38,10 +38,10 @@ export function bulkLine(seq: number, clock: BulkClock, o: BulkLineOptions): str
   const i = seq % PATHS.length;
   if (k <= 3) {
     if (seq % 97 === 0) {
-      return `${ts} heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="${PATHS[i]}${seq}" host=${o.host} request_id=${seq.toString(16).padStart(8, '0')}-7d1e-4c1d-9e2f-0242ac120002 fwd="203.0.113.${seq % 250}" dyno=web.${1 + (seq % 2)} connect=0ms service=30000ms status=503 bytes=0 protocol=https`;
+      return `${ts} heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="${PATHS[i]}${seq}" host=${o.host} request_id=${seq.toString(16).padStart(8, '0')}-7d1e-4c1d-9e2f-0242ac120002 fwd="203.0.113.${seq % 250}" dyno=web.${1 + (seq % 2)} connect=0ms service=30000ms status=503 bytes=0 protocol=https${o.pad ?? ''}`;
     }
     const status = STATUS[seq % STATUS.length];
-    return `${ts} heroku[router]: at=info method=${METHODS[i]} path="${PATHS[i]}${seq}" host=${o.host} request_id=${seq.toString(16).padStart(8, '0')}-7d1e-4c1d-9e2f-0242ac120002 fwd="203.0.113.${seq % 250}" dyno=web.${1 + (seq % 2)} connect=${seq % 3}ms service=${5 + (seq % 180)}ms status=${status} bytes=${400 + (seq % 9000)} protocol=https`;
+    return `${ts} heroku[router]: at=info method=${METHODS[i]} path="${PATHS[i]}${seq}" host=${o.host} request_id=${seq.toString(16).padStart(8, '0')}-7d1e-4c1d-9e2f-0242ac120002 fwd="203.0.113.${seq % 250}" dyno=web.${1 + (seq % 2)} connect=${seq % 3}ms service=${5 + (seq % 180)}ms status=${status} bytes=${400 + (seq % 9000)} protocol=https${o.pad ?? ''}`;
   }
   if (k <= 6) return `${ts} app[web.${1 + (seq % 2)}]: ${METHODS[i]} ${PATHS[i]}${seq} completed in ${3 + (seq % 90)}ms seq=${seq}${o.pad ?? ''}`;
   return `${ts} app[worker.1]: Processed SendInvoiceEmail job seq=${seq} in ${20 + (seq % 400)}ms${o.pad ?? ''}`;
