@@ -3,8 +3,6 @@
 // against what we delivered drops the repeats and keeps the missed lines, so a drop costs no line at all as long as
 // fewer lines than the replay holds were written in between. Pure: the stream feeds it lines and asks what to do.
 
-export type ResyncVerdict = 'duplicate' | 'new';
-
 /** Remembers the last `capacity` lines delivered (a ring: constant work per line). */
 export class RecentLines {
   private readonly ring: string[];
@@ -35,15 +33,22 @@ export class RecentLines {
 }
 
 /**
- * One replay's matching. Every replayed line that we delivered before is a duplicate (each delivered copy matches
- * once); any other is new (missed, or cut mid-line by the drop). The window closes when our last delivered line
- * comes by (nothing after it can be a repeat: `found`), after `limit` lines, or when the stream calls finish().
+ * One replay's matching. The replay is the app's recent history in order, so it reads: lines older than anything we
+ * kept (skipped), the lines we delivered (duplicates, each delivered copy matching once) with any we missed among
+ * them (new: a line cut by the drop), then the lines written since (new). The window closes when our last delivered
+ * line comes by (`found`: nothing later can be a repeat), after `limit` lines, or when the stream calls finish().
+ * If none of our lines came by, everything replayed is newer than what we have and `missing` is true: lines may have
+ * been written and dropped from the buffer before we came back.
  */
 export class ResyncWindow {
   private readonly counts = new Map<string, number>();
   private readonly last: string | undefined;
   private readonly beforeLast: string | undefined;
   private previous: string | undefined;
+  /** Lines before the first repeat: older than our history, unless no repeat ever comes. */
+  private preamble: string[] = [];
+  private fresh: string[] = [];
+  private overlapped = false;
   private seen = 0;
   private closed = false;
   found = false;
@@ -59,29 +64,35 @@ export class ResyncWindow {
     return this.closed;
   }
 
-  accept(line: string): ResyncVerdict {
-    if (this.closed) return 'new';
+  /** Takes one replayed line; true when this line closed the window (then call result()). */
+  accept(line: string): boolean {
+    if (this.closed) return false;
     this.seen++;
     const n = this.counts.get(line);
     const previous = this.previous;
     this.previous = line;
     if (n !== undefined && n > 0) {
       this.counts.set(line, n - 1);
+      this.overlapped = true;
+      this.preamble = [];
       // Our last line, as its last copy or right after the line we had before it: nothing later repeats.
-      if (line === this.last && (n === 1 || (previous !== undefined && previous === this.beforeLast))) {
-        this.found = true;
-        this.finish();
-      } else if (this.seen >= this.limit) {
-        this.finish();
-      }
-      return 'duplicate';
+      if (line === this.last && (n === 1 || (previous !== undefined && previous === this.beforeLast))) this.found = true;
+    } else if (this.overlapped) {
+      this.fresh.push(line);
+    } else {
+      this.preamble.push(line);
     }
-    if (this.seen >= this.limit) this.finish();
-    return 'new';
+    if (this.found || this.seen >= this.limit) this.finish();
+    return this.closed;
   }
 
   finish(): void {
     this.closed = true;
     this.counts.clear();
+  }
+
+  /** The lines to deliver, in order, and whether lines may be missing before them. */
+  result(): { lines: string[]; missing: boolean } {
+    return { lines: this.overlapped ? this.fresh : [...this.preamble, ...this.fresh], missing: !this.found };
   }
 }

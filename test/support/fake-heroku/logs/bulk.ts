@@ -54,7 +54,8 @@ export class BulkApp {
   /** Serves one connection; resolves when the app has nothing more for it or the connection ended. */
   async serve(writer: LineWriter, historyLines: number): Promise<'done' | 'stopped'> {
     this.stats.connections++;
-    const recent = this.buffer.slice(-Math.min(historyLines, LOG_BUFFER_LINES));
+    const n = Math.min(historyLines, LOG_BUFFER_LINES);
+    const recent = n > 0 ? this.buffer.slice(-n) : [];
     for (let i = 0; i < recent.length; i += 256) {
       const part = recent.slice(i, i + 256);
       const r = await writer.write(part.map((e) => e.line), part[0].seq);

@@ -5,7 +5,7 @@ import { invalidParams } from '../http';
 import type { FakeState } from '../state/store';
 import type { LogSession } from '../state/types';
 import { BulkApp, type BulkStats } from './bulk';
-import type { WriterFaults } from './writer';
+import type { LineWriter, WriterFaults } from './writer';
 
 /** What an app's log stream does. Every field is optional; `{}` is the demo story with no faults. */
 export interface LogScript {
@@ -28,6 +28,8 @@ export interface LogScript {
   silences?: number;
   /** Lines whose id is a multiple of this carry invalid UTF-8 bytes. */
   invalidUtf8Every?: number;
+  /** Serve sessions as Fir does: always tailing, no history (`lines` and `tail` are ignored). */
+  fir?: boolean;
 }
 
 const DEFAULT_TTL_MS = 5 * 60_000;
@@ -41,7 +43,9 @@ export function validateLogScript(v: unknown): LogScript {
   for (const k of NUMBER_KEYS) {
     if (s[k] !== undefined && (typeof s[k] !== 'number' || !Number.isInteger(s[k]) || (s[k] as number) < 0)) throw invalidParams(`${k} must be a non-negative integer.`);
   }
-  if (s.end !== undefined && typeof s.end !== 'boolean') throw invalidParams('end must be a boolean.');
+  for (const k of ['end', 'fir'] as const) {
+    if (s[k] !== undefined && typeof s[k] !== 'boolean') throw invalidParams(`${k} must be a boolean.`);
+  }
   return s as LogScript;
 }
 
@@ -64,10 +68,14 @@ export interface LogControl {
   sessionTtlMs: number;
   /** Open log streams right now. */
   readonly openStreams: number;
+  /** Writes raw lines to every open stream of the app at once (as logplex broadcasts); returns how many streams. */
+  publish(app: string, lines: string[]): number;
 }
 
 export class LogRuntime implements LogControl {
   readonly streams = new Set<ServerResponse>();
+  private readonly writers = new Map<string, Set<LineWriter>>();
+  private published = 0;
   private readonly apps = new Map<string, AppLogs>();
   private readonly expired = new Map<string, 404 | 410>();
   sessionTtlMs = DEFAULT_TTL_MS;
@@ -134,9 +142,23 @@ export class LogRuntime implements LogControl {
     return this.state().clock() - Date.parse(s.createdAt) > this.sessionTtlMs ? 404 : undefined;
   }
 
-  track(res: ServerResponse): void {
+  track(app: string, res: ServerResponse, writer: LineWriter): void {
     this.streams.add(res);
-    res.on('close', () => this.streams.delete(res));
+    const set = this.writers.get(app) ?? new Set<LineWriter>();
+    set.add(writer);
+    this.writers.set(app, set);
+    res.on('close', () => {
+      this.streams.delete(res);
+      set.delete(writer);
+    });
+  }
+
+  publish(app: string, lines: string[]): number {
+    const set = this.writers.get(app) ?? new Set<LineWriter>();
+    const id = 1_000_000 + this.published;
+    this.published += lines.length;
+    for (const w of set) void w.write(lines, id);
+    return set.size;
   }
 
   /** Ends every open stream (the fake is closing). */

@@ -60,9 +60,10 @@ export function logRoutes(r: Router, rt: LogRuntime): void {
   });
 }
 
-function stream(ctx: RouteContext, s: LogSession, res: ServerResponse, rt: LogRuntime): void {
-  const app = ctx.state.apps.get(s.appId);
+function stream(ctx: RouteContext, session: LogSession, res: ServerResponse, rt: LogRuntime): void {
+  const app = ctx.state.apps.get(session.appId);
   if (!app) throw notFound('app');
+  const s = rt.scriptOf(app.name).fir ? { ...session, lines: 0, tail: true } : session;
   const sse = (ctx.req.headers.accept ?? '').includes('text/event-stream');
   const fault = ctx.fault?.drop && ctx.fault.afterBytes !== undefined ? ctx.fault : undefined;
   const writer = new LineWriter(res, sse, { ...rt.faultsFor(app.name), afterBytes: fault?.afterBytes });
@@ -70,7 +71,7 @@ function stream(ctx: RouteContext, s: LogSession, res: ServerResponse, rt: LogRu
     ? { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' }
     : { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
   res.flushHeaders();
-  rt.track(res);
+  rt.track(app.name, res, writer);
   const bulk = rt.bulkOf(app.name);
   const done = bulk
     ? bulk.serve(writer, s.lines).then((r) => {

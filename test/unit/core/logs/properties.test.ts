@@ -54,31 +54,42 @@ describe('core/logs: properties', () => {
     }
   });
 
-  it('resync: replaying any suffix of what was delivered plus new lines yields exactly the new lines', () => {
-    // Lines are unique in practice (microsecond timestamps); new lines are ones not delivered before.
-    const unique = fc.uniqueArray(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 60 });
+  it('resync: a replay of older lines, a suffix of what was delivered, then new lines yields exactly the new lines', () => {
+    // Lines are unique in practice (microsecond timestamps).
+    const unique = fc.uniqueArray(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 80 });
     fc.assert(fc.property(
-      unique.chain((all) => fc.tuple(fc.integer({ min: 1, max: all.length }), fc.nat(all.length)).map(([cut, keep]) => ({ all, cut, keep }))),
-      ({ all, cut, keep }) => {
-        const delivered = all.slice(0, cut);
-        const fresh = all.slice(cut);
-        const replay = [...delivered.slice(Math.max(0, delivered.length - keep - 1)), ...fresh];
+      unique.chain((all) => fc.tuple(fc.nat(all.length - 1), fc.nat(all.length), fc.nat(all.length)).map(([a, b, keep]) => ({ all, a, b, keep }))),
+      ({ all, a, b, keep }) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const older = all.slice(0, lo);
+        const delivered = all.slice(lo, Math.max(hi, lo + 1));
+        const fresh = all.slice(Math.max(hi, lo + 1));
+        const replay = [...older, ...delivered.slice(Math.max(0, delivered.length - keep - 1)), ...fresh];
         const w = new ResyncWindow(delivered, 1500);
-        const out = replay.filter((l) => w.accept(l) === 'new');
-        assert.deepEqual(out, fresh);
-        assert.ok(w.found);
+        let closedAt = -1;
+        replay.forEach((l, i) => { if (w.accept(l) && closedAt < 0) closedAt = i; });
+        if (!w.done) w.finish();
+        const r = w.result();
+        const after = closedAt < 0 ? [] : replay.slice(closedAt + 1);
+        assert.deepEqual([...r.lines, ...after], fresh);
+        assert.equal(r.missing, false);
       },
     ), { numRuns: 1000 });
   });
 
-  it('resync: a repeated last line is matched at its last copy or after the line before it', () => {
+  it('resync: without any of our lines in the replay, everything is new and lines may be missing', () => {
+    const w = new ResyncWindow(['x', 'y'], 3);
+    assert.deepEqual(['p', 'q', 'r', 's'].map((l) => w.accept(l)), [false, false, true, false]);
+    assert.deepEqual(w.result(), { lines: ['p', 'q', 'r'], missing: true });
+  });
+
+  it('resync: a repeated last line is matched at its last copy or after the line before it; a cut line is recovered', () => {
     const w = new ResyncWindow(['A', 'B', 'A'], 1500);
-    assert.deepEqual(['A', 'B', 'A', 'C'].map((l) => w.accept(l)), ['duplicate', 'duplicate', 'duplicate', 'new']);
+    assert.deepEqual(['A', 'B', 'A'].map((l) => w.accept(l)), [false, false, true]);
     const v = new ResyncWindow(['A', 'B', 'A'], 1500);
-    assert.deepEqual(['B', 'A', 'C'].map((l) => v.accept(l)), ['duplicate', 'duplicate', 'new']);
-    assert.ok(v.found);
-    const u = new ResyncWindow(['x', 'y'], 3);
-    assert.deepEqual(['p', 'q', 'r', 's'].map((l) => u.accept(l)), ['new', 'new', 'new', 'new']);
-    assert.ok(u.done && !u.found, 'the window closes after `limit` lines without our last line');
+    assert.deepEqual(['B', 'A'].map((l) => v.accept(l)), [false, true]);
+    const u = new ResyncWindow(['old', 'm1', 'm2'], 1500);
+    for (const l of ['older', 'old', 'm1', 'cut-in-half', 'm2']) u.accept(l);
+    assert.deepEqual(u.result(), { lines: ['cut-in-half'], missing: false });
   });
 });
