@@ -41,17 +41,22 @@ function startsWithPair(message: string): boolean {
 }
 
 /**
- * A parsed line. The pairs and the error code are worked out on first use: the output channel's path (parse, plain
- * text) never needs them, and they are most of the cost of a router line. Read them as `line.fields`, `line.code`.
+ * A parsed line. The pairs, the error code and the process type are worked out on first use: the output channel's
+ * path (parse, plain text) never needs them, and the pairs are most of the cost of a router line.
  */
 class ParsedLine implements LogLine {
   private pairs: Record<string, string> | null | undefined = undefined;
   private errorCode: string | null | undefined = undefined;
+  private processType: string | undefined = undefined;
 
   constructor(
     readonly raw: string, readonly shape: LineShape, readonly timestamp: string | undefined, readonly source: string,
-    readonly dyno: string, readonly type: string, readonly message: string,
+    readonly dyno: string, readonly message: string,
   ) {}
+
+  get type(): string {
+    return (this.processType ??= processTypeOf(this.dyno));
+  }
 
   get fields(): Record<string, string> | undefined {
     if (this.pairs === undefined) {
@@ -81,7 +86,7 @@ function findCode(message: string, fields: Record<string, string> | undefined): 
 }
 
 function build(raw: string, shape: LineShape, timestamp: string | undefined, source: string, dyno: string, message: string): LogLine {
-  return new ParsedLine(raw, shape, timestamp, source, dyno, processTypeOf(dyno), message);
+  return new ParsedLine(raw, shape, timestamp, source, dyno, message);
 }
 
 /** Parses one line (a trailing `\n` or `\r\n` is ignored). Total: every string gives a LogLine. */

@@ -23,8 +23,10 @@ export interface BulkStats {
 export class BulkApp {
   readonly stats: BulkStats = { emitted: 0, written: 0, cut: 0, drops: 0, connections: 0 };
   private readonly clock = new BulkClock(Date.UTC(2026, 10, 24, 8));
-  /** Ring of the last LOG_BUFFER_LINES lines, oldest first (`seq`, text). */
-  private readonly buffer: { seq: number; line: string }[] = [];
+  /** The last lines written (at least LOG_BUFFER_LINES once there are that many), oldest first: consecutive numbers. */
+  private buffer: string[] = [];
+  /** The number of buffer[0]. */
+  private bufferFirst = 1;
 
   constructor(
     private readonly host: string,
@@ -38,38 +40,41 @@ export class BulkApp {
     return bulkLine(seq, this.clock, { host: this.host, pad });
   }
 
-  private remember(seq: number, line: string): void {
-    this.buffer.push({ seq, line });
-    if (this.buffer.length > LOG_BUFFER_LINES * 2) this.buffer.splice(0, this.buffer.length - LOG_BUFFER_LINES);
+  private remember(line: string): void {
+    this.buffer.push(line);
+    if (this.buffer.length > LOG_BUFFER_LINES * 4) {
+      this.bufferFirst += this.buffer.length - LOG_BUFFER_LINES;
+      this.buffer = this.buffer.slice(-LOG_BUFFER_LINES);
+    }
   }
 
   /** Lines the app writes while nobody reads (they reach the buffer only). */
   private writeUnread(n: number): void {
     for (let i = 0; i < n && this.stats.emitted < this.count; i++) {
       const seq = ++this.stats.emitted;
-      this.remember(seq, this.line(seq));
+      this.remember(this.line(seq));
     }
   }
 
   /** Serves one connection; resolves when the app has nothing more for it or the connection ended. */
   async serve(writer: LineWriter, historyLines: number): Promise<'done' | 'stopped'> {
     this.stats.connections++;
-    const n = Math.min(historyLines, LOG_BUFFER_LINES);
+    const n = Math.min(historyLines, LOG_BUFFER_LINES, this.buffer.length);
     const recent = n > 0 ? this.buffer.slice(-n) : [];
+    const recentFirst = this.bufferFirst + this.buffer.length - n;
     for (let i = 0; i < recent.length; i += 256) {
-      const part = recent.slice(i, i + 256);
-      const r = await writer.write(part.map((e) => e.line), part[0].seq);
+      const r = await writer.write(recent.slice(i, i + 256), recentFirst + i);
       this.stats.written += r.complete;
       if (r.outcome !== 'ok') return this.after(r.outcome, false);
     }
     while (this.stats.emitted < this.count) {
       const first = this.stats.emitted + 1;
-      const n = Math.min(256, this.count - this.stats.emitted);
+      const n = Math.min(1024, this.count - this.stats.emitted);
       const lines: string[] = [];
       for (let i = 0; i < n; i++) lines.push(this.line(first + i));
       const r = await writer.write(lines, first);
       const produced = r.complete + (r.outcome === 'cut' ? 1 : 0);
-      for (let i = 0; i < produced; i++) this.remember(first + i, lines[i]);
+      for (let i = 0; i < produced; i++) this.remember(lines[i]);
       this.stats.emitted += produced;
       this.stats.written += r.complete;
       if (r.outcome !== 'ok') return this.after(r.outcome, true);

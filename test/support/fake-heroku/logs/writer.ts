@@ -89,7 +89,7 @@ export class LineWriter {
         if (!this.res.write(data)) await this.drain();
       } else {
         chunk += data;
-        if (chunk.length > 65536) await flush();
+        if (chunk.length > 131072) await flush();
       }
       this.lines++;
       complete++;
