@@ -68,6 +68,17 @@ export function unquote(raw: string): string {
   return inner.includes('\\') ? inner.replace(/\\(.)/g, '$1') : inner;
 }
 
+/** True when the text's first word is `key=…` (then it is worth reading as pairs). */
+export function startsWithPair(text: string): boolean {
+  const n = Math.min(text.length, 128);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === EQ) return i > 0;
+    if (c === SPACE || c === TAB || c === QUOTE) return false;
+  }
+  return false;
+}
+
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** The pairs of `text` as an object (first occurrence of a key wins); undefined when there are none. */

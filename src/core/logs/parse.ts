@@ -4,7 +4,7 @@
 // are anchored and free of nested quantifiers, so a 1 MB line costs one linear pass at most.
 import { isErrorCode } from './codes';
 import { processTypeOf } from './dyno';
-import { parsePairs } from './fields';
+import { parsePairs, startsWithPair } from './fields';
 import type { LineShape, LogLine } from './types';
 
 const TS = String.raw`\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d(?::?\d\d)?)?`;
@@ -27,17 +27,6 @@ function stripTerminator(s: string): string {
     end--;
   }
   return end === s.length ? s : s.slice(0, end);
-}
-
-/** True when the message's first word is `key=…`. */
-function startsWithPair(message: string): boolean {
-  const n = Math.min(message.length, 128);
-  for (let i = 0; i < n; i++) {
-    const c = message.charCodeAt(i);
-    if (c === 61 /* = */) return i > 0;
-    if (c === 32 || c === 9 || c === 34) return false;
-  }
-  return false;
 }
 
 /**
@@ -78,6 +67,11 @@ class ParsedLine implements LogLine {
 
 function findCode(message: string, fields: Record<string, string> | undefined): string | undefined {
   if (fields?.code !== undefined && isErrorCode(fields.code)) return fields.code;
+  return messageCode(message);
+}
+
+/** An error code at the start of a message (`Error R14 (…)`, `Error L12: …`, `L11 (…) ->`). */
+export function messageCode(message: string): string | undefined {
   if (message.length < 5) return undefined;
   const c0 = message.charCodeAt(0);
   if (c0 !== 69 /* E */ && c0 !== 72 /* H */ && c0 !== 82 /* R */ && c0 !== 76 /* L */) return undefined;

@@ -1,6 +1,6 @@
 // Tokens → text. ANSI for terminals, plain for output channels (whose heroku-log grammar colours the same parts);
 // both escape control characters in every token, so log text can never drive the terminal.
-import { escapeControl } from './escape';
+import { escapeControl, hasControl } from './escape';
 import { tokenize, type Token, type TokenKind } from './tokens';
 import type { LogLine } from './types';
 
@@ -13,10 +13,11 @@ const SGR: Record<TokenKind, string> = {
 /** Per process type: green, yellow, blue, magenta, cyan, bright blue. */
 const HUE_SGR = ['32', '33', '34', '35', '36', '94'];
 
-export function toAnsi(tokens: readonly Token[]): string {
+/** `clean`: the caller checked that no token holds a control character (one scan of the line, not one per token). */
+export function toAnsi(tokens: readonly Token[], clean = false): string {
   let out = '';
   for (const t of tokens) {
-    const text = escapeControl(t.text);
+    const text = clean ? t.text : escapeControl(t.text);
     const sgr = t.hue !== undefined ? HUE_SGR[t.hue] : SGR[t.kind];
     out += sgr ? `\x1b[${sgr}m${text}\x1b[0m` : text;
   }
@@ -46,7 +47,8 @@ export function plainText(line: LogLine): string {
 }
 
 export function ansiText(line: LogLine): string {
-  return toAnsi(tokenize(line));
+  // Every token's text comes from the raw line, so a clean raw line means clean tokens.
+  return toAnsi(tokenize(line), !hasControl(line.raw));
 }
 
 /** A marker line of the stream (reconnects, dropped lines) in the style of its output. */

@@ -1,7 +1,9 @@
 // Colour tokens for a parsed line: the one description of how a line looks, rendered as ANSI for terminals and as
 // plain text for output channels (render.ts), so both always agree on the text. Token texts are raw; rendering escapes.
 import { processTypeOf } from './dyno';
-import { scanPairs } from './fields';
+import { isErrorCode } from './codes';
+import { scanPairs, startsWithPair } from './fields';
+import { messageCode } from './parse';
 import { severityOf } from './severity';
 import type { LogLine } from './types';
 
@@ -44,11 +46,11 @@ function durationKind(v: string): TokenKind {
   return ms < 100 ? 'fast' : ms < 1000 ? 'value' : ms < 5000 ? 'slow' : 'slower';
 }
 
-function valueKind(key: string, value: string, line: LogLine): TokenKind {
+function valueKind(key: string, value: string, sawCode: boolean): TokenKind {
   switch (key) {
     case 'at': return value === 'error' ? 'error' : value === 'warning' ? 'warning' : 'dim';
-    case 'code': return 'code';
-    case 'desc': return line.code !== undefined ? 'error' : 'value';
+    case 'code': return isErrorCode(value) ? 'code' : 'value';
+    case 'desc': return sawCode ? 'error' : 'value';
     case 'method': return 'method';
     case 'path': return 'path';
     case 'dyno': return 'dyno';
@@ -67,19 +69,22 @@ function headerTokens(line: LogLine, out: Token[]): void {
   out.push({ kind: 'source', text: line.source, hue }, { kind: 'punct', text: '[' }, { kind: 'dyno', text: line.dyno, hue }, { kind: 'punct', text: ']: ' });
 }
 
+/** Colours a `key=value` message from the scan's spans, without building the fields object. */
 function pairTokens(line: LogLine, out: Token[]): void {
   const m = line.message;
   let at = 0;
-  // Text between pairs: spaces stay plain; words are dimmed, or red on a line with an error code (old router format).
-  const gapKind: TokenKind = line.code !== undefined && severityOf(line) === 'error' ? 'error' : 'dim';
-  const gap = (text: string): Token => ({ kind: text.trim() === '' ? 'punct' : gapKind, text });
+  let sawCode = false;
+  // Text between pairs: spaces stay plain; words are dimmed, or red after an old-format `Error H10 (…)`.
+  const gapKind: TokenKind = messageCode(m) !== undefined ? 'error' : 'dim';
+  const gap = (text: string): Token => ({ kind: text.charCodeAt(0) === 32 && text.trim() === '' ? 'punct' : gapKind, text });
   scanPairs(m, (ks, ke, vs, ve) => {
     if (ks > at) out.push(gap(m.slice(at, ks)));
     const key = m.slice(ks, ke);
     const value = m.slice(vs, ve);
     out.push({ kind: 'key', text: key }, { kind: 'punct', text: '=' });
     if (value !== '') {
-      const kind = valueKind(key, value, line);
+      const kind = valueKind(key, value, sawCode);
+      if (kind === 'code') sawCode = true;
       out.push(kind === 'dyno' ? { kind, text: value, hue: hueOf(processTypeOf(value)) } : { kind, text: value });
     }
     at = ve;
@@ -92,7 +97,7 @@ export function tokenize(line: LogLine): Token[] {
   const out: Token[] = [];
   headerTokens(line, out);
   if (line.message === '') return out;
-  if (line.fields !== undefined && (line.dyno === 'router' || line.source === 'heroku')) {
+  if (line.dyno === 'router' || (line.source === 'heroku' && startsWithPair(line.message))) {
     pairTokens(line, out);
     return out;
   }
