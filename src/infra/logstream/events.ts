@@ -1,8 +1,8 @@
 // What a log tail yields, and how it is configured. Lines come in batches (a busy app sends hundreds of thousands a
 // second; one await per line would cost more than parsing them); everything else the stream has to say is a typed
 // event with the text to show, so a gap or a loss is never silent.
-import type { HerokuError } from '../heroku/errors';
-import type { LogSessionRequest } from '../heroku/types';
+import type { HerokuError } from '../../core/heroku/result';
+import type { LogSessionRequest } from '../../core/heroku/types';
 import type { StreamClock } from './clock';
 
 export type TailState = 'connecting' | 'live' | 'reconnecting';

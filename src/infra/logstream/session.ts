@@ -1,8 +1,8 @@
 // Log sessions as the Heroku CLI creates them (src/lib/run/log-displayer.ts): Cedar `{dyno: dyno || type, source,
 // lines, tail}`, Fir `{dyno, source, type}` (Fir always tails and ignores lines). Which failures are worth another
 // try (network, 429, 5xx) and which end the tail (the key, the app, the parameters).
-import { describeHerokuError, type HerokuError } from '../heroku/errors';
-import type { LogSessionRequest } from '../heroku/types';
+import { describeHerokuError, type HerokuError } from '../../core/heroku/result';
+import type { LogSessionRequest } from '../../core/heroku/types';
 import type { LogApi, TailOptions } from './events';
 
 export type Generation = 'cedar' | 'fir';

@@ -5,7 +5,7 @@
 // sessions are renewed every 15 minutes with the old and new streams overlapping, so renewal loses nothing either.
 import { reconnectedText, stoppedText, truncatedText } from '../../core/logs/markers';
 import { RecentLines, ResyncWindow } from '../../core/logs/resync';
-import type { HerokuError } from '../heroku/errors';
+import type { HerokuError } from '../../core/heroku/result';
 import { backoffDelay, DEFAULT_RETRY } from '../heroku/retry';
 import { systemClock, type StreamClock } from './clock';
 import { acceptHeader, Connection, type ConnectionEnd } from './connection';
