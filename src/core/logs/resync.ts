@@ -3,20 +3,32 @@
 // against what we delivered drops the repeats and keeps the missed lines, so a drop costs no line at all as long as
 // fewer lines than the replay holds were written in between. Pure: the stream feeds it lines and asks what to do.
 
-/** Remembers the last `capacity` lines delivered (a ring: constant work per line). */
+/**
+ * Remembers the last `capacity` lines delivered (a ring: constant work per line), and never more than `maxChars`
+ * characters of them (a run of huge lines keeps fewer).
+ */
 export class RecentLines {
   private readonly ring: string[];
   private next = 0;
   private size = 0;
+  private chars = 0;
 
-  constructor(readonly capacity: number) {
+  constructor(readonly capacity: number, private readonly maxChars = 16 << 20) {
     this.ring = new Array<string>(Math.max(1, capacity));
   }
 
   add(line: string): void {
+    if (this.size === this.ring.length) this.chars -= this.ring[this.next].length;
     this.ring[this.next] = line;
     this.next = (this.next + 1) % this.ring.length;
     if (this.size < this.ring.length) this.size++;
+    this.chars += line.length;
+    while (this.chars > this.maxChars && this.size > 1) {
+      const oldest = (this.next - this.size + this.ring.length) % this.ring.length;
+      this.chars -= this.ring[oldest].length;
+      this.ring[oldest] = '';
+      this.size--;
+    }
   }
 
   get length(): number {
@@ -50,10 +62,12 @@ export class ResyncWindow {
   private fresh: string[] = [];
   private overlapped = false;
   private seen = 0;
+  private heldChars = 0;
   private closed = false;
   found = false;
 
-  constructor(delivered: readonly string[], private readonly limit: number) {
+  /** `limit` lines at most are looked at, and at most `maxChars` characters held, before the window closes. */
+  constructor(delivered: readonly string[], private readonly limit: number, private readonly maxChars = 16 << 20) {
     for (const l of delivered) this.counts.set(l, (this.counts.get(l) ?? 0) + 1);
     this.last = delivered.at(-1);
     this.beforeLast = delivered.at(-2);
@@ -74,15 +88,15 @@ export class ResyncWindow {
     if (n !== undefined && n > 0) {
       this.counts.set(line, n - 1);
       this.overlapped = true;
+      for (const l of this.preamble) this.heldChars -= l.length;
       this.preamble = [];
       // Our last line, as its last copy or right after the line we had before it: nothing later repeats.
       if (line === this.last && (n === 1 || (previous !== undefined && previous === this.beforeLast))) this.found = true;
-    } else if (this.overlapped) {
-      this.fresh.push(line);
     } else {
-      this.preamble.push(line);
+      (this.overlapped ? this.fresh : this.preamble).push(line);
+      this.heldChars += line.length;
     }
-    if (this.found || this.seen >= this.limit) this.finish();
+    if (this.found || this.seen >= this.limit || this.heldChars > this.maxChars) this.finish();
     return this.closed;
   }
 

@@ -11,7 +11,14 @@ export async function renewSession(t: Tail): Promise<boolean> {
   const s = await createSession(t.api, t.o.app, sessionBody('fir', t.o, 0), signal);
   if (!s.ok || signal.aborted) return false;
   const held: string[] = [];
-  const next: Connection = t.connect(s.value, (line) => held.push(line));
+  let heldChars = 0;
+  let switchNow: () => void = () => undefined;
+  // Held lines are bounded: past 8 Mi characters the overlap ends early.
+  const next: Connection = t.connect(s.value, (line) => {
+    held.push(line);
+    heldChars += line.length;
+    if (heldChars > 8 << 20) switchNow();
+  });
   const opened = await next.open();
   const old = t.conn;
   if (!opened.ok || signal.aborted || !old) {
@@ -26,6 +33,7 @@ export async function renewSession(t: Tail): Promise<boolean> {
   };
   const overlapMs = t.o.overlapMs ?? 3000;
   const overlap = new Promise<void>((resolve) => {
+    switchNow = resolve;
     const cancel = t.clock.timer(overlapMs, resolve);
     signal.addEventListener('abort', () => { cancel(); resolve(); }, { once: true });
   });

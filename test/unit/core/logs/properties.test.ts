@@ -7,7 +7,7 @@ import { compileLogFilter } from '../../../../src/core/logs/filter';
 import { safeJson, toJsonRecord } from '../../../../src/core/logs/json';
 import { parseLogLine } from '../../../../src/core/logs/parse';
 import { ansiText, plainText } from '../../../../src/core/logs/render';
-import { ResyncWindow } from '../../../../src/core/logs/resync';
+import { RecentLines, ResyncWindow } from '../../../../src/core/logs/resync';
 import { severityOf } from '../../../../src/core/logs/severity';
 
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -75,6 +75,17 @@ describe('core/logs: properties', () => {
         assert.equal(r.missing, false);
       },
     ), { numRuns: 1000 });
+  });
+
+  it('resync: memory stays bounded by characters, for the remembered lines and for the held ones', () => {
+    const r = new RecentLines(1500, 100);
+    for (let i = 0; i < 50; i++) r.add(`line ${i} ${'x'.repeat(20)}`);
+    const kept = r.toArray();
+    assert.ok(kept.length < 10 && kept.at(-1) === `line 49 ${'x'.repeat(20)}`, `${kept.length} kept`);
+    const w = new ResyncWindow(['a'], 1500, 100);
+    let closed = false;
+    for (let i = 0; i < 20 && !closed; i++) closed = w.accept(`new ${i} ${'y'.repeat(20)}`);
+    assert.ok(closed && w.result().missing);
   });
 
   it('resync: without any of our lines in the replay, everything is new and lines may be missing', () => {
