@@ -5,7 +5,9 @@
 //                                    runs after a warm-up run (goal ≥ 500,000)
 //   logs_tail_plain_lines_per_s      the same over plain chunked text
 //   logs_tail_cpu_lines_per_s        SSE lines per CPU-second of this process (steadier than wall time on a shared machine)
-//   logs_tail_peak_rss_mb            this process's peak RSS above its idle RSS while those lines pass (goal < 50)
+//   logs_tail_peak_rss_mb            this process's peak RSS while those lines pass, above its RSS when idle after a
+//                                    1,000-line tail (modules loaded; goal < 50); logs_tail_rss_growth_mb: the last run's
+//                                    peak minus the first run's (flat: about 0)
 //   logs_tail_curl_lines_per_s       anchor: curl reading the raw plain stream to /dev/null (the wire's speed here)
 //   logs_tail_heroku_cli_lines_per_s anchor: the npm `heroku` CLI's `heroku logs --tail` on the same stream (its own
 //                                    HOME, HEROKU_DISABLE_AUTOUPDATE=1, HEROKU_HOST=<fake>), first line to last
@@ -64,10 +66,13 @@ async function ours(fake: FakeProcess, accept: 'sse' | 'plain', n = N): Promise<
 }
 
 /** A warm-up run, then the median of three. */
-async function oursMedian(fake: FakeProcess, accept: 'sse' | 'plain'): Promise<{ rate: number; cpuRate: number; peak: number }> {
+async function oursMedian(fake: FakeProcess, accept: 'sse' | 'plain'): Promise<{ rate: number; cpuRate: number; peak: number; firstPeak: number; lastPeak: number }> {
   await ours(fake, accept, Math.min(N, 100_000));
   const runs = [await ours(fake, accept), await ours(fake, accept), await ours(fake, accept)];
-  return { rate: median(runs.map((r) => r.rate)), cpuRate: median(runs.map((r) => r.cpuRate)), peak: Math.max(...runs.map((r) => r.peak)) };
+  return {
+    rate: median(runs.map((r) => r.rate)), cpuRate: median(runs.map((r) => r.cpuRate)), peak: Math.max(...runs.map((r) => r.peak)),
+    firstPeak: runs[0].peak, lastPeak: runs[2].peak,
+  };
 }
 
 async function curl(fake: FakeProcess): Promise<number | string> {
@@ -132,14 +137,16 @@ async function herokuCli(fake: FakeProcess, color: boolean): Promise<number | st
 async function main(): Promise<void> {
   const fake = await startFakeProcess();
   try {
-    globalThis.gc?.();
+    await ours(fake, 'sse', 1000);
     const idle = process.memoryUsage().rss;
     const sse = await oursMedian(fake, 'sse');
     const plain = await oursMedian(fake, 'plain');
     emit('logs_tail_lines_per_s', Math.round(sse.rate), 'lines/s', { lines: N, accept: 'sse' });
     emit('logs_tail_plain_lines_per_s', Math.round(plain.rate), 'lines/s', { lines: N, accept: 'plain' });
     emit('logs_tail_cpu_lines_per_s', Math.round(sse.cpuRate), 'lines/cpu-s', { accept: 'sse' });
-    emit('logs_tail_peak_rss_mb', Math.round((Math.max(sse.peak, plain.peak) - idle) / 1e5) / 10, 'MB', { idle_mb: Math.round(idle / 1e5) / 10 });
+    const mb = (bytes: number): number => Math.round(bytes / 1e5) / 10;
+    emit('logs_tail_peak_rss_mb', mb(Math.max(sse.peak, plain.peak) - idle), 'MB', { idle_mb: mb(idle) });
+    emit('logs_tail_rss_growth_mb', mb(plain.lastPeak - sse.firstPeak), 'MB');
     const c = await curl(fake);
     if (typeof c === 'number') {
       emit('logs_tail_curl_lines_per_s', Math.round(c), 'lines/s');
