@@ -12,7 +12,9 @@ import { controlRoutes } from './routes/control';
 import { domainRoutes } from './routes/domains';
 import { dynoRoutes } from './routes/dynos';
 import { formationRoutes } from './routes/formation';
-import { logRoutes, type LogRuntime } from './routes/logs';
+import { LogRuntime, type LogControl, type LogScript } from './logs/runtime';
+import { webUrl } from './views/apps';
+import { logRoutes } from './routes/logs';
 import { OneOffDynos } from './oneoff/dynos';
 import { ciRoutes } from './routes/ci';
 import { couplingRoutes } from './routes/couplings';
@@ -25,7 +27,7 @@ import { seedState, type SeedName } from './seed';
 import { FakeServer, type RecordedRequest } from './server';
 import { FakeState } from './state/store';
 
-export type { FaultSpec, RecordedRequest, SchemaViolation, SeedName };
+export type { FaultSpec, LogControl, LogScript, RecordedRequest, SchemaViolation, SeedName };
 export { FakeState };
 
 export interface FakeHerokuOptions {
@@ -65,6 +67,8 @@ export interface FakeHeroku {
   readonly routes: readonly { method: string; pattern: string }[];
   /** Answers that did not match the schema (empty when `validate` is off); kept across reset(). */
   readonly violations: readonly SchemaViolation[];
+  /** The fake logplex: per-app scripts (bulk mode, faults), counters, session expiry. See the README's "Log sessions". */
+  readonly logs: LogControl;
   close(): Promise<void>;
 }
 
@@ -78,7 +82,7 @@ export async function startFakeHeroku(opts: FakeHerokuOptions = {}): Promise<Fak
   seedState(state, seed, extra);
   const faults = new Faults();
   const requests: RecordedRequest[] = [];
-  const runtime: LogRuntime = { logIntervalMs: opts.logIntervalMs ?? 1000, streams: new Set() };
+  const runtime = new LogRuntime(opts.logIntervalMs ?? 1000, () => state, (app) => new URL(webUrl(state.app(app))).host);
   // Build, release-phase and CI output streams, ended by close().
   const outputStreams = new Set<ServerResponse>();
   const oneOff = new OneOffDynos();
@@ -90,6 +94,7 @@ export async function startFakeHeroku(opts: FakeHerokuOptions = {}): Promise<Fak
     faults.clear();
     requests.length = 0;
     void oneOff.killAll();
+    runtime.reset();
   };
   const selfCheck = opts.validate === false ? undefined : new SelfCheck(opts.onViolation);
   const router = new Router();
@@ -113,10 +118,11 @@ export async function startFakeHeroku(opts: FakeHerokuOptions = {}): Promise<Fak
   const server = new FakeServer({ apiKey, router, faults, requests, getState: () => state, selfCheck });
   const url = await server.listen(opts.port ?? 0);
   return {
-    url, apiKey, faults, requests, reset, routes: router.list(), violations: selfCheck?.violations ?? [],
+    url, apiKey, faults, requests, reset, routes: router.list(), violations: selfCheck?.violations ?? [], logs: runtime,
     get state() { return state; },
     close: async () => {
-      for (const res of [...runtime.streams, ...outputStreams]) res.end();
+      for (const res of outputStreams) res.end();
+      runtime.endAll();
       await oneOff.close();
       await server.close();
     },

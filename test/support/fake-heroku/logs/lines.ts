@@ -24,8 +24,12 @@ export function prng(seed: number): () => number {
   };
 }
 
-const PATHS = ['/', '/api/orders', '/api/orders/1042', '/login', '/assets/app.css', '/healthz', '/api/invoices?page=2'];
-const METHODS = ['GET', 'GET', 'GET', 'POST', 'GET', 'GET', 'PATCH'];
+const PATHS = ['/', '/api/orders', '/api/orders/1042', '/login', '/assets/app.css', '/healthz', '/api/invoices?page=2',
+  '/api/search?q=coffee', '/favicon.ico', '/old-pricing', '/wp-login.php', '/api/uploads', '/account/settings', '/api/orders/1042/refund'];
+const METHODS = ['GET', 'GET', 'GET', 'POST', 'GET', 'GET', 'PATCH', 'GET', 'GET', 'GET', 'POST', 'POST', 'GET', 'POST'];
+/** Statuses a path answers with, the first most often: a realistic spread of 2xx, 3xx, 4xx and the odd 5xx. */
+const STATUSES: number[][] = [[200, 304], [200], [200, 404], [302, 200, 401], [200, 304, 304], [200], [200],
+  [200, 200, 500], [404, 200], [301], [404], [201, 413], [200, 302], [422, 200, 500]];
 
 /**
  * One synthetic event of live traffic for an app: router requests to up web dynos (H10 when the web dynos
@@ -52,11 +56,36 @@ export function trafficEvent(state: FakeState, app: App, n: number, time: number
   const worker = dynos.find((d) => d.type !== 'web' && d.state === 'up');
   if (kind === 1) return { time, source: 'app', dyno, message: `${METHODS[i]} ${PATHS[i]} ${200 + (i === 3 ? 2 : 0)} ${5 + Math.floor(rnd() * 80)}ms` };
   if (kind === 2 && worker) return { time, source: 'app', dyno: worker.name, message: `Processed job ${1000 + n} (SendInvoiceEmail) in ${20 + Math.floor(rnd() * 400)}ms` };
-  const status = rnd() < 0.92 ? 200 : 404;
+  const choices = STATUSES[i];
+  const status = rnd() < 0.8 ? choices[0] : choices[Math.floor(rnd() * choices.length)];
   return {
     time, source: 'heroku', dyno: 'router',
     message: `at=info ${route} dyno=${dyno} connect=${Math.ceil(rnd() * 2)}ms service=${3 + Math.floor(rnd() * 90)}ms status=${status} bytes=${400 + Math.floor(rnd() * 9000)} protocol=https`,
   };
+}
+
+/**
+ * The events of one tick of live traffic: usually one line (trafficEvent), now and then an H12 (a request the router
+ * timed out after 30 s) or a dyno over its memory quota (R14), as a newcomer would meet them in a real app.
+ */
+export function trafficEvents(state: FakeState, app: App, n: number, time: number): Omit<LogEvent, 'seq'>[] {
+  const up = state.appsOf(state.dynos, app.id).filter((d) => d.state === 'up');
+  const web = up.filter((d) => d.type === 'web');
+  if (n % 53 === 17 && web.length > 0) {
+    const dyno = web[n % web.length].name;
+    const host = new URL(webUrl(app)).host;
+    const reqId = `${(n * 2654435761 >>> 0).toString(16).padStart(8, '0')}-5e1b-4f0a-8c3d-${String(n).padStart(12, '0')}`;
+    return [{ time, source: 'heroku', dyno: 'router', message: `at=error code=H12 desc="Request timeout" method=GET path="/reports/export?year=2026" host=${host} request_id=${reqId} fwd="198.51.100.${n % 250}" dyno=${dyno} connect=1ms service=30000ms status=503 bytes=0 protocol=https` }];
+  }
+  if (n % 71 === 29 && up.length > 0) {
+    const dyno = up[n % up.length].name;
+    const mem = 520 + (n % 90);
+    return [
+      { time, source: 'heroku', dyno, message: `Process running mem=${mem}M(${((mem / 512) * 100).toFixed(1)}%)` },
+      { time, source: 'heroku', dyno, message: 'Error R14 (Memory quota exceeded)' },
+    ];
+  }
+  return [trafficEvent(state, app, n, time)];
 }
 
 /** The log history before `now`: boot of each dyno, the latest release, crashes, idling, then some traffic. */

@@ -1,20 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { invalidParams, notFound } from '../http';
-import { formatLine, historyEvents, matchesFilter, trafficEvent } from '../logs/lines';
+import { HttpError, invalidParams, notFound } from '../http';
+import { serveDemo } from '../logs/demo';
+import { validateLogScript, type LogRuntime } from '../logs/runtime';
+import { LineWriter } from '../logs/writer';
 import type { RouteContext, Router } from '../router';
 import { newId } from '../state/ids';
-import type { LogEvent, LogSession } from '../state/types';
+import type { LogSession } from '../state/types';
 import { logSessionView } from '../views/pipelines';
 import { appParam, body, json, optBool, optInt, optString } from './helpers';
 
-export interface LogRuntime {
-  logIntervalMs: number;
-  /** Live streams, ended when the fake closes. */
-  streams: Set<ServerResponse>;
-}
+export type { LogRuntime };
 
-/** Log sessions (`POST /apps/{app}/log-sessions`) and the fake logplex that serves their `logplex_url`. */
+/**
+ * Log sessions (`POST /apps/{app}/log-sessions`), the fake logplex that serves their `logplex_url`, and its control
+ * route (`/__fake/logs`: scripts, stats, session expiry). See the README's "Log sessions" section.
+ */
 export function logRoutes(r: Router, rt: LogRuntime): void {
   r.post('/apps/:app/log-sessions', (ctx) => {
     const b = body(ctx);
@@ -35,55 +36,47 @@ export function logRoutes(r: Router, rt: LogRuntime): void {
   r.get('/__logplex/:token', (ctx) => {
     const s = ctx.state.logSessions.get(ctx.params.token);
     if (!s) throw notFound('log session');
+    const expired = rt.expiredStatus(s);
+    if (expired) throw new HttpError(expired, expired === 410 ? 'gone' : 'not_found', 'This log session has expired; create a new one.');
     return { kind: 'raw', write: (res) => stream(ctx, s, res, rt) };
   }, { public: true });
+  r.post('/__fake/logs', (ctx) => {
+    const b = body(ctx);
+    const app = appParam({ ...ctx, params: { app: optString(b, 'app') ?? '' } });
+    const { app: _a, ...script } = b;
+    rt.script(app.name, validateLogScript(script));
+    return json({ app: app.name, script: rt.scriptOf(app.name) }, 201);
+  });
+  r.get('/__fake/logs/:app', (ctx) => {
+    const app = appParam(ctx);
+    return json({ app: app.name, script: rt.scriptOf(app.name), stats: rt.stats(app.name), openStreams: rt.openStreams });
+  });
+  r.post('/__fake/logs/expire', (ctx) => {
+    const b = body(ctx);
+    const status = optInt(b, 'status', 0);
+    if (status !== undefined && status !== 404 && status !== 410) throw invalidParams('status must be 404 or 410.');
+    rt.expireSessions({ status: status as 404 | 410 | undefined, cut: optBool(b, 'cut') });
+    return json({ ok: true });
+  });
 }
 
-function stream(ctx: RouteContext, s: LogSession, res: ServerResponse, rt: LogRuntime): void {
-  const app = ctx.state.apps.get(s.appId);
+function stream(ctx: RouteContext, session: LogSession, res: ServerResponse, rt: LogRuntime): void {
+  const app = ctx.state.apps.get(session.appId);
   if (!app) throw notFound('app');
+  const s = rt.scriptOf(app.name).fir ? { ...session, lines: 0, tail: true } : session;
   const sse = (ctx.req.headers.accept ?? '').includes('text/event-stream');
-  const filter = { source: s.source, dyno: s.dyno ?? s.type };
-  let sent = 0;
-  let id = 0;
   const fault = ctx.fault?.drop && ctx.fault.afterBytes !== undefined ? ctx.fault : undefined;
-  const write = (e: Omit<LogEvent, 'seq'> & { seq?: number }): boolean => {
-    const line = formatLine({ seq: e.seq ?? ++id, ...e });
-    const chunk = sse ? `id: ${++id}\ndata: ${line}\n\n` : `${line}\n`;
-    if (fault && sent + Buffer.byteLength(chunk) > (fault.afterBytes ?? 0)) {
-      res.write(chunk.slice(0, Math.max(0, (fault.afterBytes ?? 0) - sent)), () => res.socket?.destroy());
-      return false;
-    }
-    sent += Buffer.byteLength(chunk);
-    res.write(chunk);
-    return true;
-  };
+  const writer = new LineWriter(res, sse, { ...rt.faultsFor(app.name), afterBytes: fault?.afterBytes });
   res.writeHead(200, sse
     ? { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' }
     : { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
   res.flushHeaders();
-  const state = ctx.state;
-  const events = state.logEvents.get(app.id) ?? [];
-  const history: (Omit<LogEvent, 'seq'> & { seq?: number })[] = [...historyEvents(state, app, state.clock() - 1000), ...events]
-    .filter((e) => matchesFilter(e, filter));
-  history.splice(0, Math.max(0, history.length - s.lines));
-  for (const e of history) if (!write(e)) return;
-  if (!s.tail) {
-    res.end();
-    return;
-  }
-  rt.streams.add(res);
-  let lastSeq = events.at(-1)?.seq ?? 0;
-  let n = 1000;
-  const timer = setInterval(() => {
-    state.settle();
-    const fresh = (state.logEvents.get(app.id) ?? []).filter((e) => e.seq > lastSeq);
-    lastSeq = fresh.at(-1)?.seq ?? lastSeq;
-    const out = fresh.length > 0 ? fresh : [trafficEvent(state, app, n++, state.clock())];
-    for (const e of out.filter((x) => matchesFilter(x, filter))) if (!write(e)) return;
-  }, rt.logIntervalMs);
-  res.on('close', () => {
-    clearInterval(timer);
-    rt.streams.delete(res);
-  });
+  rt.track(app.name, res, writer);
+  const bulk = rt.bulkOf(app.name);
+  const done = bulk
+    ? bulk.serve(writer, s.lines).then((r) => {
+      if (r === 'done' && (!s.tail || rt.scriptOf(app.name).end)) res.end();
+    })
+    : serveDemo(res, ctx.state, app, s, writer, rt.logIntervalMs);
+  done.catch(() => res.destroy());
 }
