@@ -7,6 +7,8 @@ export interface ProcessExit {
   signal: string | null;
   /** We stopped it (stop, restart, Ctrl-C, or because another process exited). */
   stoppedByUs: boolean;
+  /** Something of it outlived SIGTERM and the grace period: it was killed with SIGKILL. */
+  forced?: boolean;
   /** It could not be started at all (e.g. the working folder is missing). */
   spawnError?: string;
 }
@@ -27,8 +29,10 @@ export function failed(e: ProcessExit): boolean {
 
 export function describeExit(e: ProcessExit): string {
   if (e.spawnError !== undefined) return `could not start: ${e.spawnError}`;
+  // When we stop a process, the code or signal is its shell's (SIGTERM reaches the whole group): not worth showing.
+  if (e.stoppedByUs) return e.forced ? 'stopped (killed with SIGKILL: still running after the grace period)' : 'stopped';
   const how = e.code !== null ? `exited with code ${e.code}` : `killed by ${e.signal ?? 'a signal'}`;
-  return e.stoppedByUs ? `stopped (${how})` : how;
+  return e.forced ? `${how}; what it left running was killed with SIGKILL` : how;
 }
 
 /**

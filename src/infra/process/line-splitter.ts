@@ -12,6 +12,7 @@ export class LineSplitter {
   constructor(private readonly emit: (lines: string) => void, private readonly maxLine = MAX_LINE_BYTES) {}
 
   push(chunk: Buffer): void {
+    if (chunk.length === 0) return;
     const nl = chunk.lastIndexOf(10);
     if (nl < 0) {
       this.carry = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;

@@ -161,6 +161,18 @@ export class ProcessSupervisor {
     }
   }
 
+  /** SIGKILL to every process group at once, without a grace period (a second Ctrl-C). */
+  killAll(): void {
+    for (const m of this.procs.values()) {
+      if (m.state === 'exited' || m.pid === undefined) continue;
+      if (m.state === 'running') {
+        m.stoppedByUs = true;
+        m.state = 'stopping';
+      }
+      if (signalGroup(m.pid, 'SIGKILL', this.platform)) m.forced = true;
+    }
+  }
+
   /** Stops the process and starts it again with the same command and environment. */
   async restart(id: string): Promise<{ ok: true } | { ok: false; error: string }> {
     const m = this.procs.get(id);

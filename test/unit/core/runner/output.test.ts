@@ -48,7 +48,9 @@ describe('core/runner/exit', () => {
 
   it('describes exits in words', () => {
     assert.equal(describeExit(e({ code: 2 })), 'exited with code 2');
-    assert.equal(describeExit(e({ code: null, signal: 'SIGTERM', stoppedByUs: true })), 'stopped (killed by SIGTERM)');
+    assert.equal(describeExit(e({ code: null, signal: 'SIGTERM' })), 'killed by SIGTERM');
+    assert.equal(describeExit(e({ code: null, signal: 'SIGTERM', stoppedByUs: true })), 'stopped');
+    assert.equal(describeExit(e({ code: null, signal: 'SIGTERM', stoppedByUs: true, forced: true })), 'stopped (killed with SIGKILL: still running after the grace period)');
   });
 });
 
