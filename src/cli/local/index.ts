@@ -124,6 +124,7 @@ export async function runLocal(argv: string[], io: CliIo, hooks: LocalHooks = {}
   } finally {
     unsubscribe();
     await sup.dispose();
+    view.flush();
   }
   return runExitCode(exits, interrupts > 0);
 }

@@ -9,6 +9,7 @@ export interface Out {
 }
 
 const SYSTEM = 'runner';
+const BIG = 16 * 1024;
 
 export class LocalView {
   private readonly colours = new Map<string, string | undefined>();
@@ -16,6 +17,9 @@ export class LocalView {
   private second = -1;
   private time = '';
   private readonly prefixes = new Map<string, string>();
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private scheduled: NodeJS.Immediate | undefined;
 
   /** `names` in display order: each gets its colour by position. */
   constructor(private readonly out: Out, names: string[], private readonly colour: boolean, private readonly onBackpressure?: (drained: Promise<void>) => void) {
@@ -55,8 +59,32 @@ export class LocalView {
     return p;
   }
 
+  /** Small pieces are gathered and written once per turn of the event loop: a write per line or two would cost
+   *  a system call each. Large ones (a process's full pipe) go out at once: joining them would copy them again. */
   private write(s: string): void {
-    if (this.out.write(s) === false && this.out.once && this.onBackpressure) {
+    if (s.length >= BIG) {
+      this.flush();
+      this.emit(s);
+      return;
+    }
+    this.pending.push(s);
+    this.pendingLength += s.length;
+    if (this.pendingLength >= BIG) this.flush();
+    else this.scheduled ??= setImmediate(() => this.flush());
+  }
+
+  flush(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
+    if (!this.pending.length) return;
+    const text = this.pending.length === 1 ? this.pending[0] : this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    this.emit(text);
+  }
+
+  private emit(text: string): void {
+    if (this.out.write(text) === false && this.out.once && this.onBackpressure) {
       const once = this.out.once.bind(this.out);
       this.onBackpressure(new Promise((r) => once('drain', () => r())));
     }
