@@ -285,10 +285,12 @@ export class ProcessSupervisor {
   private async streamsClosed(child: ChildProcess): Promise<void> {
     const open = [child.stdout, child.stderr].filter((s) => s && !s.closed);
     if (open.length) {
+      let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         Promise.all(open.map((s) => new Promise((r) => s!.once('close', r)))),
-        delay(STREAM_CLOSE_MS),
+        new Promise((r) => (timer = setTimeout(r, STREAM_CLOSE_MS))),
       ]);
+      clearTimeout(timer); // else it holds the event loop (and a CLI's exit) for its full length
     }
     child.stdout?.destroy();
     child.stderr?.destroy();
