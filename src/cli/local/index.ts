@@ -107,10 +107,17 @@ export async function runLocal(argv: string[], io: CliIo, hooks: LocalHooks = {}
       sup.killAll();
     }
   });
-  const spec = (p: PlannedProcess) => ({ id: p.name, command: p.command, env: p.env, cwd: io.cwd });
+  const start = (p: PlannedProcess): void => {
+    const r = sup.start({ id: p.name, command: p.command, env: p.env, cwd: io.cwd });
+    if (r.ok) return;
+    const e: ProcessExit = { name: p.name, code: null, signal: null, stoppedByUs: false, spawnError: r.error };
+    exits.push(e);
+    view.exited(e);
+    if (!keepRunning) void sup.stopAll();
+  };
   try {
     if (plan.release) {
-      sup.start(spec(plan.release));
+      start(plan.release);
       await sup.idle();
       const release = exits.find((e) => e.name === plan.release?.name);
       if (interrupts) return 130;
@@ -119,7 +126,10 @@ export async function runLocal(argv: string[], io: CliIo, hooks: LocalHooks = {}
         return release && failed(release) ? exitStatus(release) : 1;
       }
     }
-    for (const p of plan.processes) if (!interrupts) sup.start(spec(p));
+    for (const p of plan.processes) {
+      if (interrupts || (!keepRunning && exits.some(failed))) break;
+      start(p);
+    }
     await sup.idle();
   } finally {
     unsubscribe();

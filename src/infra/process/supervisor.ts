@@ -105,13 +105,20 @@ export class ProcessSupervisor {
     this.shell = options.shell ?? '/bin/sh';
   }
 
-  /** Starts a process; refused (an error message) when one with this id still runs. */
+  /** Starts a process; refused (an error message) when one with this id still runs or it cannot be spawned at
+   *  all. A start that fails later (a missing folder) is reported as an exit with `spawnError`. */
   start(spec: ProcessSpec, restarts = 0): { ok: true } | { ok: false; error: string } {
     const old = this.procs.get(spec.id);
     if (old && old.state !== 'exited') return { ok: false, error: `${spec.id} is already running` };
     const env = { ...spec.env };
     if (this.options.forceColor && env.NO_COLOR === undefined && env.FORCE_COLOR === undefined) env.FORCE_COLOR = '1';
-    const child = this.spawn(spec, env);
+    let child: ChildProcess;
+    try {
+      child = this.spawn(spec, env);
+    } catch (e) {
+      // Thrown, not emitted: e.g. a NUL character in the command or in an environment value.
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
     let resolve!: (r: ExitReport) => void;
     const done = new Promise<ExitReport>((r) => (resolve = r));
     const m: Managed = { spec, child, pid: child.pid, state: 'running', stoppedByUs: false, forced: false, finishing: false, splitters: [], startedAt: Date.now(), restarts, done, resolve };

@@ -99,6 +99,15 @@ describe('cli: heroku-workflows local', function () {
     assert.match(ok.stdout(), /release\.1 +\| migrated\n.*release\.1 +\| exited with code 0\n.*web\.1 +\| served\n/s);
   });
 
+  it('a process that cannot be spawned is reported and stops the rest (exit 127)', async () => {
+    writeFileSync(join(dir, 'Procfile'), `web: ${SLEEPER}\nworker: ${SLEEPER}\n`);
+    writeFileSync(join(dir, '.env'), 'BAD="a\0b"\n');
+    const s = start(dir, []);
+    assert.equal(await s.done, 127);
+    assert.match(s.stdout(), /web\.1 +\| could not start: .*null bytes/);
+    assert.doesNotMatch(s.stdout(), /worker\.1/);
+  });
+
   it('refuses a bad plan with errors that point at the file and line, exit code 2', async () => {
     writeFileSync(join(dir, 'Procfile'), 'web: node a.js\nworker:\n');
     const unknown = start(dir, ['wbe']);

@@ -124,6 +124,9 @@ describe('infra/process/supervisor', function () {
     s.start({ id: 'x.1', command: 'true', env: ENV, cwd: '/nonexistent-folder-hw' });
     await s.idle();
     assert.equal(rec.exitOf('x.1')?.spawnError, 'the folder /nonexistent-folder-hw does not exist');
+    const nul = s.start({ id: 'y.1', command: 'true', env: { ...ENV, BAD: 'a\0b' }, cwd: FIXTURES });
+    assert.equal(nul.ok, false);
+    assert.match(nul.ok ? '' : nul.error, /null bytes/);
   });
 
   it('100 start/stop cycles leave no process behind, the watchdog included', async function () {
