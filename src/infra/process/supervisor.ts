@@ -222,19 +222,27 @@ export class ProcessSupervisor {
   }
 
   private spawn(spec: ProcessSpec, env: Record<string, string>): ChildProcess {
-    if (!this.watchdog?.isAlive) {
-      this.watchdog = new Watchdog({ graceMs: this.graceMs, platform: this.platform, shell: this.shell });
-      // A new watchdog must know the groups that still run.
-      for (const m of this.procs.values()) if (m.state !== 'exited' && m.pid !== undefined) this.watchdog.register(m.pid);
-    }
+    const watchdog = this.ensureWatchdog();
     if (this.platform === 'win32') {
       const comspec = process.env.comspec || 'cmd.exe';
       return spawn(comspec, ['/d', '/s', '/c', `"${spec.command}"`], { cwd: spec.cwd, env, stdio: 'pipe', windowsHide: true, windowsVerbatimArguments: true });
     }
-    const pipe = this.watchdog.pipe;
+    const pipe = watchdog.pipe;
     return spawn(this.shell, ['-c', PRELUDE, this.shell, spec.command], {
       cwd: spec.cwd, env, detached: true, stdio: ['pipe', 'pipe', 'pipe', pipe ?? 'ignore'],
     });
+  }
+
+  private ensureWatchdog(): Watchdog {
+    if (this.watchdog?.isAlive) return this.watchdog;
+    const running = () => [...this.procs.values()].filter((m) => m.state !== 'exited' && m.pid !== undefined);
+    // Lost while processes run (it was killed): a new one at once, told every group that still runs.
+    const w = new Watchdog({ graceMs: this.graceMs, platform: this.platform, shell: this.shell }, () => {
+      if (this.watchdog === w && running().length) this.ensureWatchdog();
+    });
+    for (const m of running()) w.register(m.pid!);
+    this.watchdog = w;
+    return w;
   }
 
   /** SIGTERM to the group, SIGKILL after the grace period if anything of it is left. */

@@ -61,16 +61,24 @@ export class Watchdog {
   private readonly child: ChildProcess;
   private alive = true;
 
-  constructor(options: WatchdogOptions) {
+  private closed = false;
+
+  /** `onLost`: it ended while we still needed it (someone killed it): start another. */
+  constructor(options: WatchdogOptions, onLost?: () => void) {
     const platform = options.platform ?? process.platform;
     const ticks = String(Math.max(1, Math.ceil(options.graceMs / 100)));
     this.child = platform === 'win32'
       ? spawn(process.execPath, ['-e', WINDOWS_SCRIPT], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], windowsHide: true, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } })
       : spawn(options.shell ?? '/bin/sh', ['-c', POSIX_SCRIPT, 'heroku-workflows-watchdog'], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TICKS: ticks } });
     this.child.unref();
-    this.child.on('error', () => { this.alive = false; });
-    this.child.on('exit', () => { this.alive = false; });
-    this.child.stdin?.on('error', () => { this.alive = false; }); // EPIPE once it is gone: see `isAlive`
+    const lost = () => {
+      if (!this.alive) return;
+      this.alive = false;
+      if (!this.closed) onLost?.();
+    };
+    this.child.on('error', lost);
+    this.child.on('exit', lost);
+    this.child.stdin?.on('error', lost); // EPIPE once it is gone
   }
 
   get pid(): number | undefined {
@@ -96,6 +104,7 @@ export class Watchdog {
 
   /** Closes our end: the watchdog stops what it still knows (nothing, after a clean stop) and exits. */
   close(): void {
+    this.closed = true;
     this.alive = false;
     this.child.stdin?.end();
   }
