@@ -22,7 +22,8 @@ const WRITERS = 4;
 const LINES = 250_000;
 const RUNS = Number(process.env.HW_BENCH_RUNS ?? 3);
 const writer = join(FIXTURES, 'bench-writer.js');
-const payload = (seq: number) => seq.toString(36).repeat(40).slice(0, 10 + ((seq * 7919) % 90));
+// The writer's own payload function, so the check cannot drift from what was written.
+const { payload } = require(writer) as { payload: (seq: number) => string };
 
 const dir = mkdtempSync(join(tmpdir(), 'hw-bench-local-'));
 const barrier = join(dir, 'barrier');
