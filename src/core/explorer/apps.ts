@@ -1,6 +1,6 @@
 // Apps: grouping (Personal / each team / shared with you), sorting, and the app node with region, stack,
 // space and maintenance in its description and tooltip.
-import type { App } from '../../infra/heroku/types';
+import type { App } from '../heroku/types';
 import { page, type ExplorerNode, type SectionKind } from './nodes';
 
 export interface AppGroup {

@@ -1,6 +1,6 @@
 // The explorer's children, computed from a small API port. No vscode and no I/O of its own: the vscode
 // provider and the benchmark both drive it. Every failure becomes a node; nothing here throws.
-import type { Account, AddOn, AddOnAttachment, App, Domain, Dyno, Formation, Release } from '../../infra/heroku/types';
+import type { Account, AddOn, AddOnAttachment, App, Domain, Dyno, Formation, Release } from '../heroku/types';
 import { appNode, groupApps, groupChildren, groupNode, sectionNodes, type AppGroup } from './apps';
 import { failureNode, messageNode, PAGE_SIZE, page, type ExplorerNode, type Failure } from './nodes';
 import { addonNodes, configNodes, domainNodes, dynoNodes, formationNodes, releaseNodes } from './resources';

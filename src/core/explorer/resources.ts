@@ -1,6 +1,6 @@
 // Children of an app's sections: dynos with state icons, formation, add-ons with attachments, releases
 // (current marked), config vars (masked until revealed) and domains.
-import type { AddOn, AddOnAttachment, Domain, Dyno, Formation, Release } from '../../infra/heroku/types';
+import type { AddOn, AddOnAttachment, Domain, Dyno, Formation, Release } from '../heroku/types';
 import { maskValue } from '../redact';
 import type { ExplorerNode, Icon } from './nodes';
 import { formationSize } from './scale';

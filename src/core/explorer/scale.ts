@@ -1,6 +1,6 @@
 // Reading a formation for display and for the Scale pick, defensively: the size is `dyno_size.name` (the schema's
 // spelling) or the older `size`, and an answer may carry neither as text.
-import type { Formation } from '../../infra/heroku/types';
+import type { Formation } from '../heroku/types';
 
 /** The dyno size of a formation entry when the answer says it as text, else undefined. */
 export function formationSize(f: Pick<Formation, 'dyno_size' | 'size'>): string | undefined {

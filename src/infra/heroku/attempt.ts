@@ -2,7 +2,7 @@
 // a HerokuError; never throws, and never lets an axios error (whose config holds the Authorization header)
 // escape: only its code is read.
 import type { AxiosInstance } from 'axios';
-import type { HerokuError } from './errors';
+import type { HerokuError } from '../../core/heroku/result';
 
 export interface RawResponse {
   status: number;

@@ -1,14 +1,14 @@
 // The typed Platform API client every Heroku feature uses. Each method returns a Result (never throws for
 // HTTP, network or parse failures). Lists follow `Next-Range` to the end; GETs revalidate with ETags, so an
 // unchanged refresh costs 304s and comes back with `notModified: true`.
-import { fail, ok, type Result } from './errors';
+import { fail, ok, type Result } from '../../core/heroku/result';
 import { expectShape } from './response';
 import { HerokuTransport, type ApiVariant, type Method, type Page, type TransportOptions } from './transport';
 import type {
   Account, AddOn, AddOnAttachment, App, ConfigVars, ConfigVarsPatch, Domain, Dyno, Formation, FormationUpdate,
   LogSession, LogSessionRequest, Pipeline, PipelineCoupling, PipelinePromotion, PipelinePromotionTarget, PromotionRequest, Release, Team,
   TeamApp,
-} from './types';
+} from '../../core/heroku/types';
 
 export type HerokuClientOptions = TransportOptions;
 

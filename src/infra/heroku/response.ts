@@ -1,7 +1,7 @@
 // Reads Heroku's answers: JSON bodies and error bodies `{id, message, url}`. A body that is not JSON, or an
 // error without Heroku's fields, becomes a clear HerokuError. Any echo of the token is cut out.
 import type { RawResponse } from './attempt';
-import { fail, ok, type HerokuError, type Result } from './errors';
+import { fail, ok, type HerokuError, type Result } from '../../core/heroku/result';
 
 const MASK = '••••••••';
 

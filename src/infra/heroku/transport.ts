@@ -3,7 +3,7 @@
 // Every outcome is a Result; nothing here throws for an HTTP, network or parse failure.
 import type { AxiosInstance, AxiosStatic } from 'axios';
 import { sendOnce, type RawResponse } from './attempt';
-import { fail, ok, type HerokuError, type Result } from './errors';
+import { fail, ok, type HerokuError, type Result } from '../../core/heroku/result';
 import { EtagCache } from './etag-cache';
 import { toHttpError, parseJson } from './response';
 import { abortableSleep, backoffDelay, DEFAULT_RETRY, isIdempotent, isRetriableStatus, parseRetryAfter, type RetryPolicy } from './retry';

@@ -2,7 +2,7 @@
 // prompts through `commands.ui`. Messages name the token's source; the token itself is never shown or logged.
 import type * as vscode from 'vscode';
 import { describeSource } from '../../infra/heroku/auth/token-sources';
-import { describeHerokuError } from '../../infra/heroku/errors';
+import { describeHerokuError } from '../../core/heroku/result';
 import { UserCancelled, UserFacingError, type CommandContext } from '../commands';
 import type { Services } from '../services';
 import type { HerokuSession } from './session';

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { formationSize as sizeOf, sizeChoices } from '../../core/explorer/scale';
 import { checkList } from '../../core/explorer/shapes';
-import type { Formation, Release } from '../../infra/heroku/types';
+import type { Formation, Release } from '../../core/heroku/types';
 import { UserCancelled, UserFacingError, type CommandContext, type Commands } from '../commands';
 import { confirm, isNode, pickApp, requireClient, unwrap, type ExplorerDeps } from './deps';
 import { withCancellableProgress } from './progress';

@@ -4,7 +4,7 @@ import type * as vscode from 'vscode';
 import type { ExplorerModel, WorkspaceApp } from '../../core/explorer/model';
 import type { ExplorerNode } from '../../core/explorer/nodes';
 import type { HerokuClient } from '../../infra/heroku/client';
-import type { Result } from '../../infra/heroku/errors';
+import type { Result } from '../../core/heroku/result';
 import { UserCancelled, UserFacingError, type CommandContext } from '../commands';
 import type { ExplorerProvider } from './provider';
 

@@ -6,7 +6,7 @@ import type * as vscode from 'vscode';
 import { planPromotion, promotionDone, readCoupling, readCouplings, readTargets, describePromotion, stageTitle, type Coupling, type TargetOutcome } from '../../core/explorer/promotion';
 import type { HerokuClient } from '../../infra/heroku/client';
 import { abortableSleep } from '../../infra/heroku/retry';
-import type { Release } from '../../infra/heroku/types';
+import type { Release } from '../../core/heroku/types';
 import { UserCancelled, UserFacingError, type CommandContext, type Commands } from '../commands';
 import { confirm, pickApp, requireClient, unwrap, type ExplorerDeps } from './deps';
 import { withCancellableProgress } from './progress';

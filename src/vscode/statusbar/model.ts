@@ -3,9 +3,9 @@
 // The lists come straight from the API: items are shape-checked here (one without a name or state is skipped),
 // so a malformed answer changes the counts, never crashes the item.
 import { checkList } from '../../core/explorer/shapes';
-import type { HerokuError } from '../../infra/heroku/errors';
+import type { HerokuError } from '../../core/heroku/result';
 import { LOW_RATE_LIMIT } from '../../infra/heroku/rate-limit';
-import type { App, Dyno, Release } from '../../infra/heroku/types';
+import type { App, Dyno, Release } from '../../core/heroku/types';
 
 export { LOW_RATE_LIMIT };
 

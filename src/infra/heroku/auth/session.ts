@@ -3,9 +3,9 @@
 // sources (env, secret storage, netrc): no network until a feature asks the client for something.
 import { HerokuClient } from '../client';
 import type { ApiUrlResolution, ExtraHeaders } from '../config';
-import { describeHerokuError, type HerokuError, type Result } from '../errors';
+import { describeHerokuError, type HerokuError, type Result } from '../../../core/heroku/result';
 import type { TransportOptions } from '../transport';
-import type { Account } from '../types';
+import type { Account } from '../../../core/heroku/types';
 import { resolveToken, SECRET_KEY, type TokenInfo, type TokenSourceDeps } from './token-sources';
 
 export interface SessionDeps extends TokenSourceDeps {

@@ -9,7 +9,7 @@ import type { ExplorerNode } from '../../../../src/core/explorer/nodes';
 import { formationSize, sizeChoices } from '../../../../src/core/explorer/scale';
 import { checkConfig } from '../../../../src/core/explorer/shapes';
 import { HerokuClient } from '../../../../src/infra/heroku/client';
-import type { Formation } from '../../../../src/infra/heroku/types';
+import type { Formation } from '../../../../src/core/heroku/types';
 import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
 
 describe('core/explorer: malformed answers from the fake Heroku', () => {

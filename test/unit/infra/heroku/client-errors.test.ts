@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import axios from 'axios';
-import { describeHerokuError } from '../../../../src/infra/heroku/errors';
+import { describeHerokuError } from '../../../../src/core/heroku/result';
 import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
 import { assertNoToken, clientFor, seen } from './helpers';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { HerokuClient } from '../../../../src/infra/heroku/client';
-import type { App, Dyno, Release } from '../../../../src/infra/heroku/types';
+import type { App, Dyno, Release } from '../../../../src/core/heroku/types';
 import { startFakeHeroku } from '../../../support/fake-heroku';
 import { appStatus, currentRelease, dynoHealth, LOW_RATE_LIMIT } from '../../../../src/vscode/statusbar/model';
 

@@ -227,3 +227,120 @@ export interface LogSessionRequest {
   /** Cedar only. */
   tail?: boolean;
 }
+
+// ---- the next wave's resources (deploy, one-off dynos, pipelines diagram, Heroku CI), from the same schema
+
+/** `POST /apps/{app}/sources`: where to upload a source tarball (put_url) and what a build reads (get_url). */
+export interface Source {
+  source_blob: { get_url: string; put_url: string };
+}
+
+export type BuildStatus = 'failed' | 'pending' | 'succeeded';
+
+export interface Build {
+  id: string;
+  app: { id: string };
+  status: BuildStatus;
+  created_at: string;
+  updated_at: string;
+  /** Plain text, chunked; ends when the build does. */
+  output_stream_url: string;
+  source_blob: { url: string; version: string | null; version_description?: string | null; checksum?: string | null };
+  buildpacks?: { url: string; name?: string }[] | null;
+  /** The release the build created (null until then, or when it failed). */
+  release: { id: string } | null;
+  slug: { id: string } | null;
+  stack: string;
+  user: { id: string; email: string };
+}
+
+/** Body of `POST /apps/{app}/builds`. */
+export interface BuildRequest {
+  source_blob: { url: string; version?: string; version_description?: string; checksum?: string };
+  buildpacks?: { url: string }[];
+}
+
+export interface Slug {
+  id: string;
+  /** The git commit the slug was built from (a build's source_blob.version), when known. */
+  commit: string | null;
+  commit_description: string | null;
+  buildpack_provided_description: string | null;
+  process_types: Record<string, string>;
+  size: number | null;
+  stack: { id: string; name: string };
+  created_at: string;
+  updated_at: string;
+}
+
+/** Body of `POST /apps/{app}/dynos` (a one-off dyno). */
+export interface DynoCreateRequest {
+  command: string;
+  /** true: attach_url (rendezvous://host:port/secret) is the dyno's terminal; false: output goes to the logs. */
+  attach?: boolean;
+  size?: string;
+  type?: string;
+  env?: Record<string, string>;
+  time_to_live?: number;
+  force_no_tty?: boolean | null;
+}
+
+export type ReviewAppStatus = 'pending' | 'creating' | 'created' | 'deleting' | 'deleted' | 'errored';
+
+export interface ReviewApp {
+  id: string;
+  /** The review app's own Heroku app (null while it is being created). */
+  app: { id: string } | null;
+  pipeline: { id: string };
+  branch: string;
+  pr_number: number | null;
+  status: ReviewAppStatus;
+  created_at: string;
+  updated_at: string;
+  creator?: { id?: string; email?: string } | null;
+  error_status?: string | null;
+  message?: string | null;
+  wait_for_ci?: boolean;
+  fork_repo?: { id: number | null } | null;
+}
+
+export type TestRunStatus = 'pending' | 'cancelled' | 'creating' | 'building' | 'running' | 'succeeded' | 'failed' | 'errored' | 'debugging';
+
+/** A Heroku CI run (`GET /pipelines/{id}/test-runs`). */
+export interface TestRun {
+  id: string;
+  number: number;
+  pipeline: { id: string };
+  status: TestRunStatus;
+  commit_branch: string;
+  commit_message: string;
+  commit_sha: string;
+  actor_email: string;
+  created_at: string;
+  updated_at: string;
+  message?: string | null;
+  warning_message?: string | null;
+  debug?: boolean;
+}
+
+/** One dyno of a CI run (`GET /test-runs/{id}/test-nodes`): its setup and test output as text streams. */
+export interface TestNode {
+  id: string;
+  index: number;
+  status: TestRunStatus;
+  exit_code: number | null;
+  test_run: { id: string };
+  output_stream_url: string;
+  setup_stream_url: string;
+  error_status?: string | null;
+  message?: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** `GET /pipelines/{id}/latest-releases` (and latest-deployments): the newest release of each coupled app. */
+export interface PipelineRelease extends Omit<Release, 'app' | 'slug' | 'user'> {
+  app: { id: string; name?: string };
+  slug: { id: string } | null;
+  user: { id: string; email: string };
+}
