@@ -14,6 +14,7 @@ export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
 const subcommands: Record<string, [string, () => Promise<Subcommand>]> = {
   // require, not import(): the unit tier runs through tsx/cjs, whose hooks do not cover native import(); esbuild bundles both.
   lint: ['lint Procfile, app.json and heroku.yml (text, json, sarif)', async () => (require('./lint/index') as typeof import('./lint/index')).lint],
+  local: ['run the Procfile as heroku local does (formation, .env, ports)', async () => (require('./local/index') as typeof import('./local/index')).local],
   logs: ['parse log lines from stdin, or tail an app\'s logs (colour, json, filters)', async () => (require('./logs/index') as typeof import('./logs/index')).logs],
 };
 

@@ -83,14 +83,16 @@ export function parseEnv(text: string): EnvDocument {
       entries.push({ kind: 'comment', raw, line: i });
       continue;
     }
-    const m = KEY.exec(body);
+    // A byte order mark (Windows editors write one) is not part of the first key; `raw` keeps it.
+    const text = i === 0 && body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
+    const m = KEY.exec(text);
     if (!m) {
       entries.push({ kind: 'invalid', raw, line: i });
       continue;
     }
     const exported = m[1] !== undefined;
     const key = m[2];
-    const rest = body.slice(m[0].length);
+    const rest = text.slice(m[0].length);
     const q = rest[0];
     if (q === '"' || q === "'" || q === '`') {
       // A quoted value may span several lines (dotenv's multi-line values).

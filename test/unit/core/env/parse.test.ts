@@ -56,6 +56,31 @@ describe('core/env/parse', () => {
     assert.equal(envToMap(parseEnv('A=1\nA=2\n')).get('A'), '2');
   });
 
+  it('unescapes double-quoted values as heroku local users expect; single quotes stay literal', () => {
+    const m = envToMap(parseEnv([
+      'NL="a\\nb"', 'TAB="a\\tb"', 'CR="a\\rb"', 'BS="a\\\\nb"', 'QUOTE="say \\"hi\\""', 'DOLLAR="\\$HOME"',
+      'UNKNOWN="a\\qb"', "SINGLE='a\\nb'", 'BACKTICK=`a b`', 'HASHQ="a # b" # comment',
+    ].join('\n')));
+    assert.equal(m.get('NL'), 'a\nb');
+    assert.equal(m.get('TAB'), 'a\tb');
+    assert.equal(m.get('CR'), 'a\rb');
+    assert.equal(m.get('BS'), 'a\\nb');
+    assert.equal(m.get('QUOTE'), 'say "hi"');
+    assert.equal(m.get('DOLLAR'), '$HOME');
+    assert.equal(m.get('UNKNOWN'), 'a\\qb');
+    assert.equal(m.get('SINGLE'), 'a\\nb');
+    assert.equal(m.get('BACKTICK'), 'a b');
+    assert.equal(m.get('HASHQ'), 'a # b');
+  });
+
+  it('reads a first key after a byte order mark, and keeps the mark when serializing', () => {
+    const text = '\uFEFFFIRST=1\nSECOND=2\n';
+    const doc = parseEnv(text);
+    assert.equal(envToMap(doc).get('FIRST'), '1');
+    assert.deepEqual(envProblems(doc), []);
+    assert.equal(serializeEnv(doc), text);
+  });
+
   it('round-trips any text byte-for-byte (property)', () => {
     const chars = fc.constantFrom('A', 'b', '_', '=', ' ', '\t', '#', '"', "'", '`', '\\', '\n', '\r\n', 'export ', 'x', '$');
     fc.assert(fc.property(fc.array(chars, { maxLength: 80 }).map((a) => a.join('')), (text) => {

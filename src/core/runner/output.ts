@@ -1,0 +1,78 @@
+// The combined output of `heroku local`: `time type.N | line`, one colour per process. Pure: the caller passes
+// the time and whether colours are on.
+//
+// Control characters written by a process never reach the terminal raw (a stray cursor move or title change
+// would garble the interleaved view): each is shown escaped (`\x07`, `\r` …). Colour (SGR `ESC[…m`) is the one
+// exception, kept when colours are on (a TTY without NO_COLOR) and removed otherwise, and a line that sets a
+// colour is reset at its end so it cannot bleed into the next prefix. A CR before the line end (CRLF) is dropped.
+
+/* eslint-disable no-control-regex -- finding control characters is what these expressions are for */
+const SGR = /\x1b\[[0-9;:]*m/g;
+// Control characters other than tab (a line feed inside one line is escaped too).
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f-\x9f]/;
+const CONTROL_G = /[\x00-\x08\x0a-\x1f\x7f-\x9f]/g;
+// The same but line feed, for a block of lines.
+const BLOCK_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+/* eslint-enable no-control-regex */
+const RESET = '\x1b[0m';
+
+/** Distinct foreground colours, cycled per process (red is kept for failures). */
+const PALETTE = ['35', '34', '36', '32', '33', '95', '94', '96', '92', '93'];
+
+export function colourCode(index: number): string {
+  return PALETTE[index % PALETTE.length];
+}
+
+export function paint(text: string, code: string | undefined): string {
+  return code === undefined ? text : `\x1b[${code}m${text}${RESET}`;
+}
+
+function escapeChar(c: string): string {
+  if (c === '\r') return '\\r';
+  if (c === '\n') return '\\n';
+  const n = c.charCodeAt(0);
+  return n < 0x80 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+}
+
+/** One line of process output made safe for a terminal (see the file comment). */
+export function sanitizeLine(line: string, keepColour: boolean): string {
+  let s = line.endsWith('\r') ? line.slice(0, -1) : line;
+  if (!CONTROL.test(s)) return s;
+  if (!keepColour) return s.replace(SGR, '').replace(CONTROL_G, escapeChar);
+  let out = '';
+  let last = 0;
+  let coloured = false;
+  SGR.lastIndex = 0;
+  for (let m = SGR.exec(s); m; m = SGR.exec(s)) {
+    out += s.slice(last, m.index).replace(CONTROL_G, escapeChar) + m[0];
+    last = m.index + m[0].length;
+    coloured = true;
+  }
+  s = out + s.slice(last).replace(CONTROL_G, escapeChar);
+  return coloured ? s + RESET : s;
+}
+
+/** `HH:MM:SS` of the given local time. */
+export function timeOfDay(d: Date): string {
+  const two = (n: number) => (n < 10 ? '0' : '') + n;
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
+/** `12:00:01 web.1    | ` (coloured when `colour` is a code). */
+export function linePrefix(time: string, name: string, width: number, colour: string | undefined): string {
+  return paint(`${time} ${name.padEnd(width)} |`, colour) + ' ';
+}
+
+/**
+ * Prefixes every line of a block of whole lines (each ending in '\n', as the supervisor hands them over).
+ * This runs for every line a process prints: a block without control characters (nearly all) is done by one
+ * native replaceAll, which builds a flat string (a `+=` per line builds a rope that is copied again on write).
+ */
+export function prefixLines(block: string, prefix: string, keepColour: boolean): string {
+  if (block === '') return '';
+  const body = block.endsWith('\n') ? block.slice(0, -1) : block;
+  if (!BLOCK_CONTROL.test(body)) return prefix + body.replaceAll('\n', '\n' + prefix) + '\n';
+  let out = '';
+  for (const line of body.split('\n')) out += prefix + sanitizeLine(line, keepColour) + '\n';
+  return out;
+}
