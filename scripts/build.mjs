@@ -52,6 +52,7 @@ const lazyBundles = {
   main: 'src/vscode/compose.ts', // the composition root: every feature's registration (src/extension.ts defers it a tick)
   manifest: 'src/vscode/manifest/lazy.ts', // app.json / heroku.yml linters and heroku.yml help (yaml, ajv-free)
   explorer: 'src/vscode/explorer/register.ts', // the tree, its commands and .env sync
+  pipeline: 'src/vscode/pipeline/register.ts', // the Pipelines view, the diagram and release timeline panels
 };
 
 // axios (~95 KB with follow-redirects and the proxy agents) is its own bundle, dist/axios.js: the extension and the

@@ -11,6 +11,7 @@ import { Commands } from './commands';
 import { deferFeature } from './deferred';
 import { EXPLORER_COMMANDS } from './explorer/ids';
 import { lazyBundle } from './lazy-bundle';
+import { registerPipelinesLazily } from './pipeline/ids';
 import { ExtensionLog } from './log';
 import { registerManifest } from './manifest/index';
 import { registerProcfile } from './procfile/index';
@@ -52,6 +53,7 @@ export function compose(context: vscode.ExtensionContext, activated: number): Ex
     ['explorer', (s) => deferFeature('explorer', EXPLORER_COMMANDS, () => explorer().registerExplorer(s), s.log)],
     ['auth', registerAuth],
     ['statusbar', registerStatusBar],
+    ['pipelines', registerPipelinesLazily],
   ];
   const times: string[] = [];
   for (const [name, register] of features) {

@@ -16,6 +16,8 @@ export interface PipelineApi {
   /** By id or name. */
   pipeline(idOrName: string, o?: ApiCallOptions): Promise<Result<Pipeline>>;
   couplings(pipelineId: string, o?: ApiCallOptions): Promise<Result<PipelineCoupling[]>>;
+  /** The app's coupling; 404 `not_found` when the app is in no pipeline. */
+  appCoupling(app: string, o?: ApiCallOptions): Promise<Result<PipelineCoupling>>;
   latestReleases(pipelineId: string, o?: ApiCallOptions): Promise<Result<PipelineRelease[]>>;
   reviewApps(pipelineId: string, o?: ApiCallOptions): Promise<Result<ReviewApp[]>>;
   testRuns(pipelineId: string, o?: ApiCallOptions): Promise<Result<TestRun[]>>;

@@ -19,6 +19,7 @@ export function pipelineApiFromClient(getClient: () => HerokuClient | undefined)
     pipelines: (o) => c('/pipelines', (h) => h.pipelines(o)),
     pipeline: (id, o) => c('/pipelines', (h) => h.pipeline(id, o)),
     couplings: (id, o) => c('/pipeline-couplings', (h) => h.pipelineCouplings(id, o)),
+    appCoupling: (app, o) => c('/pipeline-couplings', (h) => h.appPipelineCoupling(app, o)),
     latestReleases: (id, o) => c('/latest-releases', (h) => h.list(`/pipelines/${seg(id)}/latest-releases`, o, '3.sdk')),
     reviewApps: (id, o) => c('/review-apps', (h) => h.list(`/pipelines/${seg(id)}/review-apps`, o)),
     testRuns: (id, o) => c('/test-runs', (h) => h.list(`/pipelines/${seg(id)}/test-runs`, o)),
