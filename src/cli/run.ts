@@ -14,6 +14,8 @@ export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
 const subcommands: Record<string, [string, () => Promise<Subcommand>]> = {
   // require, not import(): the unit tier runs through tsx/cjs, whose hooks do not cover native import(); esbuild bundles both.
   lint: ['lint Procfile, app.json and heroku.yml (text, json, sarif)', async () => (require('./lint/index') as typeof import('./lint/index')).lint],
+  pipelines: ['pipelines info PIPELINE: stages, apps, releases, CI runs (text, json)', async () => (require('./pipelines/index') as typeof import('./pipelines/index')).pipelines],
+  releases: ['releases --app APP: the release timeline (text, json)', async () => (require('./pipelines/index') as typeof import('./pipelines/index')).releases],
 };
 
 export function helpText(): string {
