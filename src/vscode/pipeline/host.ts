@@ -3,7 +3,7 @@
 // (a handler's throw becomes `{ok: false, message}`; a cancelled prompt `{ok: true, value: null}`), and reports
 // what the page drew.
 import * as vscode from 'vscode';
-import { parseWebviewMessage, type HostMessage, type RequestMap, type RequestName } from '../../shared/pipeline-protocol';
+import { parseWebviewMessage, type HostMessage, type Outcome, type RequestMap, type RequestName } from '../../shared/pipeline-protocol';
 import { describeError, type Logger } from '../log';
 import { UserCancelled } from '../commands';
 
@@ -57,19 +57,20 @@ export class WebviewHost implements vscode.Disposable {
       this.renderedEmitter.fire(this.lastRendered);
       return;
     }
-    const handler = this.handlers[m.method] as ((p: unknown) => Promise<unknown>) | undefined;
-    const answer = (result: HostMessage & { type: 'response' }): void => { void this.webview.postMessage(result); };
-    if (!handler) {
-      answer({ type: 'response', requestId: m.requestId, result: { ok: false, message: `${m.method} is not available here.` } });
-      return;
+    void this.handle(m.method, m.params).then((result) => this.webview.postMessage({ type: 'response', requestId: m.requestId, result }));
+  }
+
+  /** Runs a request's handler and turns its outcome into a value (also the test hook's way in). */
+  async handle(method: RequestName, params: unknown): Promise<Outcome<unknown>> {
+    const handler = this.handlers[method] as ((p: unknown) => Promise<unknown>) | undefined;
+    if (!handler) return { ok: false, message: `${method} is not available here.` };
+    try {
+      return { ok: true, value: (await handler(params)) ?? null };
+    } catch (err) {
+      if (err instanceof UserCancelled) return { ok: true, value: null };
+      this.log.error(`pipeline webview: ${method} failed`, err);
+      return { ok: false, message: describeError(err) };
     }
-    handler(m.params).then(
-      (value) => answer({ type: 'response', requestId: m.requestId, result: { ok: true, value: value ?? null } }),
-      (err: unknown) => {
-        if (err instanceof UserCancelled) return answer({ type: 'response', requestId: m.requestId, result: { ok: true, value: null } });
-        this.log.error(`pipeline webview: ${m.method} failed`, err);
-        answer({ type: 'response', requestId: m.requestId, result: { ok: false, message: describeError(err) } });
-      });
   }
 
   dispose(): void {

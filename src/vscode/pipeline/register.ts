@@ -3,6 +3,7 @@
 // entry is where its ports are built (infra: the API on the session's client, fetch streams, git, the clock).
 import * as vscode from 'vscode';
 import { DisposableStore, toDisposable } from '../../core/lifecycle';
+import type { RequestName } from '../../shared/pipeline-protocol';
 import { describeHerokuError } from '../../core/heroku/result';
 import { buildDiagram } from '../../core/pipeline/diagram';
 import { gitHistory } from '../../infra/git/log';
@@ -88,14 +89,22 @@ export function registerPipelines(services: Services): vscode.Disposable {
   // Test hooks (not in an installed extension): what the view and the panels show, as data.
   if (services.context.extensionMode !== vscode.ExtensionMode.Production) {
     store.add(commands.register('heroku.pipelines.getChildren', (_ctx, node?: PipelineTreeNode) => tree.getChildren(node)));
-    store.add(commands.register('heroku.pipeline.testState', () => ({
+    // With a request, runs it as if the page of the first open pipeline (or releases of `app`) had sent it.
+    store.add(commands.register('heroku.pipeline.testState', async (_ctx, req?: { method: RequestName; params: unknown; app?: string }) => {
+      if (req) {
+        const panel = req.app ? releases.get(req.app) : [...pipelines.values()][0];
+        return panel ? panel.host.handle(req.method, req.params) : { ok: false, message: 'no panel' };
+      }
+      return testState();
+    }));
+    const testState = () => ({
       pipelines: [...pipelines.values()].map((p) => ({
         query: p.query, seq: p.seq, rendered: p.host.lastRendered, promotions: p.promotions,
         diagram: p.snap ? buildDiagram(p.snap) : undefined, complete: p.snap?.complete ?? false,
       })),
       releases: [...releases.values()].map((r) => ({ app: r.app, seq: r.seq, rendered: r.host.lastRendered, timeline: r.timeline })),
       outputs: Object.fromEntries([...sinks].map(([name, s]) => [name, s.text])),
-    })));
+    });
   }
   return store;
 }
