@@ -54,7 +54,12 @@ describe('e2e: pipeline diagram', function () {
   });
   after(async () => { await wb?.close(); });
 
-  it('opens from the palette; API text is shown literally and nothing executes', async () => {
+  it('the Pipelines view lists the pipeline; the palette opens its diagram; API text is literal and nothing executes', async () => {
+    // The sidebar shows once the extension is known to the workbench (its commands are in the palette from then).
+    const sidebar = await wb.openHerokuSidebar();
+    const pane = sidebar.locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Pipelines"]') }).first();
+    await pane.locator('.monaco-list-row', { hasText: 'acme-web' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await wb.screenshot('pipelines-view');
     await wb.runCommand('Heroku: Open Pipeline');
     view = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     const devCard = view.locator('article.card', { hasText: 'acme-web-dev' });
