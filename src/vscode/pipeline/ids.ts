@@ -1,13 +1,10 @@
-// What the composition root needs to start the pipelines feature lazily: its command ids (stubbed until
-// dist/pipeline.js has loaded) and the one registration function. No imports beyond the deferral helpers.
+// What the composition root needs to start the pipelines feature lazily: its commands are stubbed until
+// dist/pipeline.js has loaded (command-ids.ts), then the feature registers them itself.
 import type * as vscode from 'vscode';
 import { deferFeature } from '../deferred';
 import { lazyBundle } from '../lazy-bundle';
 import type { Services } from '../services';
-
-export const PIPELINE_COMMANDS: readonly string[] = [
-  'heroku.openPipeline', 'heroku.showReleases', 'heroku.pipelines.refresh', 'heroku.pipelines.getChildren', 'heroku.pipeline.testState',
-];
+import { PIPELINE_COMMANDS } from './command-ids';
 
 // dist/pipeline.js: the Pipelines view, the diagram and timeline panels, their commands.
 const pipeline = lazyBundle<typeof import('./register')>(() => require('./pipeline.js'));

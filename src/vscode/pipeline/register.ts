@@ -40,7 +40,13 @@ export function registerPipelines(services: Services): vscode.Disposable {
   };
 
   const tree = store.add(new PipelinesTree(deps));
-  store.add(vscode.window.createTreeView(PIPELINES_VIEW, { treeDataProvider: tree, showCollapseAll: true }));
+  const view = store.add(vscode.window.createTreeView(PIPELINES_VIEW, { treeDataProvider: tree, showCollapseAll: true }));
+  // The explorer's schedule (heroku.explorer.refreshInterval) while the view is visible; the store's scheduler later.
+  const seconds = deps.refreshSeconds();
+  if (seconds > 0) {
+    const timer = setInterval(() => { if (view.visible && services.heroku.getClient()) tree.refresh(); }, Math.max(10, seconds) * 1000);
+    store.add(toDisposable(() => clearInterval(timer)));
+  }
   store.add(services.heroku.onDidChangeSession(() => tree.refresh()));
   let queued = false;
   store.add(services.heroku.onDidChangeApp(() => {
