@@ -102,9 +102,16 @@ describe('e2e: pipeline diagram', function () {
 
   for (const [theme, file] of [['Dark Modern', 'pipeline-dark'], ['Light Modern', 'pipeline-light'], ['Dark High Contrast', 'pipeline-high-contrast']] as const) {
     it(`screenshot in ${theme}`, async () => {
-      await wb.runCommand('Preferences: Color Theme');
+      // Focus back on the workbench (a webview keeps F1 to itself), then the theme picker by its command.
+      await wb.page.locator('.tabs-container .tab.active').click();
+      await wb.page.keyboard.press('F1');
       const widget = wb.page.locator('.quick-input-widget');
-      await widget.locator('input').first().fill(theme);
+      const box = widget.locator('input').first();
+      await box.fill('>Preferences: Color Theme');
+      await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await wb.page.keyboard.press('Enter');
+      await widget.locator('input[placeholder*="Color Theme"]').first().waitFor({ state: 'visible', timeout: 30_000 });
+      await box.fill(theme);
       await widget.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ state: 'visible', timeout: 30_000 });
       await wb.page.keyboard.press('Enter');
       await widget.waitFor({ state: 'hidden', timeout: 30_000 });

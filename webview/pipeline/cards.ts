@@ -12,10 +12,16 @@ export interface CardActions {
   openUrl(url: string): void;
 }
 
-export function failureBlock(fs: readonly PartFailure[], a: Pick<CardActions, 'retry'>): HTMLElement | null {
+/** A card's failures are one short line each (the full message in the tooltip); others show it all. */
+function shortly(message: string): string {
+  const first = message.split(/(?<=[.!?])\s/)[0];
+  return first.length > 90 ? `${first.slice(0, 88)}…` : first;
+}
+
+export function failureBlock(fs: readonly PartFailure[], a: Pick<CardActions, 'retry'>, compact = false): HTMLElement | null {
   if (fs.length === 0) return null;
-  return h('div', 'failures', { role: 'alert' }, ...fs.map((f) => h('div', 'failure', null,
-    h('span', 'failure-text', null, `Could not read ${f.what}: ${f.message}`), ' ',
+  return h('div', 'failures', { role: 'alert' }, ...fs.map((f) => h('div', 'failure', compact ? { title: f.message } : null,
+    h('span', 'failure-text', null, `Could not read ${f.what}: ${compact ? shortly(f.message) : f.message}`), ' ',
     button('Retry', () => a.retry(f), 'btn btn-small', `Read ${f.what} again`))));
 }
 
@@ -88,7 +94,7 @@ export function appCard(c: AppCard, a: CardActions, promotion: PromotionState | 
     h('h3', 'app-name', null, c.name),
     meta ? h('p', 'muted meta', null, meta) : null,
     review, releaseLine(c), commit, dynoLine(c),
-    failureBlock(c.failures, a), promotionBlock(promotion), ...diffNodes, actions);
+    failureBlock(c.failures, a, true), promotionBlock(promotion), ...diffNodes, actions);
 }
 
 export function runCard(r: CiRunCard, a: CardActions): HTMLElement {
