@@ -43,7 +43,8 @@ async function run() {
     });
     const cards = done.diagram.columns.reduce((n, c) => n + c.cards.length, 0);
     const runsShown = done.diagram.columns.reduce((n, c) => n + (c.runs ? c.runs.length : 0), 0);
-    results.push({ first, complete: done.rendered.at - t0, drawn: done.rendered.cards, cards, runs: runsShown, stages: done.diagram.columns.map((c) => c.stage) });
+    const m = done.marks;
+    results.push({ created: m.created - t0, firstSent: m.firstSent - t0, completeSent: m.completeSent - t0, first, complete: done.rendered.at - t0, drawn: done.rendered.cards, cards, runs: runsShown, stages: done.diagram.columns.map((c) => c.stage) });
   }
   // Update: promote development -> staging; the fake finishes the target at its dueAt.
   const d = (await state()).pipelines[0].diagram;

@@ -43,7 +43,7 @@ function coupleReviewApps(fake: FakeHeroku, n: number): string {
 /** The npm `heroku` CLI, installed once per machine (other benchmarks share the folder: one install at a time). */
 function herokuCli(): string {
   const dir = join(homedir(), '.cache', 'heroku-workflows', 'bench-anchors', 'heroku-cli');
-  const bin = join(dir, 'node_modules', 'heroku', 'bin', 'run');
+  const bin = join(dir, 'node_modules', 'heroku', 'bin', 'run.js');
   if (!existsSync(bin)) {
     mkdirSync(dir, { recursive: true });
     log('[bench] installing the heroku CLI (npm heroku@11.10.0) into the bench-anchors cache…');
@@ -65,7 +65,7 @@ function timeCli(fake: FakeHeroku, runs: number): number | undefined {
       const r = spawnSync(process.execPath, [bin, 'pipelines:info', 'acme-web'], { env, encoding: 'utf8', timeout: 60_000 });
       const ms = performance.now() - t0;
       if (r.status !== 0) {
-        log(`[bench] heroku pipelines:info failed (exit ${r.status}): ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' | ')}`);
+        log(`[bench] heroku pipelines:info failed (exit ${r.status}): ${(r.stderr || r.stdout).replace(/\s*›\s*/g, ' ').replace(/^[\s\S]*?(?=Error:)/, '').trim().slice(0, 300)}`);
         return undefined;
       }
       if (i === 0) log(`[bench] heroku pipelines:info printed ${r.stdout.split('\n').length} lines`);
@@ -95,9 +95,10 @@ async function main(): Promise<void> {
       env: { HW_BENCH_OUT: out, HW_BENCH_RUNS: String(runs), HW_BENCH_KEY: fake.apiKey, HW_BENCH_PIPELINE_ID: pipelineId, HEROKU_API_URL: fake.url, HEROKU_API_KEY: undefined },
     });
     if (code !== 0 || !existsSync(out)) throw new Error(`the probe failed (exit ${code})`);
-    const r = JSON.parse(readFileSync(out, 'utf8')) as { results: { first: number; complete: number; drawn: number; cards: number; runs: number; stages: string[] }[]; shownAt: number };
+    const r = JSON.parse(readFileSync(out, 'utf8')) as { results: { created: number; firstSent: number; completeSent: number; first: number; complete: number; drawn: number; cards: number; runs: number; stages: string[] }[]; shownAt: number };
     const first = r.results[0];
     log(`[bench] ${first.cards} cards in ${first.stages.length} stages (${first.stages.join(', ')}), ${first.runs} CI runs, ${first.drawn} drawn before "Show more"; complete ms per run: ${r.results.map((x) => x.complete.toFixed(0)).join(', ')} (first run loads dist/pipeline.js)`);
+    for (const x of r.results) log(`[bench]   panel ${x.created.toFixed(0)} ms, lists sent ${x.firstSent.toFixed(0)}, details sent ${x.completeSent.toFixed(0)}, drawn ${x.complete.toFixed(0)}`);
     const complete = median(r.results.map((x) => x.complete));
     emit('pipeline_render_100_ms', complete, 'ms');
     emit('pipeline_render_first_ms', median(r.results.map((x) => x.first)), 'ms');

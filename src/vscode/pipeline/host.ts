@@ -48,8 +48,9 @@ export class WebviewHost implements vscode.Disposable {
     if (m.type === 'ready') {
       // A reload of the page (e.g. after the webview was moved) says ready again: send the current state again.
       this.ready = true;
-      for (const q of this.queue.splice(0)) void this.webview.postMessage(q);
-      this.onReady();
+      const queued = this.queue.splice(0);
+      for (const q of queued) void this.webview.postMessage(q);
+      if (!queued.some((q) => q.type === 'diagram' || q.type === 'timeline')) this.onReady();
       return;
     }
     if (m.type === 'rendered') {

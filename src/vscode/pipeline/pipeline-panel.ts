@@ -21,6 +21,8 @@ export class PipelinePanel implements vscode.Disposable {
   readonly host: WebviewHost;
   snap: PipelineSnapshot | undefined;
   seq = 0;
+  /** performance.now() marks for the benchmark: panel created, first model sent, complete model sent. */
+  readonly marks: { created: number; firstSent?: number; completeSent?: number } = { created: performance.now() };
   /** Every promotion state the page was sent (tests and the benchmark read it). */
   readonly promotions: PromotionState[] = [];
   private load: AbortController | undefined;
@@ -100,6 +102,8 @@ export class PipelinePanel implements vscode.Disposable {
   private push(): void {
     if (!this.snap) return;
     this.host.post({ type: 'diagram', seq: ++this.seq, diagram: buildDiagram(this.snap) });
+    this.marks.firstSent ??= performance.now();
+    if (this.snap.complete) this.marks.completeSent ??= performance.now();
   }
 
   private cards() {

@@ -105,7 +105,7 @@ export function registerPipelines(services: Services): vscode.Disposable {
     }));
     const testState = () => ({
       pipelines: [...pipelines.values()].map((p) => ({
-        query: p.query, seq: p.seq, rendered: p.host.lastRendered, promotions: p.promotions,
+        query: p.query, seq: p.seq, rendered: p.host.lastRendered, promotions: p.promotions, marks: p.marks,
         diagram: p.snap ? buildDiagram(p.snap) : undefined, complete: p.snap?.complete ?? false,
       })),
       releases: [...releases.values()].map((r) => ({ app: r.app, seq: r.seq, rendered: r.host.lastRendered, timeline: r.timeline })),
