@@ -71,6 +71,8 @@ export interface AppCard {
   name: string;
   stage: StageId;
   release?: ReleaseSummary;
+  /** The latest releases could not be read: the card does not know its release (not "no release yet"). */
+  releaseUnknown?: boolean;
   commit?: CommitRef;
   dynos?: DynoHealth;
   region?: string;

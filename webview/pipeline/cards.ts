@@ -27,7 +27,7 @@ export function failureBlock(fs: readonly PartFailure[], a: Pick<CardActions, 'r
 
 function releaseLine(c: AppCard): Child {
   const r = c.release;
-  if (!r) return h('p', 'muted', null, 'No release yet');
+  if (!r) return h('p', 'muted', null, c.releaseUnknown ? 'Release not read (see above)' : 'No release yet');
   return h('div', 'release', null,
     h('p', 'release-head', null,
       h('span', 'version', null, `v${r.version}`), ' ',

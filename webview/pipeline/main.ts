@@ -96,9 +96,11 @@ window.addEventListener('message', (ev: MessageEvent<HostMessage>) => {
     case 'diagram':
       diagram = m.diagram;
       seq = m.seq;
+      if (!m.diagram.partial && status.textContent?.startsWith('Reading')) say('');
       draw();
       break;
     case 'timeline':
+      if (status.textContent?.startsWith('Reading')) say('');
       timeline = m.timeline;
       seq = m.seq;
       notes.clear();

@@ -107,6 +107,7 @@ export function buildDiagram(snap: PipelineSnapshot): PipelineDiagram {
     const name = `${str(r.branch) ?? 'review app'}${typeof r.pr_number === 'number' ? ` #${r.pr_number}` : ''}`;
     cards.get('review')?.push({ appId: appId ?? `review-app:${r.id}`, name, stage: 'review', review: reviewInfo(r), failures: [] });
   }
+  if (snap.releases && !snap.releases.ok) for (const list of cards.values()) for (const c of list) if (!c.release) c.releaseUnknown = true;
   for (const list of cards.values()) list.sort((a, b) => a.name.localeCompare(b.name));
   linkPromotions(cards);
   const runs = snap.testRuns?.ok && Array.isArray(snap.testRuns.value) ? latestRuns(snap.testRuns.value) : [];

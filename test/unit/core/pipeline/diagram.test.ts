@@ -68,6 +68,9 @@ describe('core/pipeline diagram', () => {
     const staging = d.columns.find((c) => c.stage === 'staging')?.cards[0];
     assert.equal(staging?.failures[0].retryKey, 'app:s');
     assert.ok(staging?.release, 'the release is still shown');
+    assert.equal(staging?.releaseUnknown, undefined);
+    const noReleases = buildDiagram(await loadPipeline(fakeApi(answers({ latestReleases: fail(err(0, 'dropped', 'network')) }) as never), 'shop'));
+    assert.ok(noReleases.columns.flatMap((c) => c.cards).every((c) => c.releaseUnknown === true));
     // Retrying the card reads only that app's details.
     calls.length = 0;
     const again = await retryPart(fakeApi(answers() as never, calls), snap, 'app:s');
