@@ -65,7 +65,7 @@ function timeCli(fake: FakeHeroku, runs: number): number | undefined {
       const r = spawnSync(process.execPath, [bin, 'pipelines:info', 'acme-web'], { env, encoding: 'utf8', timeout: 60_000 });
       const ms = performance.now() - t0;
       if (r.status !== 0) {
-        log(`[bench] heroku pipelines:info failed (exit ${r.status}): ${(r.stderr || r.stdout).replace(/\s*›\s*/g, ' ').replace(/^[\s\S]*?(?=Error:)/, '').trim().slice(0, 300)}`);
+        log(`[bench] heroku pipelines:info failed (exit ${r.status}): ${`${r.stderr}\n${r.stdout}`.replace(/\s*›\s*/g, ' ').replace(/^[\s\S]*?(?=Error:)/, '').trim().slice(0, 300)}`);
         return undefined;
       }
       if (i === 0) log(`[bench] heroku pipelines:info printed ${r.stdout.split('\n').length} lines`);
@@ -96,8 +96,10 @@ async function main(): Promise<void> {
     });
     if (code !== 0 || !existsSync(out)) throw new Error(`the probe failed (exit ${code})`);
     const r = JSON.parse(readFileSync(out, 'utf8')) as { results: { created: number; firstSent: number; completeSent: number; first: number; complete: number; drawn: number; cards: number; runs: number; stages: string[] }[]; shownAt: number };
+    const warm = r.results.shift();
+    if (warm) log(`[bench] warm-up (first webview of the host, bundle load): drawn after ${warm.complete.toFixed(0)} ms (data sent after ${warm.completeSent.toFixed(0)} ms)`);
     const first = r.results[0];
-    log(`[bench] ${first.cards} cards in ${first.stages.length} stages (${first.stages.join(', ')}), ${first.runs} CI runs, ${first.drawn} drawn before "Show more"; complete ms per run: ${r.results.map((x) => x.complete.toFixed(0)).join(', ')} (first run loads dist/pipeline.js)`);
+    log(`[bench] ${first.cards} cards in ${first.stages.length} stages (${first.stages.join(', ')}), ${first.runs} CI runs, ${first.drawn} drawn before "Show more"; complete ms per run: ${r.results.map((x) => x.complete.toFixed(0)).join(', ')} `);
     for (const x of r.results) log(`[bench]   panel ${x.created.toFixed(0)} ms, lists sent ${x.firstSent.toFixed(0)}, details sent ${x.completeSent.toFixed(0)}, drawn ${x.complete.toFixed(0)}`);
     const complete = median(r.results.map((x) => x.complete));
     emit('pipeline_render_100_ms', complete, 'ms');

@@ -25,7 +25,7 @@ export interface PipelineSnapshot {
 }
 
 export interface LoadOptions extends ApiCallOptions {
-  /** Details requests at a time (default 6). */
+  /** Details requests at a time (default 8). */
   concurrency?: number;
   onProgress?: (snap: PipelineSnapshot) => void;
 }
@@ -34,13 +34,18 @@ export function emptySnapshot(query: string, pipeline: Result<Pipeline>): Pipeli
   return { query, pipeline, apps: new Map(), dynos: new Map(), slugs: new Map(), complete: false };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export async function loadPipeline(api: PipelineApi, query: string, o: LoadOptions = {}): Promise<PipelineSnapshot> {
+  // Asked by id (the view, an app's coupling): the lists need not wait for the pipeline itself.
+  const early = UUID.test(query) ? listsOf(api, query, o) : undefined;
   const snap = emptySnapshot(query, await api.pipeline(query, o));
   if (!snap.pipeline.ok) {
     snap.complete = true;
     return snap;
   }
-  await loadLists(api, snap, o);
+  if (early && snap.pipeline.value.id === query) [snap.couplings, snap.releases, snap.reviewApps, snap.testRuns] = await early;
+  else await loadLists(api, snap, o);
   o.onProgress?.(snap);
   await loadDetails(api, snap, o);
   snap.complete = true;
@@ -48,12 +53,13 @@ export async function loadPipeline(api: PipelineApi, query: string, o: LoadOptio
   return snap;
 }
 
+function listsOf(api: PipelineApi, id: string, o: ApiCallOptions) {
+  return Promise.all([api.couplings(id, o), api.latestReleases(id, o), api.reviewApps(id, o), api.testRuns(id, o)] as const);
+}
+
 async function loadLists(api: PipelineApi, snap: PipelineSnapshot, o: ApiCallOptions): Promise<void> {
   if (!snap.pipeline.ok) return;
-  const id = snap.pipeline.value.id;
-  [snap.couplings, snap.releases, snap.reviewApps, snap.testRuns] = await Promise.all([
-    api.couplings(id, o), api.latestReleases(id, o), api.reviewApps(id, o), api.testRuns(id, o),
-  ]);
+  [snap.couplings, snap.releases, snap.reviewApps, snap.testRuns] = await listsOf(api, snap.pipeline.value.id, o);
 }
 
 /** The coupled apps outside the review stage: the ones whose cards show region, dynos and commit. */
@@ -93,7 +99,7 @@ async function loadDetails(api: PipelineApi, snap: PipelineSnapshot, o: LoadOpti
   const jobs = detailedApps(snap).flatMap((id) => detailJobs(api, snap, id, o));
   // Review apps whose name no list carried (no release yet): one app read each.
   for (const id of unnamedApps(snap)) jobs.push(async () => { snap.apps.set(id, await api.app(id, o)); });
-  await runLimited(jobs, o.concurrency ?? 6, o.signal);
+  await runLimited(jobs, o.concurrency ?? 8, o.signal);
 }
 
 function unnamedApps(snap: PipelineSnapshot): string[] {
@@ -114,7 +120,7 @@ export async function retryPart(api: PipelineApi, snap: PipelineSnapshot, key: s
     o.onProgress?.(next);
     await loadDetails(api, next, o);
   } else if (key.startsWith('app:')) {
-    await runLimited(detailJobs(api, next, key.slice(4), o), o.concurrency ?? 6, o.signal);
+    await runLimited(detailJobs(api, next, key.slice(4), o), o.concurrency ?? 8, o.signal);
   } else {
     return loadPipeline(api, snap.query, o);
   }
