@@ -98,6 +98,18 @@ describe('core/pipeline diagram', () => {
     assert.equal(d.columns.find((c) => c.stage === 'staging')?.cards[0].release, undefined);
   });
 
+  it('asked by id, it reads the lists together with the pipeline (one round trip less); by name, after it', async () => {
+    const id = '484e817a-acd6-5479-a724-bc6153858216';
+    const calls: string[] = [];
+    const d = buildDiagram(await loadPipeline(fakeApi(answers({ pipeline: ok({ ...P, id }) }) as never, calls), id));
+    assert.deepEqual(calls.slice(0, 5).sort(), [`couplings(${id})`, `latestReleases(${id})`, `pipeline(${id})`, `reviewApps(${id})`, `testRuns(${id})`]);
+    assert.ok(d.columns.some((c) => c.cards.length > 0));
+    const byName: string[] = [];
+    await loadPipeline(fakeApi(answers() as never, byName), 'shop');
+    assert.equal(byName[0], 'pipeline(shop)');
+    assert.equal(byName[1], 'couplings(p1)');
+  });
+
   it('summarises dyno health', () => {
     assert.equal(dynoHealth([]).level, 'none');
     assert.equal(dynoHealth([{ state: 'up' }, { state: 'up' }] as never).level, 'ok');
