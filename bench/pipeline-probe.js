@@ -22,7 +22,7 @@ async function until(what, check, ms = 60000) {
 async function run() {
   const out = process.env.HW_BENCH_OUT;
   const runs = Number(process.env.HW_BENCH_RUNS || 5);
-  const pipeline = { kind: 'pipeline', id: process.env.HW_BENCH_PIPELINE_ID, name: 'acme-web' };
+  const pipeline = { kind: 'pipeline', id: process.env.HW_BENCH_PIPELINE_ID, name: process.env.HW_BENCH_PIPELINE };
   const ext = vscode.extensions.getExtension('heroku-workflows.heroku-workflows');
   const api = await ext.activate();
   const services = api.services;
@@ -47,20 +47,21 @@ async function run() {
     const m = done.marks;
     results.push({ created: m.created - t0, firstSent: m.firstSent - t0, completeSent: m.completeSent - t0, first, complete: done.rendered.at - t0, drawn: done.rendered.cards, cards, runs: runsShown, stages: done.diagram.columns.map((c) => c.stage) });
   }
-  // Update: promote development -> staging; the fake finishes the target at its dueAt.
+  // Update: promote the first development app to the staging apps; the fake finishes the targets at their due time.
   const d = (await state()).pipelines[0].diagram;
-  const card = (name) => d.columns.flatMap((c) => c.cards).find((c) => c.name === name);
-  const dev = card('acme-web-dev');
-  const before = card('acme-web-staging').release.version;
+  const dev = d.columns.find((c) => c.stage === 'development').cards[0];
+  const targets = dev.promote.targets.map((t) => t.appId);
+  const versionOf = (diagram, appId) => diagram.columns.flatMap((c) => c.cards).find((c) => c.appId === appId).release.version;
+  const before = new Map(targets.map((t) => [t, versionOf(d, t)]));
   services.commands.ui = {
     showWarningMessage: async () => 'Promote', showInputBox: async () => '424242',
     showQuickPick: async (items) => (await items)[0], showInformationMessage: async () => undefined,
   };
   const promoted = vscode.commands.executeCommand('heroku.pipeline.testState', { method: 'promote', params: { appId: dev.appId } });
-  const shownAt = await until('the staging card shows the promoted release', async () => {
+  const shownAt = await until('the staging cards show the promoted release', async () => {
     const p = (await state()).pipelines[0];
-    const s = p.diagram && p.diagram.columns.flatMap((c) => c.cards).find((c) => c.name === 'acme-web-staging');
-    return s && s.release && s.release.version > before && p.rendered && p.rendered.seq === p.seq ? Date.now() : undefined;
+    const all = p.diagram && targets.every((t) => versionOf(p.diagram, t) > before.get(t));
+    return all && p.rendered && p.rendered.seq === p.seq ? Date.now() : undefined;
   }, 120000);
   const outcome = await promoted;
   writeFileSync(out, JSON.stringify({ results, shownAt, outcome }));

@@ -1,15 +1,15 @@
 // The pipeline diagram in the real extension host (code-server) against the fake Heroku over loopback:
-//   pipeline_render_100_ms   a pipeline with 4 stages and 100 review apps, from `heroku.openPipeline` to the page's
+//   pipeline_render_100_ms   a pipeline with 4 stages, 100 review apps and 20 CI runs, from `heroku.openPipeline` to the page's
 //                            report that it drew the complete diagram (median of HW_BENCH_RUNS, default 5; goal ≤ 300)
 //   pipeline_render_first_ms the same, until the first drawing (lists read, details still coming)
 //   heroku_cli_pipelines_info_ms / pipeline_render_vs_cli_ratio
-//                            `heroku pipelines:info acme-web` (the npm `heroku` CLI) against the same fake, its own
+//                            `heroku pipelines:info bigco-shop` (the npm `heroku` CLI) against the same fake, its own
 //                            HOME, HEROKU_DISABLE_AUTOUPDATE=1; installed on first use into
 //                            ~/.cache/heroku-workflows/bench-anchors/heroku-cli under a lock
 //   pipeline_update_ms       from a promotion's last target finishing in the fake (its due time) to the page drawing
 //                            the new release (includes the 1 s promotion poll)
-// The 100 review apps are the fake's generated apps coupled into acme-web's review stage here; Heroku CI runs and
-// review-app records (branch, PR) come when the fake serves /pipelines/{id}/test-runs and /review-apps.
+// The pipeline is the fake's `large-pipeline` seed: bigco-shop, 2 apps in each of development, staging and
+// production, 100 review apps, 20 Heroku CI runs.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -18,7 +18,6 @@ import { ensureHost, repoRoot } from '../scripts/host/lib/host';
 import { runInHost } from '../scripts/host/lib/run-in-host';
 import { makeTempRoot } from '../scripts/host/lib/workspace';
 import { startFakeHeroku, type FakeHeroku } from '../test/support/fake-heroku';
-import { stableId } from '../test/support/fake-heroku/state/ids';
 
 const log = (s: string): void => { process.stderr.write(`${s}\n`); };
 const emit = (name: string, value: number, unit: string): void => { process.stdout.write(`${JSON.stringify({ name, value: Math.round(value * 100) / 100, unit })}\n`); };
@@ -27,16 +26,11 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function coupleReviewApps(fake: FakeHeroku, n: number): string {
-  const p = [...fake.state.pipelines.values()].find((x) => x.name === 'acme-web');
-  if (!p) throw new Error('the demo seed has no acme-web pipeline');
-  const apps = [...fake.state.apps.values()].filter((a) => a.name.startsWith('load-app-')).slice(0, n);
-  if (apps.length < n) throw new Error(`only ${apps.length} generated apps`);
-  const at = fake.state.now();
-  for (const a of apps) {
-    const id = stableId(`bench-coupling:${a.id}`);
-    fake.state.couplings.set(id, { id, pipelineId: p.id, appId: a.id, stage: 'review', createdAt: at, updatedAt: at });
-  }
+const PIPELINE = 'bigco-shop';
+
+function pipelineId(fake: FakeHeroku): string {
+  const p = [...fake.state.pipelines.values()].find((x) => x.name === PIPELINE);
+  if (!p) throw new Error(`the large-pipeline seed has no ${PIPELINE} pipeline`);
   return p.id;
 }
 
@@ -62,7 +56,7 @@ function timeCli(fake: FakeHeroku, runs: number): number | undefined {
     const times: number[] = [];
     for (let i = 0; i < runs + 1; i++) {
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, [bin, 'pipelines:info', 'acme-web'], { env, encoding: 'utf8', timeout: 60_000 });
+      const r = spawnSync(process.execPath, [bin, 'pipelines:info', PIPELINE], { env, encoding: 'utf8', timeout: 60_000 });
       const ms = performance.now() - t0;
       if (r.status !== 0) {
         log(`[bench] heroku pipelines:info failed (exit ${r.status}): ${`${r.stderr}\n${r.stdout}`.replace(/\s*›\s*/g, ' ').replace(/^[\s\S]*?(?=Error:)/, '').trim().slice(0, 300)}`);
@@ -80,10 +74,10 @@ function timeCli(fake: FakeHeroku, runs: number): number | undefined {
 async function main(): Promise<void> {
   const runs = Math.max(1, Number(process.env.HW_BENCH_RUNS ?? 5));
   if (!existsSync(join(repoRoot, 'dist', 'pipeline.js')) || !existsSync(join(repoRoot, 'media', 'pipeline.js'))) throw new Error('build first (npm run bench builds)');
-  const fake = await startFakeHeroku({ seed: 'demo', apps: 100, validate: false });
+  const fake = await startFakeHeroku({ seed: 'large-pipeline', validate: false });
   const tmp = makeTempRoot('bench-pipeline');
   try {
-    const pipelineId = coupleReviewApps(fake, 100);
+    const id = pipelineId(fake);
     const cli = timeCli(fake, runs);
     fake.state.promotionMs = 1500;
     const host = ensureHost(log);
@@ -92,7 +86,7 @@ async function main(): Promise<void> {
     const out = join(tmp.dir, 'probe.json');
     const code = await runInHost({
       host, tmp: tmp.dir, folder, developmentPath: repoRoot, testsPath: join(repoRoot, 'bench', 'pipeline-probe.js'), timeoutMs: 300_000, log,
-      env: { HW_BENCH_OUT: out, HW_BENCH_RUNS: String(runs), HW_BENCH_KEY: fake.apiKey, HW_BENCH_PIPELINE_ID: pipelineId, HEROKU_API_URL: fake.url, HEROKU_API_KEY: undefined },
+      env: { HW_BENCH_OUT: out, HW_BENCH_RUNS: String(runs), HW_BENCH_KEY: fake.apiKey, HW_BENCH_PIPELINE_ID: id, HW_BENCH_PIPELINE: PIPELINE, HEROKU_API_URL: fake.url, HEROKU_API_KEY: undefined },
     });
     if (code !== 0 || !existsSync(out)) throw new Error(`the probe failed (exit ${code})`);
     const r = JSON.parse(readFileSync(out, 'utf8')) as { results: { created: number; firstSent: number; completeSent: number; first: number; complete: number; drawn: number; cards: number; runs: number; stages: string[] }[]; shownAt: number };

@@ -5,6 +5,7 @@
 // is not our bundle's: alert/confirm/prompt calls, <script> or on* handlers the CSP blocked, scripts added.
 import * as assert from 'node:assert';
 import type { Frame, FrameLocator } from 'playwright-core';
+import { XSS_PAYLOADS } from '../support/fake-heroku/seed-xss';
 import { launchWorkbench, type Workbench } from './harness';
 
 // Runs in every frame before its own scripts. Our bundle (media/pipeline.js) is the only script a webview may run.
@@ -20,7 +21,6 @@ const HOOK = `(() => {
   }).observe(document, { childList: true, subtree: true });
 })();`;
 
-const PAYLOAD = '<script>alert("xss-script")</script>"><img src=x onerror=alert("xss-img")> javascript:alert(1) </style><b>bold</b>';
 
 describe('e2e: pipeline diagram', function () {
   this.timeout(240_000);
@@ -29,10 +29,6 @@ describe('e2e: pipeline diagram', function () {
 
   const control = (path: string, method: string, body?: unknown) => fetch(`${wb.fake?.url}/__fake/${path}`, {
     method, headers: { Authorization: `Bearer ${wb.fake?.key}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const api = (path: string, method = 'GET', body?: unknown) => fetch(`${wb.fake?.url}${path}`, {
-    method, headers: { Authorization: `Bearer ${wb.fake?.key}`, Accept: 'application/vnd.heroku+json; version=3', 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
   });
 
   /** Every frame's record of script executions the hook saw (our own bundle's script is not counted). */
@@ -45,16 +41,10 @@ describe('e2e: pipeline diagram', function () {
     wb = await launchWorkbench();
     assert.ok(wb.fake, 'the e2e workbench runs against the fake Heroku');
     await wb.page.addInitScript({ content: HOOK });
-    // A release whose description is the payload, on the development app (the description is user-controlled text).
-    const rels = (await (await api('/apps/acme-web-dev/releases')).json()) as { slug: { id: string } | null; current: boolean }[];
-    const slug = rels.find((r) => r.current)?.slug?.id;
-    assert.ok(slug, 'acme-web-dev has a slug');
-    const made = await api('/apps/acme-web-dev/releases', 'POST', { slug, description: PAYLOAD });
-    assert.strictEqual(made.status, 201, await made.text());
   });
   after(async () => { await wb?.close(); });
 
-  it('the Pipelines view lists the pipeline; the palette opens its diagram; API text is literal and nothing executes', async () => {
+  it('the Pipelines view lists the pipeline and the palette opens its diagram', async () => {
     // The sidebar shows once the extension is known to the workbench (its commands are in the palette from then).
     const sidebar = await wb.openHerokuSidebar();
     const pane = sidebar.locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Pipelines"]') }).first();
@@ -62,14 +52,11 @@ describe('e2e: pipeline diagram', function () {
     await wb.screenshot('pipelines-view');
     await wb.runCommand('Heroku: Open Pipeline');
     view = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    const devCard = view.locator('article.card', { hasText: 'acme-web-dev' });
-    await devCard.waitFor({ state: 'visible', timeout: 60_000 });
-    const description = devCard.locator('.description');
-    await description.waitFor({ state: 'visible', timeout: 30_000 });
-    assert.strictEqual(await description.textContent(), PAYLOAD, 'the description is text, exactly as sent');
-    assert.strictEqual(await view.locator('#root img, #root script, #root b, #root style').count(), 0, 'no element came from API text');
-    await wb.page.waitForTimeout(500);
-    assert.deepStrictEqual(await executions(), [], 'no script ran and none was blocked');
+    await view.locator('article.card', { hasText: 'acme-web-staging' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await view.locator('article.card', { hasText: 'feature/invoice-export' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await view.locator('article.card.run', { hasText: '#103' }).locator('button', { hasText: 'Show failed output' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.page.waitForTimeout(300);
+    await wb.screenshot('pipeline-demo');
   });
 
   it('works with the keyboard alone, with a visible focus', async () => {
@@ -135,5 +122,31 @@ describe('e2e: pipeline diagram', function () {
     await failure.locator('button', { hasText: 'Retry' }).click();
     await failure.waitFor({ state: 'detached', timeout: 60_000 });
     await view.locator('article.card .version').first().waitFor({ state: 'visible', timeout: 30_000 });
+  });
+
+  it('the xss seed: every payload shows as text in the diagram and the timeline, and nothing executes', async () => {
+    const reset = await control('reset', 'POST', { seed: 'xss' });
+    assert.strictEqual(reset.status, 200, await reset.text());
+    await wb.page.locator('.tabs-container .tab.active').click();
+    await wb.page.keyboard.press('Control+K');
+    await wb.page.keyboard.press('W'); // close all editors: the next diagram is a fresh page
+    await wb.runCommand('Heroku: Open Pipeline');
+    view = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await view.locator('article.card', { hasText: 'xss-script-alert-1' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await view.locator('article.card.run').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const text = (await view.locator('#root').textContent()) ?? '';
+    for (const p of XSS_PAYLOADS) assert.ok(text.includes(p), `the diagram shows ${p} as text`);
+    assert.strictEqual(await view.locator('#root img, #root script, #root style, #root a[href^="javascript"]').count(), 0, 'no element came from API text');
+    await wb.screenshot('pipeline-xss');
+    // The timeline of the review app whose release phase failed (descriptions with payloads).
+    await view.locator('article.card', { hasText: 'xss-style-close' }).locator('button', { hasText: 'Releases' }).click();
+    const timeline = wb.page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    await timeline.locator('li.release-row').first().waitFor({ state: 'visible', timeout: 60_000 });
+    const rows = (await timeline.locator('ol.timeline').textContent()) ?? '';
+    assert.ok(XSS_PAYLOADS.some((p) => rows.includes(p)), 'the timeline shows payloads as text');
+    assert.strictEqual(await timeline.locator('#root img, #root script, #root style').count(), 0);
+    await wb.page.waitForTimeout(500);
+    await wb.screenshot('pipeline-xss-timeline');
+    assert.deepStrictEqual(await executions(), [], 'no script ran and none was blocked');
   });
 });

@@ -125,9 +125,8 @@ describe('pipeline: diagram, promotion, timeline in VS Code', function () {
     const prod = card(d, 'acme-web-production');
     assert.ok(staging && prod);
     const message = 'Release command failed: rake db:migrate exited with 1';
-    await control('faults', 'POST', { method: 'GET', path: '/pipeline-promotions/*/promotion-targets', body: [
-      { id: '5c1b3c4c-2b2f-4a53-9c2e-0f6b1f6e0a01', app: { id: prod.appId }, pipeline_promotion: { id: '5c1b3c4c-2b2f-4a53-9c2e-0f6b1f6e0a02' }, release: null, status: 'failed', error_message: message },
-    ] });
+    const knob = await control('state', 'PATCH', { promotionFailures: { 'acme-web-production': message } });
+    assert.strictEqual(knob.status, 200, await knob.text());
     services.commands.ui = new ScriptedUi(['Promote']);
     const r = await ask('promote', { appId: staging.appId });
     assert.ok(r.ok);
@@ -135,6 +134,22 @@ describe('pipeline: diagram, promotion, timeline in VS Code', function () {
     assert.strictEqual(end.failed, true);
     assert.strictEqual(end.targets[0].error, message);
     assert.match(end.text ?? '', /acme-web-production failed: Release command failed: rake db:migrate exited with 1/);
+    await control('state', 'PATCH', { promotionFailures: {} });
+  });
+
+  it('shows review apps with branch and PR, the CI runs, and a failed run\'s output one request away', async () => {
+    const d = await drawn('the diagram', () => true);
+    const review = d.columns.find((c) => c.stage === 'review')?.cards ?? [];
+    assert.deepStrictEqual(review.find((c) => c.name === 'acme-web-pr-128')?.review, { branch: 'feature/invoice-export', prNumber: 128, status: 'created' });
+    assert.ok(review.some((c) => c.review?.status === 'errored' && c.review.message), 'the errored review app says why');
+    const runs = d.columns.find((c) => c.stage === 'test')?.runs ?? [];
+    const failed = runs.find((r) => r.statusClass === 'fail');
+    assert.ok(failed, `a failed run among ${runs.map((r) => `#${r.number} ${r.status}`).join(', ')}`);
+    const r = await ask('ciOutput', { runId: failed.id });
+    assert.ok(r.ok, JSON.stringify(r));
+    const out = (await state()).outputs['Heroku CI: acme-web'] ?? '';
+    assert.match(out, new RegExp(`CI run #${failed.number}: 1 of 1 node\\(s\\) failed`));
+    assert.match(out, /1\) refunds a partial order/);
   });
 
   it('the timeline streams release-phase output that starts late and comes slowly, and says when a release phase failed', async () => {

@@ -18,7 +18,7 @@ function cardLine(c: AppCard): string {
   const parts = [safe(c.name)];
   if (c.release) parts.push(`v${c.release.version} ${safe(c.release.status)} "${safe(c.release.description)}" by ${safe(c.release.user)} ${safe(c.release.createdAt)}`);
   if (c.commit) parts.push(`commit ${safe(c.commit.short)}`);
-  if (c.review) parts.push(`branch ${safe(c.review.branch)}${c.review.prNumber !== null ? ` PR #${c.review.prNumber}` : ''} (${safe(c.review.status)})`);
+  if (c.review) parts.push(`branch ${safe(c.review.branch)}${c.review.prNumber !== null ? ` PR #${c.review.prNumber}` : ''} (${safe(c.review.status)}${c.review.message ? `: ${safe(c.review.message)}` : ''})`);
   if (c.dynos) parts.push(`dynos ${c.dynos.up} up${c.dynos.starting ? `, ${c.dynos.starting} starting` : ''}${c.dynos.crashed ? `, ${c.dynos.crashed} crashed` : ''}${c.dynos.idle ? `, ${c.dynos.idle} idle` : ''}`);
   if (c.space) parts.push(`space ${safe(c.space)}`);
   else if (c.region) parts.push(`region ${safe(c.region)}`);
