@@ -52,8 +52,8 @@ describe('e2e: pipeline diagram', function () {
     await wb.screenshot('pipelines-view');
     await wb.runCommand('Heroku: Open Pipeline');
     view = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    await view.locator('article.card', { hasText: 'acme-web-staging' }).waitFor({ state: 'visible', timeout: 60_000 });
-    await view.locator('article.card', { hasText: 'feature/invoice-export' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await view.locator('article.card[aria-label^="acme-web-staging,"]').waitFor({ state: 'visible', timeout: 60_000 });
+    await view.locator('article.card', { hasText: 'feature/invoice-export' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await view.locator('article.card.run', { hasText: '#103' }).locator('button', { hasText: 'Show failed output' }).waitFor({ state: 'visible', timeout: 30_000 });
     await wb.page.waitForTimeout(300);
     await wb.screenshot('pipeline-demo');
@@ -132,14 +132,14 @@ describe('e2e: pipeline diagram', function () {
     await wb.page.keyboard.press('W'); // close all editors: the next diagram is a fresh page
     await wb.runCommand('Heroku: Open Pipeline');
     view = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    await view.locator('article.card', { hasText: 'xss-script-alert-1' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await view.locator('article.card[aria-label^="xss-script-alert-1,"]').waitFor({ state: 'visible', timeout: 60_000 });
     await view.locator('article.card.run').first().waitFor({ state: 'visible', timeout: 30_000 });
     const text = (await view.locator('#root').textContent()) ?? '';
     for (const p of XSS_PAYLOADS) assert.ok(text.includes(p), `the diagram shows ${p} as text`);
     assert.strictEqual(await view.locator('#root img, #root script, #root style, #root a[href^="javascript"]').count(), 0, 'no element came from API text');
     await wb.screenshot('pipeline-xss');
     // The timeline of the review app whose release phase failed (descriptions with payloads).
-    await view.locator('article.card', { hasText: 'xss-style-close' }).locator('button', { hasText: 'Releases' }).click();
+    await view.locator('article.card[aria-label^="xss-style-close,"]').locator('button', { hasText: 'Releases' }).click();
     const timeline = wb.page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
     await timeline.locator('li.release-row').first().waitFor({ state: 'visible', timeout: 60_000 });
     const rows = (await timeline.locator('ol.timeline').textContent()) ?? '';
