@@ -4,7 +4,8 @@
 //   pipeline_render_first_ms the same, until the first drawing (lists read, details still coming)
 //   heroku_cli_pipelines_info_ms / pipeline_render_vs_cli_ratio
 //                            `heroku pipelines:info bigco-shop` (the npm `heroku` CLI) against the same fake, its own
-//                            HOME, HEROKU_DISABLE_AUTOUPDATE=1; installed on first use into
+//                            HOME, HEROKU_DISABLE_AUTOUPDATE=1, through bench/pipeline-filters-shim.ts (POST /filters/apps,
+//                            which the fake lacks); installed on first use into
 //                            ~/.cache/heroku-workflows/bench-anchors/heroku-cli under a lock
 //   pipeline_update_ms       from a promotion's last target finishing in the fake (its due time) to the page drawing
 //                            the new release (includes the 1 s promotion poll)
@@ -18,6 +19,7 @@ import { ensureHost, repoRoot } from '../scripts/host/lib/host';
 import { runInHost } from '../scripts/host/lib/run-in-host';
 import { makeTempRoot } from '../scripts/host/lib/workspace';
 import { startFakeHeroku, type FakeHeroku } from '../test/support/fake-heroku';
+import { startFiltersShim } from './pipeline-filters-shim';
 
 const log = (s: string): void => { process.stderr.write(`${s}\n`); };
 const emit = (name: string, value: number, unit: string): void => { process.stdout.write(`${JSON.stringify({ name, value: Math.round(value * 100) / 100, unit })}\n`); };
@@ -58,10 +60,11 @@ function runCli(bin: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ 
 async function timeCli(fake: FakeHeroku, runs: number): Promise<number | undefined> {
   const bin = herokuCli();
   const tmp = makeTempRoot('bench-heroku-cli');
+  const shim = await startFiltersShim(fake.url);
   try {
     // HEROKU_HOST is what @heroku-cli/command reads for the API's address (vars.apiUrl: the host itself when it starts with http).
     const env = { PATH: process.env.PATH ?? '', HOME: tmp.dir, XDG_CACHE_HOME: join(tmp.dir, 'cache'), XDG_DATA_HOME: join(tmp.dir, 'data'), XDG_CONFIG_HOME: join(tmp.dir, 'config'),
-      HEROKU_HOST: fake.url, HEROKU_API_KEY: fake.apiKey, HEROKU_DISABLE_AUTOUPDATE: '1', DISABLE_TELEMETRY: 'true' };
+      HEROKU_HOST: shim.url, HEROKU_API_KEY: fake.apiKey, HEROKU_DISABLE_AUTOUPDATE: '1', DISABLE_TELEMETRY: 'true' };
     const times: number[] = [];
     for (let i = 0; i < runs + 1; i++) {
       const t0 = performance.now();
@@ -76,6 +79,7 @@ async function timeCli(fake: FakeHeroku, runs: number): Promise<number | undefin
     }
     return median(times);
   } finally {
+    await shim.close();
     tmp.remove();
   }
 }
