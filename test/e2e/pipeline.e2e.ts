@@ -128,8 +128,7 @@ describe('e2e: pipeline diagram', function () {
     const reset = await control('reset', 'POST', { seed: 'xss' });
     assert.strictEqual(reset.status, 200, await reset.text());
     await wb.page.locator('.tabs-container .tab.active').click();
-    await wb.page.keyboard.press('Control+K');
-    await wb.page.keyboard.press('W'); // close all editors: the next diagram is a fresh page
+    await wb.runCommand('View: Close All Editors'); // the next diagram is a fresh page
     await wb.runCommand('Heroku: Open Pipeline');
     view = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await view.locator('article.card[aria-label^="xss-script-alert-1,"]').waitFor({ state: 'visible', timeout: 60_000 });
