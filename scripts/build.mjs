@@ -53,6 +53,7 @@ const lazyBundles = {
   manifest: 'src/vscode/manifest/lazy.ts', // app.json / heroku.yml linters and heroku.yml help (yaml, ajv-free)
   explorer: 'src/vscode/explorer/register.ts', // the tree, its commands and .env sync
   heroku: 'src/infra/heroku/client.ts', // the Platform API client and its decoders, with the first sign-in (compose.ts)
+  pipeline: 'src/vscode/pipeline/register.ts', // the Pipelines view, the diagram and release timeline panels
 };
 
 // axios (~95 KB with follow-redirects and the proxy agents) is its own bundle, dist/axios.js: the extension and the

@@ -16,6 +16,8 @@ const subcommands: Record<string, [string, () => Promise<Subcommand>]> = {
   lint: ['lint Procfile, app.json and heroku.yml (text, json, sarif)', async () => (require('./lint/index') as typeof import('./lint/index')).lint],
   local: ['run the Procfile as heroku local does (formation, .env, ports)', async () => (require('./local/index') as typeof import('./local/index')).local],
   logs: ['parse log lines from stdin, or tail an app\'s logs (colour, json, filters)', async () => (require('./logs/index') as typeof import('./logs/index')).logs],
+  pipelines: ['pipelines info PIPELINE: stages, apps, releases, CI runs (text, json)', async () => (require('./pipelines/index') as typeof import('./pipelines/index')).pipelines],
+  releases: ['releases --app APP: the release timeline (text, json)', async () => (require('./pipelines/index') as typeof import('./pipelines/index')).releases],
 };
 
 export function helpText(): string {

@@ -12,13 +12,16 @@ import { AppStore } from '../core/state/store';
 import { HerokuSessionCore } from '../infra/heroku/auth/session';
 import { systemClock } from '../infra/clock';
 import { nodeFiles } from '../infra/fs/node-files';
+import { gitHistory } from '../infra/git/log';
 import { nodeGit } from '../infra/git/node-git';
+import { fetchTextStreams } from '../infra/heroku/text-streams';
 import { registerAuth } from './auth/commands';
 import { HerokuSession } from './auth/session';
 import { Commands } from './commands';
 import { deferFeature } from './deferred';
 import { EXPLORER_COMMANDS } from './explorer/ids';
 import { lazyBundle } from './lazy-bundle';
+import { registerPipelinesLazily } from './pipeline/ids';
 import { ExtensionLog } from './log';
 import { registerManifest } from './manifest/index';
 import { registerProcfile } from './procfile/index';
@@ -68,7 +71,8 @@ export function compose(context: vscode.ExtensionContext, activated: number): Ex
   context.subscriptions.push(state, scheduler,
     heroku.onDidChangeSession(() => state.reset()),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('heroku.explorer.refreshInterval')) scheduler.setInterval(interval()); }));
-  const services: Services = { context, log, redactor, commands, heroku, remotes, state, scheduler, clock: systemClock, fs: nodeFiles, ready };
+  const services: Services = { context, log, redactor, commands, heroku, remotes, state, scheduler, clock: systemClock, fs: nodeFiles,
+    textStreams: fetchTextStreams, gitHistory, ready };
 
   context.subscriptions.push(commands.register('heroku.showLog', () => log.show()));
 
@@ -79,6 +83,7 @@ export function compose(context: vscode.ExtensionContext, activated: number): Ex
     ['explorer', (s) => deferFeature('explorer', EXPLORER_COMMANDS, () => explorer().registerExplorer(s), s.log)],
     ['auth', registerAuth],
     ['statusbar', registerStatusBar],
+    ['pipelines', registerPipelinesLazily],
   ];
   const times: string[] = [];
   for (const [name, register] of features) {

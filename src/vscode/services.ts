@@ -2,6 +2,7 @@
 // Features get their I/O from here (ports implemented in src/infra), never by importing infra themselves.
 import type * as vscode from 'vscode';
 import type { Clock, FileSystem } from '../core/heroku/ports';
+import type { GitHistory, TextStreams } from '../core/pipeline/ports';
 import type { Redactor } from '../core/redact';
 import type { RefreshScheduler } from '../core/state/scheduler';
 import type { AppStore } from '../core/state/store';
@@ -30,6 +31,10 @@ export interface Services {
   clock: Clock;
   /** The local disk: .env files, the linters' neighbours. */
   fs: FileSystem;
+  /** Plain-text output URLs (release phase, builds, CI nodes): signed, read without the token. */
+  textStreams: TextStreams;
+  /** Local git history (commits between two deployed revisions). */
+  gitHistory: GitHistory;
   /** Settles once the work activate() started but did not wait for (reading the token sources) is done; never rejects. */
   ready: Promise<void>;
 }

@@ -4,7 +4,8 @@
 import type { Result } from './result';
 import type {
   Account, AddOn, AddOnAttachment, App, ConfigVars, ConfigVarsPatch, Domain, Dyno, DynoSize, Formation,
-  FormationUpdate, PipelineCoupling, PipelinePromotion, PipelinePromotionTarget, PromotionRequest, Release,
+  FormationUpdate, Pipeline, PipelineCoupling, PipelinePromotion, PipelinePromotionTarget, PipelineRelease, PromotionRequest,
+  Release, ReviewApp, Slug, TestNode, TestRun,
 } from './types';
 
 export interface CallOptions {
@@ -57,6 +58,15 @@ export interface HerokuApi extends PromotionApi {
   pipelineCouplings(pipelineId: string, o?: CallOptions): Promise<Result<PipelineCoupling[]>>;
   /** The app's coupling; a 404 `not_found` means the app is in no pipeline. */
   appPipelineCoupling(app: string, o?: CallOptions): Promise<Result<PipelineCoupling>>;
+  pipelines(o?: CallOptions): Promise<Result<Pipeline[]>>;
+  /** By id or name. */
+  pipeline(idOrName: string, o?: CallOptions): Promise<Result<Pipeline>>;
+  /** The current release of each app of a pipeline (3.sdk). */
+  pipelineLatestReleases(pipelineId: string, o?: CallOptions): Promise<Result<PipelineRelease[]>>;
+  reviewApps(pipelineId: string, o?: CallOptions): Promise<Result<ReviewApp[]>>;
+  testRuns(pipelineId: string, o?: CallOptions): Promise<Result<TestRun[]>>;
+  testNodes(testRunId: string, o?: CallOptions): Promise<Result<TestNode[]>>;
+  slug(app: string, slugId: string, o?: CallOptions): Promise<Result<Slug>>;
 }
 
 /** The API for the current sign-in, or undefined when signed out (a session hands this to core). */

@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '../../core/heroku/result';
 import type {
   Account, AddOn, AddOnAttachment, App, ConfigVars, ConfigVarsPatch, Domain, Dyno, DynoSize, Formation, FormationUpdate,
   LogSession, LogSessionRequest, Pipeline, PipelineCoupling, PipelinePromotion, PipelinePromotionTarget, PromotionRequest,
-  Release, Team, TeamApp,
+  PipelineRelease, Release, ReviewApp, Slug, Team, TeamApp, TestNode, TestRun,
 } from '../../core/heroku/types';
 import { malformed } from './response';
 import { HerokuTransport, type ApiVariant, type Method, type Page, type TransportOptions } from './transport';
@@ -118,6 +118,17 @@ export class HerokuClient implements HerokuApi {
   }
   promotionTargets(promotionId: string, o?: CallOptions): Promise<Result<PipelinePromotionTarget[]>> {
     return this.list(`/pipeline-promotions/${seg(promotionId)}/promotion-targets`, decode.promotionTarget, o);
+  }
+  pipelineLatestReleases(pipelineId: string, o?: CallOptions): Promise<Result<PipelineRelease[]>> {
+    return this.list(`/pipelines/${seg(pipelineId)}/latest-releases`, decode.pipelineRelease, o, '3.sdk');
+  }
+  reviewApps(pipelineId: string, o?: CallOptions): Promise<Result<ReviewApp[]>> {
+    return this.list(`/pipelines/${seg(pipelineId)}/review-apps`, decode.reviewApp, o);
+  }
+  testRuns(pipelineId: string, o?: CallOptions): Promise<Result<TestRun[]>> { return this.list(`/pipelines/${seg(pipelineId)}/test-runs`, decode.testRun, o); }
+  testNodes(testRunId: string, o?: CallOptions): Promise<Result<TestNode[]>> { return this.list(`/test-runs/${seg(testRunId)}/test-nodes`, decode.testNode, o); }
+  slug(app: string, slugId: string, o?: CallOptions): Promise<Result<Slug>> {
+    return this.one('GET', `/apps/${seg(app)}/slugs/${seg(slugId)}`, decode.slug, o);
   }
   createLogSession(app: string, req: LogSessionRequest, o?: CallOptions): Promise<Result<LogSession>> {
     return this.one('POST', `/apps/${seg(app)}/log-sessions`, decode.logSession, o, req, '3.sdk');

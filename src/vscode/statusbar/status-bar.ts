@@ -123,6 +123,8 @@ export class HerokuStatusBar implements vscode.Disposable {
         ? { label: '$(tools) Turn Maintenance Mode Off', command: 'heroku.app.maintenanceOff' }
         : { label: '$(tools) Turn Maintenance Mode On', command: 'heroku.app.maintenanceOn' },
       { label: '$(history) Roll Back to Release…', command: 'heroku.release.rollback' },
+      { label: '$(type-hierarchy) Open Pipeline', command: 'heroku.openPipeline' },
+      { label: '$(versions) Show Releases', command: 'heroku.showReleases' },
       { label: '$(cloud-download) Pull Config to .env', command: 'heroku.config.pull' },
       { label: '$(refresh) Refresh', command: REFRESH_COMMAND },
       { label: '$(account) Show Account', command: 'heroku.showAccount' },

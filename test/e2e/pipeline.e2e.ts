@@ -1,0 +1,151 @@
+// The pipeline diagram as a person sees it, in the real workbench: API text with XSS payloads (release
+// descriptions) executes nothing and shows literally; every action is reachable from the keyboard with a visible
+// focus; screenshots in dark, light and high-contrast themes; a dropped request leaves the diagram with a retry.
+// A page-level hook (addInitScript, run in every frame, webviews included) records any script execution that
+// is not our bundle's: alert/confirm/prompt calls, <script> or on* handlers the CSP blocked, scripts added.
+import * as assert from 'node:assert';
+import type { Frame, FrameLocator } from 'playwright-core';
+import { XSS_PAYLOADS } from '../support/fake-heroku/seed-xss';
+import { launchWorkbench, type Workbench } from './harness';
+
+// Runs in every frame before its own scripts. Our bundle (media/pipeline.js) is the only script a webview may run.
+const HOOK = `(() => {
+  const rec = [];
+  window.__hwExec = rec;
+  for (const name of ['alert', 'confirm', 'prompt']) window[name] = (...a) => { rec.push(name + '(' + a.join(',') + ')'); };
+  document.addEventListener('securitypolicyviolation', (e) => { rec.push('csp:' + e.violatedDirective + ':' + e.blockedURI); });
+  new MutationObserver((ms) => {
+    for (const m of ms) for (const n of m.addedNodes) {
+      if (n.tagName === 'SCRIPT' && !String(n.src).includes('pipeline.js') && document.body && document.body.dataset.mode) rec.push('script:' + n.outerHTML.slice(0, 80));
+    }
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+
+describe('e2e: pipeline diagram', function () {
+  this.timeout(240_000);
+  let wb: Workbench;
+  let view: FrameLocator;
+
+  const control = (path: string, method: string, body?: unknown) => fetch(`${wb.fake?.url}/__fake/${path}`, {
+    method, headers: { Authorization: `Bearer ${wb.fake?.key}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+  /** Every frame's record of script executions the hook saw (our own bundle's script is not counted). */
+  async function executions(): Promise<string[]> {
+    const all = await Promise.all(wb.page.frames().filter((f) => f.url().includes('webview')).map((f: Frame) => f.evaluate(() => (globalThis as unknown as { __hwExec?: string[] }).__hwExec ?? []).catch(() => [] as string[])));
+    return all.flat();
+  }
+
+  before(async () => {
+    wb = await launchWorkbench();
+    assert.ok(wb.fake, 'the e2e workbench runs against the fake Heroku');
+    await wb.page.addInitScript({ content: HOOK });
+  });
+  after(async () => { await wb?.close(); });
+
+  it('the Pipelines view lists the pipeline and the palette opens its diagram', async () => {
+    // The sidebar shows once the extension is known to the workbench (its commands are in the palette from then).
+    const sidebar = await wb.openHerokuSidebar();
+    const pane = sidebar.locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Pipelines"]') }).first();
+    await pane.locator('.monaco-list-row', { hasText: 'acme-web' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await wb.screenshot('pipelines-view');
+    await wb.runCommand('Heroku: Open Pipeline');
+    view = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await view.locator('article.card[aria-label^="acme-web-staging,"]').waitFor({ state: 'visible', timeout: 60_000 });
+    await view.locator('article.card', { hasText: 'feature/invoice-export' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await view.locator('article.card.run', { hasText: '#103' }).locator('button', { hasText: 'Show failed output' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.page.waitForTimeout(300);
+    await wb.screenshot('pipeline-demo');
+  });
+
+  it('works with the keyboard alone, with a visible focus', async () => {
+    const first = view.locator('article.card').first();
+    await first.focus();
+    const outline = async () => view.locator(':focus').evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).outlineStyle ?? 'none');
+    assert.notStrictEqual(await outline(), 'none', 'a focused card has an outline');
+    // Arrow keys move between cards and columns; Tab reaches the buttons of the focused card.
+    await wb.page.keyboard.press('ArrowRight');
+    await wb.page.keyboard.press('ArrowRight');
+    const label = await view.locator(':focus').getAttribute('aria-label');
+    assert.match(label ?? '', /acme-web-/, `focus on a card (${label})`);
+    for (let i = 0; i < 12; i++) {
+      const text = await view.locator(':focus').evaluate((el) => (el.tagName === 'BUTTON' ? el.textContent : '')).catch(() => '');
+      if (text && /^Promote to /.test(text)) break;
+      await wb.page.keyboard.press('Tab');
+    }
+    const button = view.locator(':focus');
+    assert.match((await button.textContent()) ?? '', /^Promote to (Staging|Production)$/);
+    assert.notStrictEqual(await outline(), 'none', 'a focused button has an outline');
+    await wb.screenshot('pipeline-keyboard-focus');
+    await wb.page.keyboard.press('Enter');
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await dialog.innerText(), /Promote acme-web-\S+ v\d+/);
+    await wb.screenshot('pipeline-promote-confirmation');
+    await wb.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+  });
+
+  for (const [theme, file] of [['Dark Modern', 'pipeline-dark'], ['Light Modern', 'pipeline-light'], ['Dark High Contrast', 'pipeline-high-contrast']] as const) {
+    it(`screenshot in ${theme}`, async () => {
+      // Focus back on the workbench (a webview keeps F1 to itself), then the theme picker by its command.
+      await wb.page.locator('.tabs-container .tab.active').click();
+      await wb.page.keyboard.press('F1');
+      const widget = wb.page.locator('.quick-input-widget');
+      const box = widget.locator('input').first();
+      await box.fill('>Preferences: Color Theme');
+      const command = widget.locator('.quick-input-list .monaco-list-row', { has: wb.page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first();
+      await command.click();
+      // The picker lists the light themes first; the command palette's filtered list never shows them.
+      await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await box.fill(theme);
+      await widget.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await wb.page.keyboard.press('Enter');
+      await widget.waitFor({ state: 'hidden', timeout: 30_000 });
+      await wb.page.waitForTimeout(1000);
+      const bg = await view.locator('body').evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
+      const fg = await view.locator('body').evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).color);
+      assert.notStrictEqual(bg, fg, 'text and background differ');
+      await wb.screenshot(file);
+    });
+  }
+
+  it('a dropped request: the diagram keeps what it read and offers a retry that fills it in', async () => {
+    await control('faults', 'POST', { method: 'GET', path: '/pipelines/*/latest-releases', drop: true, times: 20 });
+    await view.locator('header.bar button', { hasText: 'Refresh' }).click();
+    const failure = view.locator('.failure', { hasText: 'latest releases' });
+    await failure.waitFor({ state: 'visible', timeout: 60_000 });
+    assert.ok(await view.locator('article.card').count() >= 4, 'the cards stay');
+    await wb.screenshot('pipeline-fault-retry');
+    await control('faults', 'DELETE');
+    await failure.locator('button', { hasText: 'Retry' }).click();
+    await failure.waitFor({ state: 'detached', timeout: 60_000 });
+    await view.locator('article.card .version').first().waitFor({ state: 'visible', timeout: 30_000 });
+  });
+
+  it('the xss seed: every payload shows as text in the diagram and the timeline, and nothing executes', async () => {
+    const reset = await control('reset', 'POST', { seed: 'xss' });
+    assert.strictEqual(reset.status, 200, await reset.text());
+    await wb.page.locator('.tabs-container .tab.active').click();
+    await wb.runCommand('View: Close All Editors'); // the next diagram is a fresh page
+    await wb.runCommand('Heroku: Open Pipeline');
+    view = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await view.locator('article.card[aria-label^="xss-script-alert-1,"]').waitFor({ state: 'visible', timeout: 60_000 });
+    await view.locator('article.card.run').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const text = (await view.locator('#root').textContent()) ?? '';
+    for (const p of XSS_PAYLOADS) assert.ok(text.includes(p), `the diagram shows ${p} as text`);
+    assert.strictEqual(await view.locator('#root img, #root script, #root style, #root a[href^="javascript"]').count(), 0, 'no element came from API text');
+    await wb.screenshot('pipeline-xss');
+    // The timeline of the review app whose release phase failed (descriptions with payloads).
+    await view.locator('article.card[aria-label^="xss-style-close,"]').locator('button', { hasText: 'Releases' }).click();
+    const timeline = wb.page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    await timeline.locator('li.release-row').first().waitFor({ state: 'visible', timeout: 60_000 });
+    const rows = (await timeline.locator('ol.timeline').textContent()) ?? '';
+    assert.ok(XSS_PAYLOADS.some((p) => rows.includes(p)), 'the timeline shows payloads as text');
+    assert.strictEqual(await timeline.locator('#root img, #root script, #root style').count(), 0);
+    await wb.page.waitForTimeout(500);
+    await wb.screenshot('pipeline-xss-timeline');
+    assert.deepStrictEqual(await executions(), [], 'no script ran and none was blocked');
+  });
+});
