@@ -14,6 +14,8 @@ export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
 const subcommands: Record<string, [string, () => Promise<Subcommand>]> = {
   // require, not import(): the unit tier runs through tsx/cjs, whose hooks do not cover native import(); esbuild bundles both.
   lint: ['lint Procfile, app.json and heroku.yml (text, json, sarif)', async () => (require('./lint/index') as typeof import('./lint/index')).lint],
+  deploy: ['deploy a folder to a Heroku app (source tarball, build, release)', async () => (require('./deploy/index') as typeof import('./deploy/index')).deploy],
+  run: ['run a command in a one-off dyno with its terminal here', async () => (require('./run-dyno/index') as typeof import('./run-dyno/index')).runDyno],
 };
 
 export function helpText(): string {
