@@ -52,6 +52,7 @@ const lazyBundles = {
   main: 'src/vscode/compose.ts', // the composition root: every feature's registration (src/extension.ts defers it a tick)
   manifest: 'src/vscode/manifest/lazy.ts', // app.json / heroku.yml linters and heroku.yml help (yaml, ajv-free)
   explorer: 'src/vscode/explorer/register.ts', // the tree, its commands and .env sync
+  deploy: 'src/vscode/deploy/lazy.ts', // deploy (pack, upload, build, release) and one-off dynos (rendezvous terminal)
 };
 
 // axios (~95 KB with follow-redirects and the proxy agents) is its own bundle, dist/axios.js: the extension and the

@@ -9,6 +9,7 @@ import { registerAuth } from './auth/commands';
 import { HerokuSession } from './auth/session';
 import { Commands } from './commands';
 import { deferFeature } from './deferred';
+import { registerDeploy } from './deploy/index';
 import { EXPLORER_COMMANDS } from './explorer/ids';
 import { lazyBundle } from './lazy-bundle';
 import { ExtensionLog } from './log';
@@ -52,6 +53,7 @@ export function compose(context: vscode.ExtensionContext, activated: number): Ex
     ['explorer', (s) => deferFeature('explorer', EXPLORER_COMMANDS, () => explorer().registerExplorer(s), s.log)],
     ['auth', registerAuth],
     ['statusbar', registerStatusBar],
+    ['deploy', registerDeploy],
   ];
   const times: string[] = [];
   for (const [name, register] of features) {

@@ -78,10 +78,10 @@ export const deploy: Subcommand = async (argv, io: DeployIo) => {
   }
   const out = (s: string) => io.stdout.write(scrub(s, session.token));
   out(`=== Deploying ${folder} to ${appName}\n`);
-  const tracker = new DeployTracker();
+  const lint = preflight(folder);
+  const tracker = new DeployTracker({ hasProcfile: lint.hasProcfile });
   tracker.apply({ type: 'step', step: 'lint', status: 'running' });
   out('--> Check Procfile, app.json and heroku.yml\n');
-  const lint = preflight(folder);
   for (const l of preflightLines(lint, true)) out(`    ${l}\n`);
   if (lint.errors > 0 && !args.force) {
     out(`\n=== Stopped: ${lint.errors} error${lint.errors === 1 ? '' : 's'} above (deploy anyway with --force).\n`);

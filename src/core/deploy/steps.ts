@@ -45,6 +45,9 @@ export interface DeployState {
 const KEPT_LINES = 400;
 
 export class DeployTracker {
+  /** `hasProcfile`: from the pre-deploy check, so a failed build can say the folder has none. */
+  constructor(private readonly facts: { hasProcfile?: boolean } = {}) {}
+
   private state: DeployState = {
     steps: Object.fromEntries(STEP_ORDER.map((s) => [s, { status: 'pending' }])) as Record<StepName, StepState>,
     current: undefined,
@@ -93,7 +96,7 @@ export class DeployTracker {
       case 'failed': {
         set(e.step, { ...steps[e.step], status: 'failed' });
         const lines = e.step === 'build' || e.step === 'release' ? this.lines(e.step) : [];
-        const explanation = explainFailure({ step: e.step, lines, exitCode: e.exitCode, message: e.message });
+        const explanation = explainFailure({ step: e.step, lines, exitCode: e.exitCode, message: e.message, hasProcfile: this.facts.hasProcfile });
         this.state = {
           ...this.state, steps, current: e.step,
           outcome: { kind: 'failed', step: e.step, message: e.message, errorLines: firstErrorLines(lines), explanation },

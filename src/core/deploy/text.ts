@@ -3,6 +3,7 @@
 // src/core/text/escape.ts (the lint branch) lands; one function each so the switch is one import.
 
 // CSI (ESC [ ... final), OSC (ESC ] ... BEL/ST) and two-character escapes.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 
 export function stripAnsi(text: string): string {
@@ -11,6 +12,7 @@ export function stripAnsi(text: string): string {
 
 /** ANSI removed, CR dropped, other control characters (not \n or \t) as `\xNN` / `\u{...}`. */
 export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return stripAnsi(text).replace(/\r(?=\n)/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
     if (c === '\r') return '';
     const code = c.codePointAt(0) ?? 0;
