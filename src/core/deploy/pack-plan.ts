@@ -16,8 +16,11 @@ export interface TreeReader {
   list(dir: string): Promise<TreeEntry[] | { error: string }>;
   /** A text file's content (.gitignore), or undefined when absent or unreadable. */
   readText(path: string): Promise<string | undefined>;
-  /** undefined when the file can be read; otherwise why not (e.g. 'permission denied'). */
-  unreadable(path: string): Promise<string | undefined>;
+  /**
+   * undefined when the file can be read; otherwise why not (e.g. 'permission denied'). Optional: a packer that
+   * reads every file anyway names the unreadable ones itself (infra/pack/tarball.ts does), at no extra cost.
+   */
+  unreadable?(path: string): Promise<string | undefined>;
 }
 
 export interface PackProblem {
@@ -61,8 +64,11 @@ export async function planPack(reader: TreeReader, options: PlanOptions = {}): P
     }
     level = next;
   }
-  const checks = await mapLimit(files, limit * 4, async (f) => ({ f, why: await reader.unreadable(f) }));
-  for (const { f, why } of checks) if (why) plan.problems.push({ path: f, reason: why });
+  const unreadable = reader.unreadable?.bind(reader);
+  if (unreadable) {
+    const checks = await mapLimit(files, limit * 4, async (f) => ({ f, why: await unreadable(f) }));
+    for (const { f, why } of checks) if (why) plan.problems.push({ path: f, reason: why });
+  }
   plan.entries.sort();
   plan.neverPacked.sort();
   plan.problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

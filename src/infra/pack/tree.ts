@@ -1,6 +1,6 @@
 // The pack planner's view of a folder on disk (core/deploy/pack-plan.ts TreeReader): directory listings without
-// following symlinks, .gitignore texts, and whether each file can be opened for reading.
-import { constants, promises as fs } from 'node:fs';
+// following symlinks and .gitignore texts. Whether each file can be read is found by the packer, which reads them.
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { EntryKind, TreeEntry, TreeReader } from '../../core/deploy/pack-plan';
 
@@ -20,14 +20,6 @@ export function diskTree(root: string): TreeReader {
         return await fs.readFile(abs(rel), 'utf8');
       } catch {
         return undefined;
-      }
-    },
-    async unreadable(rel) {
-      try {
-        await fs.access(abs(rel), constants.R_OK);
-        return undefined;
-      } catch (err) {
-        return reason(err);
       }
     },
   };

@@ -135,31 +135,35 @@ describe('pack: plan and tarball', () => {
     }
   });
 
-  it('names every entry it cannot read, with the reason, instead of packing part of the tree', async () => {
+  it('names every entry it cannot read, with the reason, and packs nothing', async () => {
     write(root, 'ok.txt');
     write(root, 'secret/key.pem', 'k');
     write(root, 'locked.txt', 'x');
-    const fifo = path.join(root, 'pipe');
-    execFileSync('mkfifo', [fifo]);
+    execFileSync('mkfifo', [path.join(root, 'pipe')]);
     chmodSync(path.join(root, 'locked.txt'), 0o000);
     chmodSync(path.join(root, 'secret'), 0o000);
-    let problems: { path: string; reason: string }[];
+    type Found = { plan: { path: string; reason: string }[]; pack: { path: string; reason: string }[]; message: string };
+    let found: Found;
     if (process.getuid?.() === 0) {
-      // root reads everything: ask an unprivileged user (nobody) to plan the same tree.
+      // root reads everything: ask an unprivileged user (nobody) to plan and pack the same tree.
       chownSync(root, 65534, 65534);
       const tsx = require.resolve('tsx/cli');
       const child = spawnSync(process.execPath, [tsx, path.join(__dirname, 'unreadable-child.ts'), root],
         { uid: 65534, gid: 65534, encoding: 'utf8', cwd: path.resolve(__dirname, '../../../..'), env: { ...process.env, HOME: tmpdir() } });
       assert.equal(child.status, 0, child.stderr);
-      problems = (JSON.parse(child.stdout) as { problems: typeof problems }).problems;
+      found = JSON.parse(child.stdout) as Found;
     } else {
-      problems = (await planPack(diskTree(root))).problems;
+      const plan = await planPack(diskTree(root));
+      const packed = await packToFile(root, plan.entries);
+      found = { plan: plan.problems, pack: packed.ok ? [] : packed.problems ?? [], message: packed.ok ? '' : packed.message };
     }
-    assert.deepEqual(problems, [
-      { path: 'locked.txt', reason: 'permission denied' },
+    // The planner names what it cannot list or what is no file; the packer, reading every file, the rest.
+    assert.deepEqual(found.plan, [
       { path: 'pipe', reason: 'not a regular file, folder or symlink (a socket, pipe or device)' },
       { path: 'secret', reason: 'permission denied' },
     ]);
-    assert.match(describeProblems(problems), /^Cannot pack 3 entries: locked\.txt \(permission denied\), pipe \(.*\), secret \(permission denied\)\. Make them readable/);
+    assert.deepEqual(found.pack, [{ path: 'locked.txt', reason: 'permission denied' }]);
+    assert.match(found.message, /^Cannot pack this entry: locked\.txt \(permission denied\)\. Make them readable/);
+    assert.match(describeProblems(found.plan), /^Cannot pack 2 entries: pipe \(.*\), secret \(permission denied\)\./);
   });
 });
