@@ -18,7 +18,12 @@ export const notFound = (what: string): HttpError =>
 export const invalidParams = (message: string): HttpError => new HttpError(422, 'invalid_params', message);
 
 /** Reads the whole request body (bounded, so a runaway client cannot exhaust memory). */
-export function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+  return (await readBytes(req, limit)).toString('utf8');
+}
+
+/** The request body as bytes, at most `limit` of them (413 beyond). */
+export function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -31,7 +36,7 @@ export function readBody(req: IncomingMessage, limit = 1_000_000): Promise<strin
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

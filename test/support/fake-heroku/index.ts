@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { Faults, type FaultSpec } from './faults';
 import { Router } from './router';
 import { accountRoutes } from './routes/account';
@@ -12,8 +13,13 @@ import { domainRoutes } from './routes/domains';
 import { dynoRoutes } from './routes/dynos';
 import { formationRoutes } from './routes/formation';
 import { logRoutes, type LogRuntime } from './routes/logs';
+import { OneOffDynos } from './oneoff/dynos';
+import { ciRoutes } from './routes/ci';
+import { couplingRoutes } from './routes/couplings';
 import { pipelineRoutes } from './routes/pipelines';
+import { reviewAppRoutes } from './routes/review-apps';
 import { releaseRoutes } from './routes/releases';
+import { sourceRoutes } from './routes/sources';
 import { SelfCheck, type SchemaViolation } from './schema/self-check';
 import { seedState, type SeedName } from './seed';
 import { FakeServer, type RecordedRequest } from './server';
@@ -39,6 +45,11 @@ export interface FakeHerokuOptions {
   validate?: boolean;
   /** Called with each violation as it is recorded (the CLI prints them). */
   onViolation?: (v: SchemaViolation) => void;
+  /**
+   * The fake's clock in ms (default Date.now), kept across reset(): a test that moves it by hand sees builds, release
+   * phases and CI runs advance exactly when it says, and output streams follow within 250 ms.
+   */
+  clock?: () => number;
 }
 
 export interface FakeHeroku {
@@ -62,18 +73,23 @@ export async function startFakeHeroku(opts: FakeHerokuOptions = {}): Promise<Fak
   const apiKey = opts.apiKey ?? `HRKU-fake-${randomBytes(16).toString('hex')}`;
   let seed: SeedName = opts.seed ?? 'demo';
   let extra = opts.apps ?? 0;
-  let state = new FakeState();
+  const clock = opts.clock ?? Date.now;
+  let state = new FakeState(clock);
   seedState(state, seed, extra);
   const faults = new Faults();
   const requests: RecordedRequest[] = [];
   const runtime: LogRuntime = { logIntervalMs: opts.logIntervalMs ?? 1000, streams: new Set() };
+  // Build, release-phase and CI output streams, ended by close().
+  const outputStreams = new Set<ServerResponse>();
+  const oneOff = new OneOffDynos();
   const reset = (o: { seed?: SeedName; apps?: number } = {}): void => {
     seed = o.seed ?? seed;
     extra = o.apps ?? extra;
-    state = new FakeState();
+    state = new FakeState(clock);
     seedState(state, seed, extra);
     faults.clear();
     requests.length = 0;
+    void oneOff.killAll();
   };
   const selfCheck = opts.validate === false ? undefined : new SelfCheck(opts.onViolation);
   const router = new Router();
@@ -81,14 +97,18 @@ export async function startFakeHeroku(opts: FakeHerokuOptions = {}): Promise<Fak
   accountRoutes(router);
   appRoutes(router);
   formationRoutes(router);
-  dynoRoutes(router);
+  dynoRoutes(router, oneOff);
   configRoutes(router);
-  releaseRoutes(router);
+  releaseRoutes(router, outputStreams);
+  sourceRoutes(router);
   addonRoutes(router);
   domainRoutes(router);
   pipelineRoutes(router);
+  couplingRoutes(router);
+  reviewAppRoutes(router);
+  ciRoutes(router, outputStreams);
   featureRoutes(router);
-  buildRoutes(router);
+  buildRoutes(router, outputStreams);
   logRoutes(router, runtime);
   const server = new FakeServer({ apiKey, router, faults, requests, getState: () => state, selfCheck });
   const url = await server.listen(opts.port ?? 0);
@@ -96,7 +116,8 @@ export async function startFakeHeroku(opts: FakeHerokuOptions = {}): Promise<Fak
     url, apiKey, faults, requests, reset, routes: router.list(), violations: selfCheck?.violations ?? [],
     get state() { return state; },
     close: async () => {
-      for (const res of runtime.streams) res.end();
+      for (const res of [...runtime.streams, ...outputStreams]) res.end();
+      await oneOff.close();
       await server.close();
     },
   };

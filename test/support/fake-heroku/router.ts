@@ -23,11 +23,14 @@ export type RouteResult =
   | { kind: 'list'; items: readonly Record<string, unknown>[]; sortFields: readonly string[] }
   | { kind: 'raw'; write: (res: ServerResponse) => void };
 
-export type Handler = (ctx: RouteContext) => RouteResult;
+/** A route's work; async for the few that wait (a request body of bytes, starting the rendezvous server). */
+export type Handler = (ctx: RouteContext) => RouteResult | Promise<RouteResult>;
 
 export interface RouteOptions {
   /** Served without the API's Bearer auth and Accept checks (logplex and output URLs carry their own token). */
   readonly public?: boolean;
+  /** The handler reads the request body itself (bytes, not JSON): `ctx.body` is undefined. */
+  readonly rawBody?: boolean;
 }
 
 interface Route {
@@ -70,6 +73,7 @@ export class Router {
   post(p: string, h: Handler, o?: RouteOptions): this { return this.add('POST', p, h, o); }
   patch(p: string, h: Handler, o?: RouteOptions): this { return this.add('PATCH', p, h, o); }
   delete(p: string, h: Handler, o?: RouteOptions): this { return this.add('DELETE', p, h, o); }
+  put(p: string, h: Handler, o?: RouteOptions): this { return this.add('PUT', p, h, o); }
 
   /** The match for method+path, `'method'` when only the method is wrong, or undefined. */
   match(method: string, path: string): Match | 'method' | undefined {

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { stableId } from './state/ids';
-import type { App, Release } from './state/types';
+import type { App, Release, Slug } from './state/types';
 
 export interface ReleaseSeed {
   count: number;
@@ -11,8 +12,40 @@ export interface ReleaseSeed {
 
 const HOUR = 3_600_000;
 
+/** The full commit of a seeded deploy; its first 7 characters are the sha in "Deploy <sha>". */
+function commitOf(app: string, v: number): string {
+  return createHash('sha1').update(`commit:${app}:${v}`).digest('hex');
+}
+
 function sha(app: string, v: number): string {
-  return stableId(`commit:${app}:${v}`).replace(/-/g, '').slice(0, 7);
+  return commitOf(app, v).slice(0, 7);
+}
+
+const MESSAGES = [
+  'Fix rounding of invoice totals (#412)', 'Add CSV export for orders', 'Bump express from 4.21.1 to 4.21.2',
+  'Cache exchange rates for 10 minutes', 'Retry webhook deliveries with backoff', 'Show the order status on the receipt page',
+  'Remove the legacy checkout flag', 'Log slow queries over 500 ms', 'Paginate the admin user list', 'Upgrade to Node.js 22',
+];
+
+/** A slug for each seeded release that ran one: the commit and message of that deploy, the formation's commands. */
+export function seedSlugs(app: App, releases: readonly Release[], processTypes: Record<string, string>, messages: readonly string[] = MESSAGES): Slug[] {
+  const seen = new Set<string>();
+  const out: Slug[] = [];
+  for (const r of releases) {
+    if (!r.slugId || seen.has(r.slugId)) continue;
+    seen.add(r.slugId);
+    out.push({
+      id: r.slugId, appId: app.id, commit: commitOf(app.name, r.version), commitDescription: messages[(r.version * 7) % messages.length],
+      processTypes, size: app.slugSize, stack: app.stack, buildpackDescription: app.buildpacks[0] ? languageOf(app.buildpacks[0]) : null,
+      checksum: `SHA256:${createHash('sha256').update(r.slugId).digest('hex')}`, createdAt: r.createdAt, updatedAt: r.createdAt,
+    });
+  }
+  return out;
+}
+
+function languageOf(bp: string): string {
+  const names: Record<string, string> = { 'heroku/nodejs': 'Node.js', 'heroku/ruby': 'Ruby', 'heroku/python': 'Python', 'heroku/java': 'Java', 'heroku/go': 'Go', 'heroku/php': 'PHP' };
+  return names[bp] ?? bp;
 }
 
 function description(app: App, v: number, count: number, lastKey: string | undefined, addonPlans: string[]): string {

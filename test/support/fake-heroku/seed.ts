@@ -2,7 +2,7 @@ import demo from '../../fixtures/heroku/demo.json';
 import { stableId } from './state/ids';
 import { FakeState } from './state/store';
 import type { App, DynoState, Stage } from './state/types';
-import { seedReleases, type ReleaseSeed } from './seed-releases';
+import { seedReleases, seedSlugs, type ReleaseSeed } from './seed-releases';
 
 export type SeedName = 'demo' | 'empty';
 
@@ -58,7 +58,10 @@ function addApp(state: FakeState, s: AppSeed): App {
 
 function finishApp(state: FakeState, s: AppSeed, app: App, now: number): void {
   const plans = [...state.addons.values()].filter((a) => a.appId === app.id).map((a) => a.plan);
-  for (const r of seedReleases(app, s.releases, state.config(app.id), plans, now)) state.releases.set(r.id, r);
+  const releases = seedReleases(app, s.releases, state.config(app.id), plans, now);
+  for (const r of releases) state.releases.set(r.id, r);
+  const types = Object.fromEntries(s.formation.map((f) => [f.type, f.command]));
+  for (const slug of seedSlugs(app, releases, types)) state.slugs.set(slug.id, slug);
   const current = state.currentRelease(app.id);
   app.releasedAt = current?.createdAt ?? null;
   for (const d of s.dynos) {

@@ -123,8 +123,8 @@ export class FakeServer {
     }
     if (match === undefined) throw new HttpError(404, 'not_found', `The requested API endpoint was not found. Are you using the right HTTP verb (${method} ${path})?`);
     if (match === 'method') throw new HttpError(405, 'method_not_allowed', `${method} is not allowed on ${path}.`);
-    const body = method === 'GET' || method === 'HEAD' ? undefined : parseJsonBody(await readBody(req));
-    const result = match.handler({ req, params: match.params, query: url.searchParams, body, state, variant, baseUrl: this.baseUrl, fault });
+    const body = method === 'GET' || method === 'HEAD' || match.options.rawBody ? undefined : parseJsonBody(await readBody(req));
+    const result = await match.handler({ req, params: match.params, query: url.searchParams, body, state, variant, baseUrl: this.baseUrl, fault });
     const selfCheck = control || isPublic ? undefined : this.deps.selfCheck;
     writeResult(req, res, result, {}, fault, selfCheck && ((status, b) => selfCheck.check(method, path, variant, status, b)));
   }

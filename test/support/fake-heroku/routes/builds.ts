@@ -1,59 +1,64 @@
-import { notFound } from '../http';
+import type { ServerResponse } from 'node:http';
+import { invalidParams, notFound } from '../http';
 import type { RouteContext, Router } from '../router';
-import { stableId } from '../state/ids';
-import type { App, Release } from '../state/types';
-import { appParam, json, list } from './helpers';
+import { startBuild, type BuildInput } from '../state/builds';
+import type { App, Build } from '../state/types';
+import { buildView, derivedBuildId, derivedBuildOutput, derivedBuilds, derivedBuildView, slugView } from '../views/builds';
+import { appForChange, appParam, body, json, list, optString } from './helpers';
+import { blobOf } from './sources';
+import { streamTimeline } from './stream';
 import { writeText } from './text';
 
-/** Every release that ran a new slug came from a build; builds are derived from those releases. */
-function buildsOf(ctx: RouteContext, app: App): Release[] {
-  let prev: string | null = null;
-  return ctx.state.releasesOf(app.id).filter((r) => {
-    const fresh = r.slugId !== null && r.slugId !== prev && r.description.startsWith('Deploy ');
-    prev = r.slugId ?? prev;
-    return fresh;
+function buildsOf(ctx: RouteContext, app: App): Record<string, unknown>[] {
+  const derived = derivedBuilds(ctx.state, app).map((r) => derivedBuildView(ctx.state, app, r, ctx.baseUrl));
+  const real = ctx.state.appsOf(ctx.state.builds, app.id).map((b) => buildView(ctx.state, b, ctx.baseUrl));
+  return [...derived, ...real].sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)));
+}
+
+function buildpacksOf(b: Record<string, unknown>, app: App): string[] {
+  if (b.buildpacks === undefined || b.buildpacks === null) return app.buildpacks;
+  if (!Array.isArray(b.buildpacks)) throw invalidParams('buildpacks must be an array of {url} or {name}.');
+  return b.buildpacks.map((x) => {
+    const v = (x as { url?: unknown; name?: unknown } | null) ?? {};
+    const s = typeof v.url === 'string' ? v.url : v.name;
+    if (typeof s !== 'string' || s === '') throw invalidParams('Each buildpack needs a url or a name.');
+    return s;
   });
 }
 
-const buildId = (r: Release): string => stableId(`build:${r.id}`);
-const commit = (r: Release): string => r.description.replace(/^Deploy /, '');
-
-function view(ctx: RouteContext, app: App, r: Release): Record<string, unknown> {
+function input(ctx: RouteContext, app: App): BuildInput {
+  const sb = (body(ctx).source_blob ?? null) as Record<string, unknown> | null;
+  if (sb === null || typeof sb !== 'object') throw invalidParams('source_blob is required.');
+  const url = optString(sb, 'url');
+  if (!url) throw invalidParams('source_blob.url is required.');
   return {
-    app: { id: app.id }, buildpacks: app.buildpacks.map((name) => ({ url: name, name })), created_at: r.createdAt, id: buildId(r),
-    output_stream_url: `${ctx.baseUrl}/__output/builds/${buildId(r)}`,
-    source_blob: { checksum: `SHA256:${stableId(`blob:${r.id}`).replace(/-/g, '')}`, url: `https://sources.example.com/${app.name}/${commit(r)}.tgz`, version: commit(r), version_description: `Deploy ${commit(r)}` },
-    release: { id: r.id }, slug: r.slugId ? { id: r.slugId } : null, stack: app.stack, status: 'succeeded', updated_at: r.updatedAt,
-    user: { id: ctx.state.account.id, email: ctx.state.account.email },
+    url, version: optString(sb, 'version') ?? null, versionDescription: optString(sb, 'version_description') ?? null,
+    checksum: optString(sb, 'checksum') ?? null, buildpacks: buildpacksOf(body(ctx), app), blob: blobOf(ctx, url),
   };
 }
 
-function buildOutput(app: App, r: Release): string[] {
-  const bp = app.buildpacks[0] ?? 'heroku/nodejs';
-  return [
-    `-----> Building on the Heroku-${app.stack.replace('heroku-', '')} stack`, `-----> Using buildpack: ${bp}`,
-    `-----> Installing dependencies`, `       added 412 packages in 9s`, `-----> Build succeeded!`,
-    `-----> Discovering process types`, `-----> Compressing...`, `       Done: 50M`,
-    `-----> Launching...`, `       Released v${r.version}`, `       https://${app.name}.herokuapp.com/ deployed to Heroku`,
-  ];
-}
-
-/** Builds (read-only): list, info and build output. */
-export function buildRoutes(r: Router): void {
-  r.get('/apps/:app/builds', (ctx) => {
+/** Builds: create (from an uploaded source blob), list, info, streamed output; slugs. */
+export function buildRoutes(r: Router, streams: Set<ServerResponse>): void {
+  r.post('/apps/:app/builds', (ctx) => {
     const app = appParam(ctx);
-    return list(buildsOf(ctx, app).map((b) => view(ctx, app, b)), ['id', 'created_at']);
+    const given = input(ctx, app);
+    return json(buildView(ctx.state, startBuild(ctx.state, appForChange(ctx), given), ctx.baseUrl), 201);
   });
+  r.get('/apps/:app/builds', (ctx) => list(buildsOf(ctx, appParam(ctx)), ['id', 'created_at']));
   r.get('/apps/:app/builds/:build', (ctx) => {
-    const app = appParam(ctx);
-    const rel = buildsOf(ctx, app).find((b) => buildId(b) === ctx.params.build.toLowerCase());
-    if (!rel) throw notFound('build');
-    return json(view(ctx, app, rel));
+    const hit = buildsOf(ctx, appParam(ctx)).find((b) => b.id === ctx.params.build.toLowerCase());
+    if (!hit) throw notFound('build');
+    return json(hit);
   });
+  r.get('/apps/:app/slugs/:slug', (ctx) => json(slugView(ctx.state.slug(appParam(ctx).id, ctx.params.slug), ctx.baseUrl)));
+  // Build output, plain text like Heroku's output_stream_url (no API auth: the URL is the credential).
   r.get('/__output/builds/:id', (ctx) => {
+    const id = ctx.params.id.toLowerCase();
+    const real: Build | undefined = ctx.state.builds.get(id);
+    if (real) return streamTimeline(ctx.state, () => real.output, streams, ctx.fault);
     for (const app of ctx.state.apps.values()) {
-      const rel = buildsOf(ctx, app).find((b) => buildId(b) === ctx.params.id.toLowerCase());
-      if (rel) return writeText(buildOutput(app, rel).map((l) => `${l}\n`), ctx.fault);
+      const rel = derivedBuilds(ctx.state, app).find((b) => derivedBuildId(b) === id);
+      if (rel) return writeText(derivedBuildOutput(app, rel).map((l) => `${l}\n`), ctx.fault);
     }
     throw notFound('build output');
   }, { public: true });

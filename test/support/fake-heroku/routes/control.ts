@@ -6,6 +6,7 @@ import type { RecordedRequest } from '../server';
 import type { SeedName } from '../seed';
 import type { FakeState } from '../state/store';
 import { json } from './helpers';
+import { knobsOf, setKnobs } from './knobs';
 
 export interface ControlDeps {
   faults: Faults;
@@ -16,12 +17,20 @@ export interface ControlDeps {
 }
 
 const BY_APP = new Set(['configVars', 'features', 'logEvents']);
+/** The scheduler's queue holds functions: not state anyone reads. */
+const INTERNAL = new Set(['due', 'dueSeq']);
 
-/** A JSON-safe dump of the whole state: record Maps become arrays; per-app Maps become objects keyed by app id. */
+/**
+ * A JSON-safe dump of the whole state: record Maps become arrays; per-app Maps become objects keyed by app id;
+ * source blobs show their size, not their bytes.
+ */
 export function dumpState(state: FakeState): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(state)) {
-    if (v instanceof Map) {
+    if (INTERNAL.has(k)) continue;
+    if (k === 'sources') {
+      out[k] = [...state.sources.values()].map(({ data, sig: _sig, ...rest }) => ({ ...rest, size: data?.length ?? null }));
+    } else if (v instanceof Map) {
       out[k] = BY_APP.has(k)
         ? Object.fromEntries([...v].map(([id, x]) => [id, x instanceof Set ? [...x] : x]))
         : [...v.values()];
@@ -53,13 +62,16 @@ export function controlRoutes(r: Router, deps: ControlDeps): void {
   });
   r.get('/__fake/state', (ctx) => json(dumpState(ctx.state)));
   r.patch('/__fake/state', (ctx) => {
+    setKnobs(ctx.state, asObject(ctx.body ?? {}));
+    return json(knobsOf(ctx.state));
+  });
+  // What the Platform API cannot change: an app's generation (Fir apps refuse attached one-off dynos).
+  r.patch('/__fake/apps/:app', (ctx) => {
     const b = asObject(ctx.body ?? {});
-    for (const k of ['rateLimitRemaining', 'rateLimitRetryAfter'] as const) {
-      if (b[k] === undefined) continue;
-      if (typeof b[k] !== 'number' || !Number.isInteger(b[k]) || (b[k] as number) < 0) throw invalidParams(`${k} must be a non-negative integer.`);
-      ctx.state[k] = b[k] as number;
-    }
-    return json({ rateLimitRemaining: ctx.state.rateLimitRemaining, rateLimitRetryAfter: ctx.state.rateLimitRetryAfter });
+    if (b.generation !== 'cedar' && b.generation !== 'fir') throw invalidParams('generation must be "cedar" or "fir".');
+    const app = ctx.state.app(ctx.params.app);
+    app.generation = b.generation;
+    return json({ name: app.name, generation: app.generation });
   });
   // The schema self-check: `validating` false means nothing is checked (an empty list proves nothing then).
   r.get('/__fake/violations', () => json({

@@ -1,10 +1,10 @@
-import { invalidParams, notFound } from '../http';
+import { HttpError, invalidParams, notFound } from '../http';
+import type { OneOffDynos, RunRequest } from '../oneoff/dynos';
 import type { RouteContext, Router } from '../router';
-import { newId } from '../state/ids';
 import { restartDynos } from '../state/mutations';
-import type { Dyno } from '../state/types';
+import type { App, Dyno } from '../state/types';
 import { dynoView } from '../views/dynos';
-import { appForChange, appParam, body, json, list, optString } from './helpers';
+import { appForChange, appParam, body, json, list, optBool, optInt, optString } from './helpers';
 
 function findDyno(ctx: RouteContext, appId: string, key: string): Dyno {
   const d = ctx.state.appsOf(ctx.state.dynos, appId).find((x) => x.name === key || x.id === key.toLowerCase());
@@ -12,8 +12,37 @@ function findDyno(ctx: RouteContext, appId: string, key: string): Dyno {
   return d;
 }
 
+function runRequest(ctx: RouteContext): RunRequest {
+  const b = body(ctx);
+  const command = optString(b, 'command');
+  if (!command) throw invalidParams('command is required.');
+  const env: Record<string, string> = {};
+  if (b.env !== undefined && b.env !== null) {
+    if (typeof b.env !== 'object' || Array.isArray(b.env)) throw invalidParams('env must be an object.');
+    for (const [k, v] of Object.entries(b.env)) {
+      if (v === null || v === undefined) continue;
+      if (typeof v === 'object') throw invalidParams(`env.${k} must be a string.`);
+      env[k] = String(v);
+    }
+  }
+  return {
+    command, attach: optBool(b, 'attach') ?? false, size: optString(b, 'size') ?? 'basic', type: optString(b, 'type') ?? 'run', env,
+    timeToLive: optInt(b, 'time_to_live', 1),
+  };
+}
+
+/** A one-off dyno ends: its process is killed (the dyno leaves once it has exited), or it leaves now if none runs. */
+function endOneOff(ctx: RouteContext, oneOff: OneOffDynos, d: Dyno): void {
+  if (!oneOff.stop(d.id)) ctx.state.dynos.delete(d.id);
+}
+
+function refuseFirAttach(app: App, req: RunRequest): void {
+  if (!req.attach || app.generation !== 'fir') return;
+  throw new HttpError(422, 'invalid_params', `Attached one-off dynos are not available for Fir-generation apps such as ${app.name}. Run the command detached (heroku run:detached) or in a running dyno (heroku run:inside).`);
+}
+
 /** Dynos: list, info, restart all / one / a type, stop, run a one-off. */
-export function dynoRoutes(r: Router): void {
+export function dynoRoutes(r: Router, oneOff: OneOffDynos): void {
   r.get('/apps/:app/dynos', (ctx) => {
     const app = appParam(ctx);
     return list(ctx.state.appsOf(ctx.state.dynos, app.id).map((d) => dynoView(ctx.state, d)));
@@ -27,9 +56,15 @@ export function dynoRoutes(r: Router): void {
   r.delete('/apps/:app/dynos/:dyno', (ctx) => {
     const app = appForChange(ctx);
     const key = ctx.params.dyno;
-    // A dyno name (web.1) or id restarts that dyno; a bare process type (web) restarts all of that type.
-    const hit = key.includes('.') || /^[0-9a-f-]{36}$/i.test(key)
-      ? restartDynos(ctx.state, app.id, (d) => d.id === findDyno(ctx, app.id, key).id)
+    // A dyno name (web.1) or id restarts that dyno (a one-off one ends); a bare process type (web) restarts all of
+    // that type.
+    const one = key.includes('.') || /^[0-9a-f-]{36}$/i.test(key) ? findDyno(ctx, app.id, key) : undefined;
+    if (one?.oneOff) {
+      endOneOff(ctx, oneOff, one);
+      return json({}, 202);
+    }
+    const hit = one
+      ? restartDynos(ctx.state, app.id, (d) => d.id === one.id)
       : restartDynos(ctx.state, app.id, (d) => d.type === key);
     if (hit.length === 0) throw notFound('dyno');
     return json({}, 202);
@@ -43,8 +78,9 @@ export function dynoRoutes(r: Router): void {
   r.post('/apps/:app/dynos/:dyno/actions/stop', (ctx) => {
     const app = appForChange(ctx);
     const d = findDyno(ctx, app.id, ctx.params.dyno);
-    if (d.type === 'run') ctx.state.dynos.delete(d.id);
-    else restartDynos(ctx.state, app.id, (x) => x.id === d.id); // the platform replaces a stopped formation dyno
+    // The platform replaces a stopped formation dyno.
+    if (d.oneOff) endOneOff(ctx, oneOff, d);
+    else restartDynos(ctx.state, app.id, (x) => x.id === d.id);
     return json({}, 202);
   });
   r.post('/apps/:app/formations/:type/actions/stop', (ctx) => {
@@ -53,21 +89,11 @@ export function dynoRoutes(r: Router): void {
     restartDynos(ctx.state, app.id, (d) => d.type === ctx.params.type);
     return json({}, 202);
   });
-  r.post('/apps/:app/dynos', (ctx) => {
-    const b = body(ctx);
-    const command = optString(b, 'command');
-    if (!command) throw invalidParams('command is required.');
+  r.post('/apps/:app/dynos', async (ctx) => {
+    const req = runRequest(ctx);
     const app = appForChange(ctx);
-    const used = new Set(ctx.state.appsOf(ctx.state.dynos, app.id).map((d) => d.name));
-    let n = 1;
-    while (used.has(`run.${n}`)) n++;
-    const at = ctx.state.now();
-    const d: Dyno = {
-      id: newId(), appId: app.id, name: `run.${n}`, type: 'run', state: 'starting', size: optString(b, 'size') ?? 'basic',
-      command, releaseId: ctx.state.currentRelease(app.id)?.id ?? null, upAt: ctx.state.clock() + ctx.state.dynoBootMs,
-      createdAt: at, updatedAt: at,
-    };
-    ctx.state.dynos.set(d.id, d);
+    refuseFirAttach(app, req);
+    const d = await oneOff.start(ctx.state, app, req);
     return json(dynoView(ctx.state, d), 201);
   });
 }

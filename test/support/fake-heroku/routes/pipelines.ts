@@ -3,9 +3,10 @@ import type { RouteContext, Router } from '../router';
 import { newId } from '../state/ids';
 import type { Promotion } from '../state/types';
 import { checkTwoFactor } from '../protocol';
-import { couplingView, pipelineView, promotionTargetView, promotionView } from '../views/pipelines';
+import { buildView, derivedBuilds, derivedBuildView } from '../views/builds';
+import { pipelineView, promotionTargetView, promotionView } from '../views/pipelines';
 import { releaseView } from '../views/releases';
-import { appParam, body, json, list } from './helpers';
+import { body, json, list } from './helpers';
 
 function idOf(v: unknown, what: string): string {
   const id = (v as { id?: unknown } | null | undefined)?.id;
@@ -19,37 +20,39 @@ function promotion(ctx: RouteContext): Promotion {
   return p;
 }
 
-/** Pipelines, couplings (stages), latest releases and promotions. */
+const DEPLOY = /^(Deploy|Promote|Rollback) /;
+
+function appsOfPipeline(ctx: RouteContext): string[] {
+  const p = ctx.state.pipeline(ctx.params.pipeline);
+  return [...ctx.state.couplings.values()].filter((c) => c.pipelineId === p.id).map((c) => c.appId);
+}
+
+/** The app's newest build, made with the Build API or derived from a seeded deploy. */
+function latestBuild(ctx: RouteContext, appId: string): Record<string, unknown> | undefined {
+  const app = ctx.state.apps.get(appId);
+  if (!app) return undefined;
+  const real = ctx.state.appsOf(ctx.state.builds, appId).map((b) => buildView(ctx.state, b, ctx.baseUrl));
+  const derived = derivedBuilds(ctx.state, app).map((x) => derivedBuildView(ctx.state, app, x, ctx.baseUrl));
+  return [...derived, ...real].sort((a, b) => String(a.created_at).localeCompare(String(b.created_at))).pop();
+}
+
+/** Pipelines, latest releases, deployments and builds per app, promotions. */
 export function pipelineRoutes(r: Router): void {
-  const couplings = (ctx: RouteContext) => [...ctx.state.couplings.values()];
   r.get('/pipelines', (ctx) => list([...ctx.state.pipelines.values()].map((p) => pipelineView(ctx.state, p))));
   r.get('/pipelines/:pipeline', (ctx) => json(pipelineView(ctx.state, ctx.state.pipeline(ctx.params.pipeline))));
-  r.get('/pipelines/:pipeline/pipeline-couplings', (ctx) => {
-    const p = ctx.state.pipeline(ctx.params.pipeline);
-    return list(couplings(ctx).filter((c) => c.pipelineId === p.id).map((c) => couplingView(ctx.state, c)), ['id']);
-  });
-  r.get('/pipeline-couplings', (ctx) => list(couplings(ctx).map((c) => couplingView(ctx.state, c)), ['id']));
-  r.get('/users/~/pipeline-couplings', (ctx) => list(couplings(ctx).map((c) => couplingView(ctx.state, c)), ['id']));
-  r.get('/teams/:team/pipeline-couplings', (ctx) => {
-    const team = ctx.state.team(ctx.params.team);
-    const ids = new Set([...ctx.state.pipelines.values()].filter((p) => p.teamId === team.id).map((p) => p.id));
-    return list(couplings(ctx).filter((c) => ids.has(c.pipelineId)).map((c) => couplingView(ctx.state, c)), ['id']);
-  });
-  r.get('/pipeline-couplings/:coupling', (ctx) => {
-    const c = ctx.state.couplings.get(ctx.params.coupling.toLowerCase());
-    if (!c) throw notFound('pipeline coupling');
-    return json(couplingView(ctx.state, c));
-  });
-  r.get('/apps/:app/pipeline-couplings', (ctx) => {
-    const c = ctx.state.couplingOf(appParam(ctx).id);
-    if (!c) throw notFound('pipeline coupling');
-    return json(couplingView(ctx.state, c));
-  });
   r.get('/pipelines/:pipeline/latest-releases', (ctx) => {
-    const p = ctx.state.pipeline(ctx.params.pipeline);
-    const rels = couplings(ctx).filter((c) => c.pipelineId === p.id)
-      .map((c) => ctx.state.currentRelease(c.appId)).filter((x) => x !== undefined);
+    const rels = appsOfPipeline(ctx).map((id) => ctx.state.currentRelease(id)).filter((x) => x !== undefined);
     return list(rels.map((x) => releaseView(ctx.state, x, ctx.baseUrl)), ['id']);
+  });
+  // The newest release of each app that put code on it (a deploy, promotion or rollback), whatever its outcome.
+  r.get('/pipelines/:pipeline/latest-deployments', (ctx) => {
+    const rels = appsOfPipeline(ctx).map((id) => ctx.state.releasesOf(id).filter((x) => x.slugId !== null && DEPLOY.test(x.description)).pop())
+      .filter((x) => x !== undefined);
+    return list(rels.map((x) => releaseView(ctx.state, x, ctx.baseUrl)), ['id']);
+  });
+  r.get('/pipelines/:pipeline/latest-builds', (ctx) => {
+    const builds = appsOfPipeline(ctx).map((id) => latestBuild(ctx, id)).filter((x) => x !== undefined);
+    return list(builds, ['id']);
   });
   r.post('/pipeline-promotions', (ctx) => {
     const b = body(ctx);

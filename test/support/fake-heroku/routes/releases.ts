@@ -1,12 +1,14 @@
+import type { ServerResponse } from 'node:http';
 import { invalidParams, notFound } from '../http';
 import type { Router } from '../router';
 import { createRelease } from '../state/mutations';
 import { releaseView } from '../views/releases';
 import { appForChange, appParam, body, json, list, optString } from './helpers';
+import { streamTimeline } from './stream';
 import { writeText } from './text';
 
 /** Releases: list (Range on id or version), info (by id or version), create (deploy a slug or roll back). */
-export function releaseRoutes(r: Router): void {
+export function releaseRoutes(r: Router, streams: Set<ServerResponse>): void {
   r.get('/apps/:app/releases', (ctx) => {
     const app = appParam(ctx);
     return list(ctx.state.releasesOf(app.id).map((x) => releaseView(ctx.state, x, ctx.baseUrl)), ['id', 'version']);
@@ -37,6 +39,11 @@ export function releaseRoutes(r: Router): void {
   r.get('/__output/releases/:id', (ctx) => {
     const rel = ctx.state.releases.get(ctx.params.id.toLowerCase());
     if (!rel || !rel.output) throw notFound('release output');
-    return writeText(rel.output.map((l) => `${l}\n`), ctx.fault);
+    const { output, outputTimes } = rel;
+    if (!outputTimes) return writeText(output.map((l) => `${l}\n`), ctx.fault);
+    // A release phase that runs now: nothing to read before it starts, then the output grows until it ends.
+    if (ctx.state.clock() < outputTimes[0]) throw notFound('release output');
+    const timeline = () => ({ lines: output, times: outputTimes, done: rel.status !== 'pending' });
+    return streamTimeline(ctx.state, timeline, streams, ctx.fault);
   }, { public: true });
 }

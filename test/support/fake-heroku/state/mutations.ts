@@ -25,18 +25,50 @@ export function createRelease(
   state.releases.set(rel.id, rel);
   state.emitLog(app.id, 'app', 'api', `${description} by user ${state.account.email}`);
   state.emitLog(app.id, 'app', 'api', `Release v${rel.version} created by user ${state.account.email}`);
-  if (rel.status === 'succeeded') {
-    app.releasedAt = at;
-    app.updatedAt = at;
-    restartDynos(state, app.id, () => true, rel.id);
-  }
+  if (rel.status === 'succeeded') activateRelease(state, app, rel);
   return rel;
+}
+
+/** A release becomes the current one: the app was released now and its dynos restart on it. */
+export function activateRelease(state: FakeState, app: App, rel: Release): void {
+  const at = state.now();
+  app.releasedAt = at;
+  app.updatedAt = at;
+  restartDynos(state, app.id, () => true, rel.id);
+}
+
+/**
+ * A deployed slug's process types become the formation, as on Heroku: commands follow the slug, new types join
+ * (web with one dyno when the app had no formation yet, others with none), types the slug lacks leave.
+ */
+export function applyProcessTypes(state: FakeState, app: App, types: Record<string, string>): void {
+  if (Object.keys(types).length === 0) return;
+  const existing = state.appsOf(state.formation, app.id);
+  const size = existing.find((f) => f.type === 'web')?.size ?? existing[0]?.size ?? 'basic';
+  const at = state.now();
+  for (const f of existing) {
+    if (f.type in types) continue;
+    state.formation.delete(f.id);
+    for (const d of state.appsOf(state.dynos, app.id)) if (d.type === f.type) state.dynos.delete(d.id);
+  }
+  for (const [type, command] of Object.entries(types)) {
+    const f = existing.find((x) => x.type === type);
+    if (f) {
+      f.command = command;
+      f.updatedAt = at;
+    } else {
+      const quantity = type === 'web' && existing.length === 0 ? 1 : 0;
+      const id = newId();
+      state.formation.set(id, { id, appId: app.id, type, quantity, size, command, createdAt: at, updatedAt: at });
+    }
+    reconcileDynos(state, app.id, type);
+  }
 }
 
 /** Puts matching dynos into `starting`; they come `up` after `state.dynoBootMs`. */
 export function restartDynos(state: FakeState, appId: string, which: (d: Dyno) => boolean, releaseId?: string): Dyno[] {
   const at = state.now();
-  const hit = state.appsOf(state.dynos, appId).filter(which);
+  const hit = state.appsOf(state.dynos, appId).filter((d) => !d.oneOff && which(d));
   for (const d of hit) {
     state.emitLog(appId, 'heroku', d.name, 'Restarting');
     state.emitLog(appId, 'heroku', d.name, `State changed from ${d.state} to starting`);

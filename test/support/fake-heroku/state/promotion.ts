@@ -4,7 +4,8 @@ import type { Promotion } from './types';
 
 /**
  * Carries out a promotion: each target app gets a new release running the source release's slug (config stays
- * the target's own, as on Heroku). A target fails when the source release has no slug (container apps).
+ * the target's own, as on Heroku). A target fails when the source release has no slug (container apps), or with
+ * the message `state.promotionFailures` holds for its name.
  */
 export function completePromotion(state: FakeState, p: Promotion): void {
   const source = state.apps.get(p.sourceAppId);
@@ -14,6 +15,12 @@ export function completePromotion(state: FakeState, p: Promotion): void {
     if (!app || !source || !rel) {
       t.status = 'failed';
       t.errorMessage = 'The app or release no longer exists.';
+      continue;
+    }
+    const injected = state.promotionFailures[app.name];
+    if (injected !== undefined) {
+      t.status = 'failed';
+      t.errorMessage = injected;
       continue;
     }
     if (rel.slugId === null) {

@@ -33,6 +33,8 @@ export interface Space extends Stamped {
 
 export interface App extends Stamped {
   name: string;
+  /** `cedar` (classic) or `fir` (next generation: one-off dynos cannot be attached). */
+  generation?: 'cedar' | 'fir';
   teamId: string | null;
   spaceId: string | null;
   region: string;
@@ -66,6 +68,10 @@ export interface Dyno extends Stamped {
   releaseId: string | null;
   /** Clock time (ms) when a `starting` dyno becomes `up`; absent for dynos that stay as seeded. */
   upAt?: number;
+  /** A one-off dyno (`heroku run`): not part of the formation, never restarted, gone once its process exits. */
+  oneOff?: boolean;
+  /** `rendezvous://…` of a one-off dyno waiting for its client to attach. */
+  attachUrl?: string | null;
 }
 
 export interface Addon extends Stamped {
@@ -105,6 +111,99 @@ export interface Release extends Stamped {
   addonPlanNames: string[];
   /** Release-phase output served at `output_stream_url`; null when the release had no release phase. */
   output: string[] | null;
+  /**
+   * Clock times (ms) at which each `output` line appears, for a release phase that runs now: its output URL is 404
+   * until the first, then grows; the release stays `pending` until `phaseEndsAt`.
+   */
+  outputTimes?: number[];
+  phaseEndsAt?: number;
+  /** The release phase's outcome, applied at `phaseEndsAt`. */
+  phaseFails?: boolean;
+  /** Set when a build (POST /apps/{app}/builds) made this release, so it is not also derived as a build. */
+  buildId?: string;
+}
+
+export interface Slug {
+  id: string;
+  appId: string;
+  commit: string | null;
+  commitDescription: string | null;
+  processTypes: Record<string, string>;
+  size: number | null;
+  stack: string;
+  buildpackDescription: string | null;
+  checksum: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A source blob (`POST /apps/{app}/sources`): bytes PUT to and GET from `<fake>/__blobs/<id>?sig=<sig>`. */
+export interface Source {
+  id: string;
+  sig: string;
+  data: Buffer | null;
+  createdAt: string;
+}
+
+/** Text that appears line by line: line i at clock time `times[i]`; `done` once nothing more will come. */
+export interface Timeline {
+  lines: string[];
+  times: number[];
+  done: boolean;
+}
+
+export interface Build extends Stamped {
+  appId: string;
+  sourceBlob: { url: string; version: string | null; versionDescription: string | null; checksum: string | null };
+  buildpacks: { url: string; name: string }[];
+  stack: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  output: Timeline;
+  releaseId: string | null;
+  slugId: string | null;
+}
+
+export type CiStatus = 'pending' | 'cancelled' | 'creating' | 'building' | 'running' | 'succeeded' | 'failed' | 'errored' | 'debugging';
+
+export interface TestNode {
+  id: string;
+  index: number;
+  status: CiStatus;
+  exitCode: number | null;
+  errorStatus: string | null;
+  message: string | null;
+  setup: Timeline;
+  output: Timeline;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TestRun extends Stamped {
+  pipelineId: string;
+  number: number;
+  status: CiStatus;
+  commitBranch: string;
+  commitMessage: string;
+  commitSha: string;
+  actorEmail: string;
+  message: string | null;
+  sourceBlobUrl: string;
+  debug: boolean;
+  clearCache: boolean | null;
+  nodes: TestNode[];
+}
+
+export interface ReviewApp extends Stamped {
+  pipelineId: string;
+  appId: string | null;
+  branch: string;
+  prNumber: number | null;
+  status: 'pending' | 'creating' | 'created' | 'deleting' | 'deleted' | 'errored';
+  creatorEmail: string;
+  forkRepoId: number | null;
+  waitForCi: boolean;
+  errorStatus: string | null;
+  message: string | null;
 }
 
 export interface Pipeline extends Stamped {

@@ -27,7 +27,7 @@ function common(state: FakeState, app: App): Record<string, unknown> {
     archived_at: null, base_image_name: null, build_stack: stack,
     buildpack_provided_description: app.buildpacks[0] ? (LANGUAGE[app.buildpacks[0]] ?? app.buildpacks[0]) : null,
     buildpacks: app.buildpacks.map((id) => ({ id, version: 'latest', homepage: buildpackUrl[id] ?? `https://github.com/${id}` })),
-    created_at: app.createdAt, current_build_architecture: [], generation: 'cedar',
+    created_at: app.createdAt, current_build_architecture: [], generation: app.generation ?? 'cedar',
     git_url: `https://git.heroku.com/${app.name}.git`, id: app.id, internal_routing: space ? false : null,
     maintenance: app.maintenance, name: app.name, owner: owner(state, app),
     region: { id: regionId(app.region), name: app.region }, released_at: app.releasedAt, repo_size: app.repoSize,
@@ -38,14 +38,14 @@ function common(state: FakeState, app: App): Record<string, unknown> {
 }
 
 /** `generation`: a name in 3.sdk, an `{id, name}` object in version=3 (the two schemas differ here). */
-export function generation(variant: Variant): string | { id: string; name: string } {
-  return variant === '3' ? { id: stableId('generation:cedar'), name: 'cedar' } : 'cedar';
+export function generation(variant: Variant, name: 'cedar' | 'fir' = 'cedar'): string | { id: string; name: string } {
+  return variant === '3' ? { id: stableId(`generation:${name}`), name } : name;
 }
 
 /** The `app` definition (GET /apps, /apps/{app}). */
 export function appView(state: FakeState, app: App, variant: Variant = '3.sdk'): Record<string, unknown> {
   const c = common(state, app);
-  return { ...c, acm: app.acm, organization: c.team, generation: generation(variant) };
+  return { ...c, acm: app.acm, organization: c.team, generation: generation(variant, app.generation) };
 }
 
 /** The `team-app` definition (GET /teams/{team}/apps). */

@@ -15,7 +15,7 @@ export function dynoView(state: FakeState, d: Dyno): Record<string, unknown> {
   const app = state.apps.get(d.appId);
   const rel = d.releaseId ? state.releases.get(d.releaseId) : state.currentRelease(d.appId);
   return {
-    attach_url: null, command: d.command, created_at: d.createdAt, id: d.id, name: d.name,
+    attach_url: d.attachUrl ?? null, command: d.command, created_at: d.createdAt, id: d.id, name: d.name,
     release: { id: rel?.id ?? d.id, version: rel?.version ?? 0 },
     app: { name: app?.name ?? '', id: d.appId }, size: d.size, state: d.state, type: d.type, updated_at: d.updatedAt,
   };

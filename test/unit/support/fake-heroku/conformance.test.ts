@@ -18,7 +18,8 @@ function samples(fake: FakeHeroku, promotionId: string): Record<string, (app: st
     release: (app) => s.releasesOf(appId(app)).map((r) => String(r.version)).slice(-3),
     addon: (app) => [...s.addons.values()].filter((a) => app === '' || a.appId === appId(app)).map((a) => a.name),
     attachment: (app) => s.appsOf(s.attachments, appId(app)).map((a) => a.name),
-    id: () => [...s.attachments.values()].map((a) => a.id),
+    id: () => [...s.attachments.values(), ...s.reviewApps.values(), ...s.testRuns.values()].map((a) => a.id),
+    number: () => [...s.testRuns.values()].map((r) => String(r.number)),
     domain: (app) => s.appsOf(s.domains, appId(app)).map((d) => d.hostname),
     pipeline: () => ['acme-web'],
     coupling: () => [...s.couplings.values()].map((c) => c.id),
@@ -27,6 +28,7 @@ function samples(fake: FakeHeroku, promotionId: string): Record<string, (app: st
     size: () => ['standard-1X', 'private-M'],
     feature: () => ['preboot', 'log-runtime-metrics'],
     build: (app) => s.releasesOf(appId(app)).filter((r) => r.description.startsWith('Deploy ') && r.slugId).map((r) => stableId(`build:${r.id}`)).slice(-2),
+    slug: (app) => [...new Set(s.releasesOf(appId(app)).map((r) => r.slugId).filter((x) => x !== null))].slice(-2),
   };
 }
 
@@ -64,6 +66,10 @@ describe('fake Heroku: schema conformance', () => {
     const staging = fake.state.app('acme-web-staging').id;
     const dev = fake.state.app('acme-web-dev').id;
     const promo = await call(fake, 'POST', '/pipeline-promotions', { body: { pipeline: { id: pipeline.id }, source: { app: { id: dev } }, targets: [{ app: { id: staging } }] } });
+    // Review apps and CI runs made here too, so their routes answer whatever the seed holds.
+    await call(fake, 'POST', '/review-apps', { body: { branch: 'b', pipeline: pipeline.id, pr_number: 9, source_blob: { url: 'https://example.com/x.tgz' } } });
+    await call(fake, 'POST', '/test-runs', { body: { pipeline: pipeline.id, commit_branch: 'b', commit_message: 'm', commit_sha: 'abc', source_blob_url: 'https://example.com/x.tgz' } });
+    fake.state.reviewAppMs = 0;
     const table = samples(fake, (promo.body as { id: string }).id);
     const routes = fake.routes.filter((r) => r.method === 'GET' && !r.pattern.startsWith('/__'));
     let checked = 0;

@@ -42,6 +42,31 @@ describe('fake Heroku: control API', () => {
     assert.equal((await call(fake, 'PATCH', '/__fake/state', { body: { rateLimitRemaining: -1 } })).status, 422);
   });
 
+  it('sets the timing and outcome knobs with PATCH /__fake/state; a bad one changes nothing', async () => {
+    const r = await call(fake, 'PATCH', '/__fake/state', { body: { buildStepMs: 0, promotionFailures: { 'acme-web-production': 'Boom' }, releasePhaseFailures: ['*'], testRunResult: 'failed' } });
+    assert.equal(r.status, 200);
+    assert.deepEqual([fake.state.buildStepMs, fake.state.promotionFailures, fake.state.releasePhaseFailures, fake.state.testRunResult], [0, { 'acme-web-production': 'Boom' }, ['*'], 'failed']);
+    assert.equal((r.body as { reviewAppMs: number }).reviewAppMs, fake.state.reviewAppMs);
+    for (const bad of [{ buildStepMs: 5, nope: 1 }, { buildStepMs: 5, testRunResult: 'maybe' }, { buildStepMs: 5, releasePhaseFailures: 'x' }, { buildStepMs: 5, promotionFailures: { a: 1 } }]) {
+      assert.equal((await call(fake, 'PATCH', '/__fake/state', { body: bad })).status, 422, JSON.stringify(bad));
+    }
+    assert.equal(fake.state.buildStepMs, 0, 'a rejected PATCH sets nothing');
+  });
+
+  it('switches an app to the Fir generation with PATCH /__fake/apps/{app}', async () => {
+    assert.equal((await call(fake, 'PATCH', '/__fake/apps/dana-blog', { body: { generation: 'fir' } })).status, 200);
+    assert.equal(((await call(fake, 'GET', '/apps/dana-blog')).body as { generation: string }).generation, 'fir');
+    assert.equal((await call(fake, 'PATCH', '/__fake/apps/dana-blog', { body: { generation: 'ice' } })).status, 422);
+    assert.equal((await call(fake, 'PATCH', '/__fake/apps/nope', { body: { generation: 'fir' } })).status, 404);
+  });
+
+  it('dumps source blobs by size, not bytes', async () => {
+    const src = (await call(fake, 'POST', '/apps/dana-blog/sources')).body as { source_blob: { put_url: string } };
+    await fetch(src.source_blob.put_url, { method: 'PUT', body: 'twelve bytes' });
+    const dump = (await call(fake, 'GET', '/__fake/state')).body as { sources: Record<string, unknown>[] };
+    assert.deepEqual(dump.sources.map((s) => [s.size, 'data' in s, 'sig' in s]), [[12, false, false]]);
+  });
+
   it('lists and clears recorded requests, without recording its own', async () => {
     await call(fake, 'GET', '/apps', { headers: { 'If-None-Match': '"x"' } });
     const recs = (await call(fake, 'GET', '/__fake/requests')).body as { method: string; path: string; status: number; headers: Record<string, string> }[];

@@ -130,11 +130,4 @@ describe('fake Heroku: mutations', () => {
     const outside = { ...body, targets: [{ app: { id: await app('dana-blog') } }] };
     assert.equal((await call(fake, 'POST', '/pipeline-promotions', { body: outside })).status, 422);
   });
-
-  it('runs a one-off dyno and stops it', async () => {
-    const r = await call(fake, 'POST', '/apps/dana-blog/dynos', { body: { command: 'rails console' } });
-    assert.equal((r.body as Dyno).name, 'run.1');
-    assert.equal((await call(fake, 'POST', '/apps/dana-blog/dynos/run.1/actions/stop')).status, 202);
-    assert.deepEqual((await dynos('dana-blog')).map((d) => d.name), ['web.1']);
-  });
 });
