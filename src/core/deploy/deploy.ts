@@ -17,6 +17,8 @@ export interface DeployInput {
   signal?: AbortSignal;
   /** How often the build and release are polled once their output ended (ms). */
   pollMs?: number;
+  /** Wait before reopening a dropped stream, or polling a release stream that is not there yet (ms). */
+  retryMs?: number;
 }
 
 export interface DeployResult {
@@ -93,7 +95,7 @@ export async function runDeploy(ports: DeployPorts, input: DeployInput, emit: (e
     result.build = build;
     emit({ type: 'step', step: 'build', status: 'running', detail: `build ${build.id.slice(0, 8)}` });
     await followStream(ports.streams, clock, build.output_stream_url, {
-      signal, what: 'build output',
+      signal, what: 'build output', retryMs: input.retryMs,
       onText: (text) => emit({ type: 'output', step: 'build', text }),
       onNote: (text) => emit({ type: 'note', text }),
     });
@@ -118,7 +120,7 @@ export async function runDeploy(ports: DeployPorts, input: DeployInput, emit: (e
     emit({ type: 'step', step: 'release', status: 'running', detail: `v${release.version}` });
     if (release.output_stream_url) {
       const phase = await followStream(ports.streams, clock, release.output_stream_url, {
-        signal, what: 'release phase output',
+        signal, what: 'release phase output', retryMs: input.retryMs,
         onText: (text) => emit({ type: 'output', step: 'release', text }),
         onNote: (text) => emit({ type: 'note', text }),
         waitWhileMissing: async () => {

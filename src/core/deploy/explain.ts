@@ -105,7 +105,7 @@ const ERROR_LINE = /^\s*!|\berror\b|ERR!|\bfailed\b|\bfatal\b|exception|tracebac
 export function firstErrorLines(lines: readonly string[], max = 12): string[] {
   const plain = lines.map(stripAnsi);
   const hits: number[] = [];
-  plain.forEach((l, i) => { if (ERROR_LINE.test(l)) hits.push(i); });
+  plain.forEach((l, i) => { if ([ERROR_LINE, DETECT, PROCFILE, SLUG, COMPILE].some((re) => re.test(l))) hits.push(i); });
   if (hits.length === 0) return plain.filter((l) => l.trim()).slice(-Math.min(max, 8));
   const out: string[] = [];
   const taken = new Set<number>();
