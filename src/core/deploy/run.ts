@@ -53,11 +53,12 @@ export async function startOneOff(api: OneOffApi, r: OneOffRequest): Promise<One
 }
 
 /** How a session ended, in words for the terminal's last line (and the CLI's exit code). */
-export function describeEnd(end: { kind: string; status?: number; message?: string }, dyno: string): { text: string; exitCode: number } {
+export function describeEnd(end: { kind: string; status?: number; message?: string; interrupted?: boolean }, dyno: string): { text: string; exitCode: number } {
   switch (end.kind) {
     case 'exited':
       return { text: `Process exited with status ${end.status} (${dyno}).`, exitCode: end.status ?? 0 };
     case 'closed':
+      if (end.interrupted) return { text: `Interrupted (Ctrl-C): ${dyno} ended before it could report an exit status.`, exitCode: 130 };
       return { text: `The connection to ${dyno} closed without an exit status (the command may have ended its shell, e.g. with exit).`, exitCode: 1 };
     case 'cancelled':
       return { text: `Disconnected from ${dyno}.`, exitCode: 130 };

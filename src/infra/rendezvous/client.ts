@@ -8,8 +8,11 @@ import { ExitStatusFilter, parseAttachUrl } from '../../core/deploy/oneoff';
 
 export type SessionEnd =
   | { kind: 'exited'; status: number }
-  /** The connection ended normally but no exit status came (e.g. the command ran `exit`, ending the shell). */
-  | { kind: 'closed' }
+  /**
+   * The connection ended normally but no exit status came: the command ended its shell (`exit`), or a Ctrl-C
+   * (`interrupted`) stopped the shell before it could print the status.
+   */
+  | { kind: 'closed'; interrupted?: boolean }
   /** The connection closed before the session started: the secret was refused, or the dyno is gone. */
   | { kind: 'refused'; message: string }
   | { kind: 'dropped'; message: string }
@@ -45,6 +48,7 @@ export function connectRendezvous(o: ConnectOptions, h: SessionHandlers): Rendez
   const target = parseAttachUrl(o.attachUrl);
   let ended = false;
   let ready = false;
+  let interrupted = false;
   const filter = new ExitStatusFilter();
   const decoder = new TextDecoder('utf-8');
   let head = '';
@@ -55,7 +59,11 @@ export function connectRendezvous(o: ConnectOptions, h: SessionHandlers): Rendez
     h.onEnd(e);
   };
   const session: RendezvousSession = {
-    write: (data) => { if (!ended && ready) socket?.write(data); },
+    write: (data) => {
+      if (ended || !ready) return;
+      if (data.includes('\u0003')) interrupted = true;
+      socket?.write(data);
+    },
     close: () => { socket?.end(); socket?.destroy(); end(filter.exitStatus !== undefined ? { kind: 'exited', status: filter.exitStatus } : { kind: 'cancelled' }); },
     get ready() { return ready; },
   };
@@ -106,7 +114,7 @@ export function connectRendezvous(o: ConnectOptions, h: SessionHandlers): Rendez
     if (rest) h.onData(rest);
     if (filter.exitStatus !== undefined) return end({ kind: 'exited', status: filter.exitStatus });
     if (!ready) return end({ kind: 'refused', message: 'The rendezvous server closed the connection before the session started: it refused the secret, or the dyno already ended.' });
-    end({ kind: 'closed' });
+    end(interrupted ? { kind: 'closed', interrupted } : { kind: 'closed' });
   });
   return session;
 }
