@@ -28,7 +28,7 @@ export interface SessionHandlers {
 }
 
 export interface RendezvousSession {
-  /** Keystrokes (Ctrl-C is "\x03": the dyno's terminal turns it into SIGINT). */
+  /** Keystrokes (Ctrl-C is "\x03": the dyno's terminal turns it into SIGINT); kept until the dyno attached. */
   write(data: string): void;
   /** Closes the connection (the dyno's command gets a hangup). */
   close(): void;
@@ -49,6 +49,7 @@ export function connectRendezvous(o: ConnectOptions, h: SessionHandlers): Rendez
   let ended = false;
   let ready = false;
   let interrupted = false;
+  const early: string[] = [];
   const filter = new ExitStatusFilter();
   const decoder = new TextDecoder('utf-8');
   let head = '';
@@ -60,7 +61,11 @@ export function connectRendezvous(o: ConnectOptions, h: SessionHandlers): Rendez
   };
   const session: RendezvousSession = {
     write: (data) => {
-      if (ended || !ready) return;
+      if (ended) return;
+      if (!ready) {
+        early.push(data); // typed (or piped) before the dyno attached: sent once it has
+        return;
+      }
       if (data.includes('\u0003')) interrupted = true;
       socket?.write(data);
     },
@@ -98,6 +103,7 @@ export function connectRendezvous(o: ConnectOptions, h: SessionHandlers): Rendez
       head = '';
       ready = true;
       h.onReady?.();
+      for (const d of early.splice(0)) session.write(d);
     }
     const shown = filter.push(text);
     if (shown) h.onData(shown);
