@@ -1,6 +1,6 @@
-// "Heroku: Deploy…" in the real extension host against the fake Heroku: the workspace (a git repository whose
-// heroku remote names the test app) is packed, uploaded, built and released; the build channel's text and the
-// fake's releases say it worked, and the explorer's release list follows.
+// "Heroku: Deploy…" in the real extension host against the fake Heroku: the demo workspace (a clean git
+// repository) is packed, uploaded, built and released; the build channel's text and the fake's releases say it
+// worked, and the explorer's release list follows.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { name, publisher } from '../../package.json';
@@ -13,7 +13,9 @@ import { waitFor } from './wait';
 
 const FAKE = process.env.HW_FAKE_HEROKU_URL ?? '';
 const KEY = process.env.HW_FAKE_HEROKU_KEY ?? '';
-const APP = process.env.HW_TEST_APP ?? '';
+// A Node.js app of the demo seed without a two-factor requirement: the workspace is a Node.js app, and the
+// workspace remote's app (HW_TEST_APP) may have another buildpack set, which would fail the build (as on Heroku).
+const APP = 'acme-web-dev';
 
 const control = (path: string, method: string, body?: unknown) => fetch(`${FAKE}/__fake/${path}`, {
   method, headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
@@ -33,7 +35,7 @@ describe('deploy: Heroku: Deploy… in VS Code', function () {
   let originalUi: UserInput;
 
   before(async () => {
-    assert.ok(FAKE && KEY && APP, 'the runner sets HW_FAKE_HEROKU_URL, HW_FAKE_HEROKU_KEY and HW_TEST_APP');
+    assert.ok(FAKE && KEY, 'the runner sets HW_FAKE_HEROKU_URL and HW_FAKE_HEROKU_KEY');
     services = ((await vscode.extensions.getExtension(`${publisher}.${name}`)?.activate()) as { services: Services }).services;
     await services.ready;
     originalUi = services.commands.ui;
@@ -48,10 +50,11 @@ describe('deploy: Heroku: Deploy… in VS Code', function () {
     services.commands.ui = ui;
     const before = await currentRelease();
     assert.ok(before, 'the app has a release');
-    const result = await vscode.commands.executeCommand<DeployOutcome>('heroku.deploy', APP);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const result = await vscode.commands.executeCommand<DeployOutcome>('heroku.deploy', { app: APP, folder });
     assert.ok(result, `the command returned nothing; prompts: ${ui.asked.join(' | ')}`);
     assert.strictEqual(result.state.outcome?.kind, 'succeeded', result.log);
-    assert.strictEqual(result.folder, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
+    assert.strictEqual(result.folder, folder);
     assert.match(result.log, /^=== Deploying .* to /);
     assert.match(result.log, /--> Build \(build [0-9a-f]{8}\)/);
     assert.match(result.log, /=== Deployed v\d+\./);
@@ -62,7 +65,9 @@ describe('deploy: Heroku: Deploy… in VS Code', function () {
     // The explorer follows (one refresh after the deploy said the app changed).
     const children = async (node?: ExplorerNode) => (await vscode.commands.executeCommand<ExplorerNode[]>('heroku.explorer.getChildren', node)) ?? [];
     await waitFor(`v${after.version} in the explorer`, async () => {
-      const appNode = (await children((await children()).find((n) => n.kind === 'workspace'))).find((n) => n.app === APP && n.kind === 'app');
+      const all = (await children()).find((n) => n.kind === 'allApps');
+      const acme = all ? (await children(all)).find((n) => n.label === 'acme') : undefined;
+      const appNode = acme ? (await children(acme)).find((n) => n.app === APP && n.kind === 'app') : undefined;
       if (!appNode) return undefined;
       const releases = (await children(appNode)).find((n) => n.section === 'releases');
       const rows = releases ? await children(releases) : [];

@@ -125,3 +125,6 @@ export function dynoEnv(term: string | undefined, size: { columns: number; rows:
   }
   return env;
 }
+
+/** Sizes offered for a one-off dyno (after "the app's default"): the Common Runtime's, as `heroku run -s` takes them. */
+export const ONE_OFF_SIZES: readonly string[] = ['basic', 'standard-1x', 'standard-2x', 'performance-m', 'performance-l'];

@@ -4,9 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { rememberCommand, suggestedCommands } from '../../core/deploy/oneoff';
+import { ONE_OFF_SIZES, rememberCommand, suggestedCommands } from '../../core/deploy/oneoff';
 import { startOneOff } from '../../core/deploy/run';
-import { FALLBACK_SIZES } from '../../core/explorer/scale';
 import { parseProcfile } from '../../core/procfile/parser';
 import { deployApi } from '../../infra/heroku/deploy-api';
 import { UserCancelled, UserFacingError, type CommandContext } from '../commands';
@@ -93,7 +92,7 @@ async function askCommand(ctx: CommandContext, services: Services, app: string, 
 async function askSize(ctx: CommandContext): Promise<string | undefined> {
   const items: (vscode.QuickPickItem & { size?: string })[] = [
     { label: 'Default', description: "the app's one-off size" },
-    ...FALLBACK_SIZES.filter((s) => s !== 'Eco').map((s) => ({ label: s, size: s.toLowerCase() })),
+    ...ONE_OFF_SIZES.map((s) => ({ label: s, size: s })),
   ];
   const pick = await ctx.ui.showQuickPick(items, { placeHolder: 'Dyno size' });
   if (!pick) throw new UserCancelled();
