@@ -105,7 +105,21 @@ export const runDyno: Subcommand = async (argv, io: RunIo) => {
         resolveEnd(e);
       },
     });
-    const onData = (chunk: Buffer | string) => rs.write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+    // In raw mode Ctrl-C goes to the dyno; four within a second force a disconnect here, as the Heroku CLI does.
+    let interrupts: number[] = [];
+    const onData = (chunk: Buffer | string) => {
+      const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+      if (tty && text.includes('\u0003')) {
+        const now = Date.now();
+        interrupts = [...interrupts.filter((t) => t > now - 1000), now];
+        if (interrupts.length >= 4) {
+          err('\r\nForcing the disconnect (Ctrl-C four times).\r\n');
+          rs.close();
+          return;
+        }
+      }
+      rs.write(text);
+    };
     // Without a TTY, end of input is sent as Ctrl-D, as the Heroku CLI does.
     const onEndInput = () => { if (!tty) rs.write('\u0004'); };
     const onSigint = () => rs.close();

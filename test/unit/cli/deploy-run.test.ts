@@ -75,6 +75,19 @@ describe('CLI: deploy and run', function () {
     assert.match(t.out(), /got piped/);
   });
 
+  it('puts a TTY in raw mode for the session (Ctrl-C goes to the dyno) and restores it at the end', async () => {
+    const raw: boolean[] = [];
+    const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: (on: boolean) => { raw.push(on); } });
+    const t = io({ stdin });
+    const done = run(['run', '-a', 'dana-scratch', 'echo ready; sleep 20; echo never'], t.io);
+    for (let i = 0; i < 200 && !t.out().includes('ready'); i++) await new Promise((r) => setTimeout(r, 50));
+    stdin.write('\u0003');
+    assert.equal(await done, 130, t.err());
+    assert.deepEqual(raw, [true, false]);
+    assert.doesNotMatch(t.out(), /never/);
+    assert.match(t.err(), /Interrupted \(Ctrl-C\)/);
+  });
+
   it('parses arguments as the Heroku CLI joins them', () => {
     assert.deepEqual(parseRunArgs(['-a', 'x', '-s', 'standard-2x', 'rails', 'c']), { app: 'x', size: 'standard-2x', detached: false, help: false, command: ['rails', 'c'] });
     assert.deepEqual(parseRunArgs(['--app=x', '--', '-v']), { app: 'x', size: undefined, detached: false, help: false, command: ['-v'] });
