@@ -40,6 +40,7 @@ export class DynoPseudoterminal implements vscode.Pseudoterminal {
   private closed = false;
   private pending: string[] = [];
   private output = '';
+  private atLineStart = true;
   private readonly abort = new AbortController();
   private settle!: (r: DynoResult) => void;
   /** Settles when the command ended, could not start, or the terminal was closed. */
@@ -78,6 +79,7 @@ export class DynoPseudoterminal implements vscode.Pseudoterminal {
       },
       onData: (text) => {
         this.output += text;
+        this.atLineStart = /\n$/.test(text);
         this.writeEmitter.fire(text);
       },
       onEnd: (end) => this.finish(end),
@@ -125,7 +127,9 @@ export class DynoPseudoterminal implements vscode.Pseudoterminal {
     if (!r.ok && r.error.status !== 404) this.run.log.warn(`could not stop ${this.dyno} on ${this.run.app}: ${r.error.message}`);
   }
 
+  /** A line of ours (dimmed), on a line of its own. */
   private note(text: string): void {
-    this.writeEmitter.fire(`\r\n${dim(printable(text))}\r\n`);
+    this.writeEmitter.fire(`${this.atLineStart ? '' : '\r\n'}${dim(printable(text))}\r\n`);
+    this.atLineStart = true;
   }
 }

@@ -37,7 +37,8 @@ export async function runCommand(services: Services, ctx: CommandContext, arg: u
   const size = (arg as { size?: string } | undefined)?.size ?? (target.command || target.processType ? undefined : await askSize(ctx));
   await services.context.globalState.update(RECENT_KEY(app), rememberCommand(services.context.globalState.get<string[]>(RECENT_KEY(app)) ?? [], command));
   const pty = new DynoPseudoterminal({ app, command, size, api, apiUrl: client.baseUrl, log: ctx.log });
-  const terminal = vscode.window.createTerminal({ name: `Heroku: ${command} (${app})`, pty, iconPath: new vscode.ThemeIcon('terminal') });
+  const short = command.length > 40 ? `${command.slice(0, 39)}…` : command;
+  const terminal = vscode.window.createTerminal({ name: `Heroku: ${short} (${app})`, pty, iconPath: new vscode.ThemeIcon('terminal') });
   terminal.show();
   void pty.done.then(() => services.heroku.notifyAppChanged(app));
   return { terminal, pty };
