@@ -52,7 +52,8 @@ describe('e2e: deploy and a one-off dyno', function () {
     // The folder pick (when the workspace has several candidates) and a two-factor prompt may follow.
     const folderPick = page.locator('.quick-input-widget', { hasText: /Folder to deploy/ });
     const twoFactor = page.locator('.quick-input-widget', { hasText: /two-factor/i });
-    const deployed = page.locator('.output-view, .panel').getByText(/=== Deployed v\d+/);
+    // Monaco draws spaces as no-break spaces: \s matches both.
+    const deployed = page.locator('.output-view, .panel').getByText(/===\sDeployed\sv\d+/);
     for (let i = 0; i < 240 && !(await deployed.count()); i++) {
       if (await folderPick.isVisible().catch(() => false)) await page.keyboard.press('Enter');
       if (await twoFactor.isVisible().catch(() => false)) {
@@ -61,12 +62,12 @@ describe('e2e: deploy and a one-off dyno', function () {
       }
       await page.waitForTimeout(250);
     }
-    await deployed.first().waitFor({ state: 'visible', timeout: 10_000 });
     await page.waitForTimeout(500);
     await wb.screenshot('deploy-build-channel');
+    await deployed.first().waitFor({ state: 'visible', timeout: 10_000 });
     const text = await page.locator('.output-view, .panel').first().innerText();
-    assert.match(text, /--> Build \(build [0-9a-f]{8}\)/);
-    assert.match(text, /Node\.js app detected/);
+    assert.match(text, /-->\sBuild\s\(build\s[0-9a-f]{8}\)/);
+    assert.match(text, /Node\.js\sapp\sdetected/);
   });
 
   it('opens a terminal joined to the one-off dyno: output, then the exit status', async () => {
@@ -89,7 +90,7 @@ describe('e2e: deploy and a one-off dyno', function () {
     widget = await quickInput(page);
     await widget.locator('.monaco-list-row', { hasText: 'Default' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await page.keyboard.press('Enter');
-    for (let i = 0; i < 120; i++) {
+    for (let i = 0; i < 40; i++) {
       const rows = await page.locator('.terminal-wrapper .xterm-rows, .terminal-wrapper .xterm-accessibility-tree').allInnerTexts().catch(() => []);
       if (rows.join('\n').includes('Process exited with status')) break;
       await page.waitForTimeout(250);
