@@ -62,12 +62,16 @@ describe('e2e: deploy and a one-off dyno', function () {
       }
       await page.waitForTimeout(250);
     }
-    await page.waitForTimeout(500);
+    await deployed.first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
+    // A taller panel shows the build's end, the release phase and the result together.
+    await wb.runCommand('View: Toggle Maximized Panel').catch(() => undefined);
+    await page.waitForTimeout(800);
     await wb.screenshot('deploy-build-channel');
-    await deployed.first().waitFor({ state: 'visible', timeout: 10_000 });
     const text = await page.locator('.output-view, .panel').first().innerText();
-    assert.match(text, /-->\sBuild\s\(build\s[0-9a-f]{8}\)/);
-    assert.match(text, /Node\.js\sapp\sdetected/);
+    assert.match(text, /-->\sRelease\s\(v\d+\)/);
+    assert.match(text, /Release\scommand\scompleted\ssuccessfully/);
+    assert.match(text, /===\sDeployed\sv\d+\.\sOpen\sthe\sapp:\shttps:\/\//);
+    await wb.runCommand('View: Toggle Maximized Panel').catch(() => undefined);
   });
 
   it('opens a terminal joined to the one-off dyno: output, then the exit status', async () => {
