@@ -9,7 +9,7 @@ export function renderEvent(e: DeployEvent, state: DeployState): string {
   switch (e.type) {
     case 'step':
       if (e.status === 'running') return `--> ${STEP_TITLES[e.step]}${e.detail ? ` (${printable(e.detail)})` : ''}\n`;
-      if (e.status === 'done') return e.detail ? `    ${printable(e.detail)}\n` : '';
+      if (e.status === 'done') return e.detail ? `    ${STEP_TITLES[e.step]}: ${printable(e.detail)}\n` : '';
       return `    ${STEP_TITLES[e.step]}: skipped\n`;
     case 'progress':
       return ''; // progress goes to the notification or the CLI's status line, not the log
