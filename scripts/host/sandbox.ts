@@ -3,25 +3,28 @@
 // signed in (HEROKU_API_KEY/HEROKU_API_URL = the fake's). Ctrl-C / SIGTERM stops everything.
 //   --screenshot FILE  open the workbench in headless Chromium, show the Heroku sidebar, wait for the
 //                      tree to list the workspace's app, write FILE (PNG)
-//   --exit             stop after the screenshot (exit 0 when the tree loaded)
+//   --tour DIR         walk through every feature (scripts/host/lib/tour.ts) and write one picture per stop into DIR
+//   --exit             stop after the screenshot or tour (exit 0 when the tree loaded and every stop worked)
 import { resolve } from 'node:path';
 import { launchBrowser } from './lib/browser';
 import { onTerminate } from './lib/procs';
+import { runTour } from './lib/tour';
 import { openHerokuSidebar, waitForWorkbench } from './lib/ui';
 import { startWorkbenchServer, type WorkbenchServer } from './lib/workbench';
 
 const log = (s: string): void => { process.stderr.write(`${s}\n`); };
 
-interface Args { screenshot?: string; exit: boolean; port?: number }
+interface Args { screenshot?: string; tour?: string; exit: boolean; port?: number }
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { exit: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--screenshot') a.screenshot = resolve(process.env.INIT_CWD ?? process.cwd(), argv[++i] ?? 'sandbox.png');
+    else if (arg === '--tour') a.tour = resolve(process.env.INIT_CWD ?? process.cwd(), argv[++i] ?? 'tour');
     else if (arg === '--exit') a.exit = true;
     else if (arg === '--port') a.port = Number(argv[++i]);
-    else throw new Error(`unknown option ${arg} (use --screenshot FILE, --exit, --port N)`);
+    else throw new Error(`unknown option ${arg} (use --screenshot FILE, --tour DIR, --exit, --port N)`);
   }
   return a;
 }
@@ -53,6 +56,21 @@ async function takeScreenshot(server: WorkbenchServer, file: string): Promise<bo
   }
 }
 
+/** The tour (every feature, one picture each) in a browser of its own. */
+async function tour(server: WorkbenchServer, dir: string): Promise<boolean> {
+  const browser = await launchBrowser({ tmp: server.tmp, width: 1440, height: 900 });
+  try {
+    const page = browser.page;
+    await page.goto(server.url);
+    await waitForWorkbench(page);
+    const { written, failed } = await runTour({ page, workspace: server.workspace, app: server.app, log }, dir);
+    log(`[sandbox] tour: ${written.length} pictures in ${dir}${failed.length ? `; failed stops: ${failed.join(', ')}` : ''}`);
+    return failed.length === 0;
+  } finally {
+    await browser.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   let server: WorkbenchServer | undefined;
@@ -78,6 +96,7 @@ export async function main(argv: string[]): Promise<number> {
     ].join('\n') + '\n');
     let ok = true;
     if (args.screenshot) ok = await takeScreenshot(server, args.screenshot);
+    if (args.tour) ok = (await tour(server, args.tour)) && ok;
     if (args.exit) {
       await stop();
       return ok ? 0 : 1;

@@ -64,7 +64,7 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
 }
 
 /** The visible text editor of the active editor group (others stay in the DOM, hidden). */
-function activeEditor(page: Page): Locator {
+export function activeEditor(page: Page): Locator {
   return page.locator('.part.editor .editor-group-container.active .editor-instance .monaco-editor')
     .filter({ visible: true }).first();
 }
@@ -108,6 +108,59 @@ export async function openHerokuSidebar(page: Page): Promise<Locator> {
   await title.waitFor({ state: 'visible', timeout: TIMEOUT });
   await page.mouse.move(700, 450); // away from the activity bar, so no tooltip covers the view
   return sidebar;
+}
+
+/** Elements inside the active editor, e.g. `.squiggly-error` or `.codelens-decoration`. */
+export function editorLocator(page: Page, selector: string): Locator {
+  return activeEditor(page).locator(selector);
+}
+
+/** Moves the cursor to a line and column (1-based) of the active editor with "Go to Line/Column" (Ctrl+G). */
+export async function goToLine(page: Page, line: number, column = 1): Promise<void> {
+  const widget = await quickInput(page, () => page.keyboard.press('Control+G'), `:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await widget.waitFor({ state: 'hidden', timeout: TIMEOUT }).catch(() => undefined);
+}
+
+/** The Heroku Apps view (opens the container first). */
+export async function herokuTree(page: Page): Promise<Locator> {
+  const sidebar = await openHerokuSidebar(page);
+  return sidebar.locator('.pane', { has: page.locator('.pane-header[aria-label^="Apps"]') }).first();
+}
+
+/** The first tree row whose label is exactly `label`. */
+export function treeRow(tree: Locator, label: string): Locator {
+  return tree.locator('.monaco-list-row', { has: tree.page().locator('.label-name', { hasText: new RegExp(`^${escapeRe(label)}$`) }) }).first();
+}
+
+async function setExpanded(tree: Locator, label: string, expanded: boolean): Promise<void> {
+  const row = treeRow(tree, label);
+  await row.waitFor({ state: 'visible', timeout: TIMEOUT });
+  if (((await row.getAttribute('aria-expanded')) === 'true') !== expanded) await row.click();
+  await tree.page().waitForFunction(([el, want]) => (el as { getAttribute(n: string): string | null } | null)?.getAttribute('aria-expanded') === want,
+    [await row.elementHandle(), String(expanded)] as const, { timeout: TIMEOUT });
+}
+
+/** Expands a tree row (no-op when it is already expanded) and waits until the tree says so. */
+export function expandRow(tree: Locator, label: string): Promise<void> {
+  return setExpanded(tree, label, true);
+}
+
+export function collapseRow(tree: Locator, label: string): Promise<void> {
+  return setExpanded(tree, label, false);
+}
+
+/** Back to a calm workbench: no widget, menu or hover open, no editor, no panel. */
+export async function calm(page: Page): Promise<void> {
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+  await runCommand(page, 'View: Close All Editors').catch(() => undefined);
+  if (await page.locator('.part.panel').isVisible().catch(() => false)) await runCommand(page, 'View: Hide Panel').catch(() => undefined);
+  await page.mouse.move(1200, 850);
+}
+
+/** Lets animations and late renders finish before a picture (the only fixed wait: nothing to observe). */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(700);
 }
 
 function escapeRe(s: string): string {
