@@ -1,5 +1,5 @@
 /**
- * Runs the fake Heroku alone: `npx tsx scripts/fake-heroku.ts [--json] [--seed demo|empty] [--apps N] [--port P]
+ * Runs the fake Heroku alone: `npx tsx scripts/fake-heroku.ts [--json] [--seed demo|empty|xss|large-pipeline] [--apps N] [--port P]
  * [--api-key KEY] [--log-interval MS] [--no-validate]`. With --json it prints one line `{"url":…,"apiKey":…}`; it serves until
  * SIGTERM/SIGINT, then closes every socket (open log streams too) and exits 0. It also stops when the process that
  * launched it disappears, so a killed `npx` or test runner leaves no fake behind.
@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { startFakeHeroku, type FakeHerokuOptions } from '../test/support/fake-heroku';
 import { describeViolation } from '../test/support/fake-heroku/schema/self-check';
+import { SEED_NAMES, type SeedName } from '../test/support/fake-heroku/seed';
 
 /** Parent pid of `pid` from /proc (Linux), or undefined. */
 function parentOf(pid: number): number | undefined {
@@ -58,15 +59,15 @@ function parseArgs(argv: string[]): { json: boolean; opts: FakeHerokuOptions } {
     if (a === '--json') json = true;
     else if (a === '--seed') {
       const s = next();
-      if (s !== 'demo' && s !== 'empty') throw new Error(`--seed must be demo or empty, got ${s}`);
-      opts.seed = s;
+      if (!SEED_NAMES.includes(s as SeedName)) throw new Error(`--seed must be one of ${SEED_NAMES.join(', ')}, got ${s}`);
+      opts.seed = s as SeedName;
     } else if (a === '--apps') opts.apps = int(next());
     else if (a === '--port') opts.port = int(next());
     else if (a === '--api-key') opts.apiKey = next();
     else if (a === '--log-interval') opts.logIntervalMs = int(next());
     else if (a === '--no-validate') opts.validate = false;
     else if (a === '--help' || a === '-h') {
-      process.stdout.write('Usage: fake-heroku [--json] [--seed demo|empty] [--apps N] [--port P] [--api-key KEY] [--log-interval MS] [--no-validate]\n');
+      process.stdout.write('Usage: fake-heroku [--json] [--seed demo|empty|xss|large-pipeline] [--apps N] [--port P] [--api-key KEY] [--log-interval MS] [--no-validate]\n');
       process.exit(0);
     } else throw new Error(`Unknown argument: ${a}`);
   }

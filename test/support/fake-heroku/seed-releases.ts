@@ -8,6 +8,10 @@ export interface ReleaseSeed {
   pending?: number[];
   /** Versions that ran a release phase (they get output at `output_stream_url`). */
   output?: number[];
+  /** Descriptions of some versions, instead of the generated ones. */
+  descriptions?: Record<string, string>;
+  /** Hours between releases (default 6). */
+  hours_apart?: number;
 }
 
 const HOUR = 3_600_000;
@@ -82,14 +86,14 @@ export function seedReleases(app: App, seed: ReleaseSeed, config: Record<string,
   const out: Release[] = [];
   for (let v = 1; v <= seed.count; v++) {
     const status: Release['status'] = seed.failed?.includes(v) ? 'failed' : seed.pending?.includes(v) ? 'pending' : 'succeeded';
-    const at = new Date(now - (seed.count - v) * 6 * HOUR - 2 * HOUR).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const at = new Date(now - (seed.count - v) * (seed.hours_apart ?? 6) * HOUR - 2 * HOUR).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const snapshot = { ...config };
     if (lastKey && v < seed.count - 1) delete snapshot[lastKey];
     out.push({
       id: stableId(`release:${app.name}:${v}`),
       appId: app.id,
       version: v,
-      description: description(app, v, seed.count, lastKey, addonPlans),
+      description: seed.descriptions?.[String(v)] ?? description(app, v, seed.count, lastKey, addonPlans),
       status,
       config: snapshot,
       slugId: v === 1 || app.stack === 'container' ? null : stableId(`slug:${app.name}:${v}`),

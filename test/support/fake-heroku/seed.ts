@@ -2,29 +2,39 @@ import demo from '../../fixtures/heroku/demo.json';
 import { stableId } from './state/ids';
 import { FakeState } from './state/store';
 import type { App, DynoState, Stage } from './state/types';
+import { seedReviewApps, seedTestRuns, type ReviewAppSeed, type TestRunSeed } from './seed-pipelines';
+import { largePipelineWorld } from './seed-large';
 import { seedReleases, seedSlugs, type ReleaseSeed } from './seed-releases';
+import { xssWorld } from './seed-xss';
 
-export type SeedName = 'demo' | 'empty';
+export type SeedName = 'demo' | 'empty' | 'xss' | 'large-pipeline';
+export const SEED_NAMES: readonly SeedName[] = ['demo', 'empty', 'xss', 'large-pipeline'];
 
-interface AppSeed {
+export interface AppSeed {
   name: string; team?: string; space?: string; region?: string; stack: string; maintenance?: boolean;
   require_two_factor?: boolean; buildpacks?: string[]; created_at: string;
   formation: { type: string; quantity: number; size: string; command: string }[];
   dynos: { name: string; state: string }[];
   config: Record<string, string>; domains: string[]; releases: ReleaseSeed; features?: string[];
+  /** Messages of the commits its slugs carry (a default list of a shop's commits otherwise). */
+  commit_messages?: string[];
 }
 
-interface DemoSeed {
+/** A whole world: the demo fixture's shape, also built by the xss and large-pipeline seeds. */
+export interface WorldSeed {
   now: string;
   account: { email: string; name: string; two_factor_authentication: boolean; two_factor_code: string; created_at: string; default_team: string };
   teams: { name: string; role: string; created_at: string }[];
   spaces: { name: string; team: string; region: string; shield: boolean; created_at: string }[];
   apps: AppSeed[];
   addons: { name: string; app: string; plan: string; attach: { app: string; as: string }[]; config: Record<string, string> }[];
-  pipelines: { name: string; team: string; created_at: string; couplings: { app: string; stage: string }[] }[];
+  pipelines: {
+    name: string; team: string; created_at: string; couplings: { app: string; stage: string }[];
+    review_apps?: ReviewAppSeed[]; test_runs?: TestRunSeed[];
+  }[];
 }
 
-const data = demo as unknown as DemoSeed;
+const data = demo as unknown as WorldSeed;
 
 function addApp(state: FakeState, s: AppSeed): App {
   const team = s.team ? state.team(s.team) : null;
@@ -61,7 +71,7 @@ function finishApp(state: FakeState, s: AppSeed, app: App, now: number): void {
   const releases = seedReleases(app, s.releases, state.config(app.id), plans, now);
   for (const r of releases) state.releases.set(r.id, r);
   const types = Object.fromEntries(s.formation.map((f) => [f.type, f.command]));
-  for (const slug of seedSlugs(app, releases, types)) state.slugs.set(slug.id, slug);
+  for (const slug of seedSlugs(app, releases, types, s.commit_messages)) state.slugs.set(slug.id, slug);
   const current = state.currentRelease(app.id);
   app.releasedAt = current?.createdAt ?? null;
   for (const d of s.dynos) {
@@ -78,7 +88,12 @@ function finishApp(state: FakeState, s: AppSeed, app: App, now: number): void {
 
 /** Fills `state` with the demo world from test/fixtures/heroku/demo.json. */
 export function seedDemo(state: FakeState): void {
-  seedAccount(state);
+  seedWorld(state, data);
+}
+
+/** Fills `state` with a world: account, teams, spaces, apps (formation, dynos, releases, slugs), add-ons, pipelines. */
+export function seedWorld(state: FakeState, data: WorldSeed): void {
+  seedAccount(state, data.account);
   const now = Date.parse(data.now);
   for (const t of data.teams) {
     const id = stableId(`team:${t.name}`);
@@ -113,12 +128,13 @@ export function seedDemo(state: FakeState): void {
       const cid = stableId(`coupling:${p.name}:${c.app}`);
       state.couplings.set(cid, { id: cid, pipelineId: id, appId: state.app(c.app).id, stage: c.stage as Stage, createdAt: p.created_at, updatedAt: p.created_at });
     }
+    seedReviewApps(state, state.pipeline(p.name), p.review_apps ?? []);
+    seedTestRuns(state, state.pipeline(p.name), p.test_runs ?? []);
   }
 }
 
 /** Just the account (the `empty` seed). */
-export function seedAccount(state: FakeState): void {
-  const a = data.account;
+export function seedAccount(state: FakeState, a: WorldSeed['account'] = data.account): void {
   state.account = {
     id: stableId(`account:${a.email}`), email: a.email, name: a.name, twoFactor: a.two_factor_authentication,
     twoFactorCode: a.two_factor_code, defaultTeamId: null, createdAt: a.created_at, updatedAt: a.created_at,
@@ -143,6 +159,10 @@ export function seedGeneratedApps(state: FakeState, n: number): void {
 
 export function seedState(state: FakeState, seed: SeedName, extraApps: number): void {
   if (seed === 'demo') seedDemo(state);
+  else if (seed === 'xss') seedWorld(state, xssWorld());
+  else if (seed === 'large-pipeline') seedWorld(state, largePipelineWorld());
   else seedAccount(state);
   if (extraApps > 0) seedGeneratedApps(state, extraApps);
+  // Work the seed left due (finished CI runs, a review app being created) is done before anyone looks.
+  state.settle();
 }

@@ -3,7 +3,7 @@ import { asObject, invalidParams } from '../http';
 import type { Router } from '../router';
 import type { SelfCheck } from '../schema/self-check';
 import type { RecordedRequest } from '../server';
-import type { SeedName } from '../seed';
+import { SEED_NAMES, type SeedName } from '../seed';
 import type { FakeState } from '../state/store';
 import { json } from './helpers';
 import { knobsOf, setKnobs } from './knobs';
@@ -45,7 +45,7 @@ export function dumpState(state: FakeState): Record<string, unknown> {
 export function controlRoutes(r: Router, deps: ControlDeps): void {
   r.post('/__fake/reset', (ctx) => {
     const b = asObject(ctx.body ?? {});
-    if (b.seed !== undefined && b.seed !== 'demo' && b.seed !== 'empty') throw invalidParams('seed must be "demo" or "empty".');
+    if (b.seed !== undefined && !SEED_NAMES.includes(b.seed as SeedName)) throw invalidParams(`seed must be one of ${SEED_NAMES.join(', ')}.`);
     if (b.apps !== undefined && (typeof b.apps !== 'number' || !Number.isInteger(b.apps) || b.apps < 0)) throw invalidParams('apps must be a non-negative integer.');
     deps.reset({ seed: b.seed as SeedName | undefined, apps: b.apps as number | undefined });
     return json({ ok: true });

@@ -1,4 +1,4 @@
-import { ciSetupLines, ciTestLines, DEFAULT_FAILURE, type CiFailure } from '../build/ci-output';
+import { ciSetupLines, ciTestLines, DEFAULT_FAILURE, type CiCase, type CiFailure } from '../build/ci-output';
 import { newId } from './ids';
 import type { FakeState } from './store';
 import { addSteps, emptyTimeline } from './timeline';
@@ -13,6 +13,7 @@ export interface TestRunInput {
   actorEmail?: string;
   /** Seeds give fixed ids and times; otherwise new ids, now. */
   id?: string;
+  nodeId?: string;
   number?: number;
   createdAt?: string;
 }
@@ -24,6 +25,8 @@ export interface TestRunPlan {
   stepMs: number;
   failure?: CiFailure;
   setupLines?: string[];
+  /** The cases that pass (default: a shop's invoices, orders and webhooks). */
+  cases?: CiCase[];
 }
 
 /**
@@ -34,7 +37,7 @@ export function startTestRun(state: FakeState, pipeline: Pipeline, input: TestRu
   const at = input.createdAt ?? state.now();
   const number = input.number ?? 1 + Math.max(0, ...[...state.testRuns.values()].filter((r) => r.pipelineId === pipeline.id).map((r) => r.number));
   const node: TestNode = {
-    id: newId(), index: 0, status: 'pending', exitCode: null, errorStatus: null, message: null,
+    id: input.nodeId ?? newId(), index: 0, status: 'pending', exitCode: null, errorStatus: null, message: null,
     setup: emptyTimeline(), output: emptyTimeline(), createdAt: at, updatedAt: at,
   };
   const run: TestRun = {
@@ -59,7 +62,7 @@ export function startTestRun(state: FakeState, pipeline: Pipeline, input: TestRu
     node.setup.done = true;
     set('running')();
   });
-  const end = addSteps(node.output, setupEnd, stepMs, ciTestLines(failure));
+  const end = addSteps(node.output, setupEnd, stepMs, ciTestLines(failure, plan.cases));
   state.schedule(end, () => {
     node.output.done = true;
     node.exitCode = failure ? 1 : 0;

@@ -84,7 +84,7 @@ export function restartDynos(state: FakeState, appId: string, which: (d: Dyno) =
 /** Makes the dynos of one process type match its formation entry (quantity and size). */
 export function reconcileDynos(state: FakeState, appId: string, type: string): void {
   const f = state.formationOf(appId, type);
-  const dynos = state.appsOf(state.dynos, appId).filter((d) => d.type === type)
+  const dynos = state.appsOf(state.dynos, appId).filter((d) => d.type === type && !d.oneOff)
     .sort((a, b) => Number(a.name.split('.')[1]) - Number(b.name.split('.')[1]));
   for (const d of dynos.slice(f.quantity)) {
     state.dynos.delete(d.id);

@@ -41,27 +41,35 @@ export function createApp(state: FakeState, name: string, owner: { teamId: strin
   return app;
 }
 
+/** Seeds fix the id and when it moves on (clock ms); otherwise a third of `reviewAppMs` and all of it from now. */
+export interface ReviewAppTiming {
+  id?: string;
+  createdAt?: string;
+  creatingAt?: number;
+  createdAtMs?: number;
+}
+
 /**
  * A review app for a branch: `pending`, then `creating` (its app exists, in the pipeline's review stage), then
  * `created` once its code is deployed, `state.reviewAppMs` after the request.
  */
-export function startReviewApp(state: FakeState, pipeline: Pipeline, input: ReviewAppInput): ReviewApp {
-  const at = state.now();
+export function startReviewApp(state: FakeState, pipeline: Pipeline, input: ReviewAppInput, timing: ReviewAppTiming = {}): ReviewApp {
+  const at = timing.createdAt ?? state.now();
   const ra: ReviewApp = {
-    id: newId(), pipelineId: pipeline.id, appId: null, branch: input.branch, prNumber: input.prNumber, status: 'pending',
+    id: timing.id ?? newId(), pipelineId: pipeline.id, appId: null, branch: input.branch, prNumber: input.prNumber, status: 'pending',
     creatorEmail: state.account.email, forkRepoId: input.forkRepoId, waitForCi: false, errorStatus: null, message: null,
     createdAt: at, updatedAt: at,
   };
   state.reviewApps.set(ra.id, ra);
   const t = state.clock();
-  state.schedule(t + state.reviewAppMs / 3, () => {
+  state.schedule(timing.creatingAt ?? t + state.reviewAppMs / 3, () => {
     if (ra.status !== 'pending') return;
     const app = createApp(state, reviewAppName(state, pipeline, input), { teamId: pipeline.teamId }, input.environment);
     const cid = newId();
     state.couplings.set(cid, { id: cid, pipelineId: pipeline.id, appId: app.id, stage: 'review', createdAt: state.now(), updatedAt: state.now() });
     Object.assign(ra, { appId: app.id, status: 'creating', updatedAt: state.now() });
   });
-  state.schedule(t + state.reviewAppMs, () => {
+  state.schedule(timing.createdAtMs ?? t + state.reviewAppMs, () => {
     const app = ra.appId ? state.apps.get(ra.appId) : undefined;
     if (ra.status !== 'creating' || !app) return;
     const slug = deploySlug(state, app, input.version, `Review app for ${input.branch}`);

@@ -161,6 +161,17 @@ describe('fake Heroku: sources and builds', () => {
     assert.deepEqual(current.map((r) => r.id), [rel.id], 'the last succeeded release stays current');
   });
 
+  it('takes faults like any route: a 503 on create, a build stream cut after some bytes', async () => {
+    fake.faults.add({ method: 'POST', path: '/apps/*/builds', status: 503, times: 1 });
+    assert.equal((await call(fake, 'POST', '/apps/acme-web-dev/builds', { body: { source_blob: { url: 'x' } } })).status, 503);
+    const b = await deploy(fake, 'acme-web-dev', NODE_APP);
+    later();
+    fake.faults.add({ path: '/__output/builds/*', drop: true, afterBytes: 12, times: 1 });
+    const cut = await (await fetch(b.output_stream_url)).text().catch((e: Error) => e);
+    assert.ok(cut instanceof Error, 'the body fails because the socket was destroyed');
+    assert.match(await (await fetch(b.output_stream_url)).text(), /Launching/, 'the next read is whole');
+  });
+
   it('close() ends a build stream that is still open', async () => {
     const other = await startFakeHeroku({ clock: () => now });
     try {

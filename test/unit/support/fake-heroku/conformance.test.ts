@@ -103,7 +103,9 @@ describe('fake Heroku: schema conformance', () => {
 
   it('the version=3 schema finds every property it documents in the same bodies', async () => {
     const v3 = new SchemaValidator('3', { allowNewerProperties: true });
-    for (const p of ['/account', '/apps', '/apps/acme-ledger', '/spaces/acme-vault', '/apps/acme-api/formation', '/apps/acme-api/dynos', '/apps/acme-web-production/releases', '/apps/acme-web-production/config-vars', '/apps/acme-web-production/addons', '/apps/acme-web-production/addon-attachments', '/apps/acme-web-production/domains', '/pipelines/acme-web/pipeline-couplings', '/teams/acme/apps']) {
+    for (const p of ['/account', '/apps', '/apps/acme-ledger', '/spaces/acme-vault', '/apps/acme-api/formation', '/apps/acme-api/dynos', '/apps/acme-web-production/releases', '/apps/acme-web-production/config-vars', '/apps/acme-web-production/addons', '/apps/acme-web-production/addon-attachments', '/apps/acme-web-production/domains', '/pipelines/acme-web/pipeline-couplings', '/teams/acme/apps',
+      '/pipelines/acme-web/review-apps', '/pipelines/acme-web/test-runs', '/pipelines/acme-web/latest-builds', '/pipelines/acme-web/latest-deployments',
+      '/apps/acme-web-dev/builds', `/test-runs/${fake.state.testRuns.values().next().value!.id}/test-nodes`]) {
       const r = await call(fake, 'GET', p, { headers: { Accept: ACCEPT }, validate: false });
       const res = v3.validateResponse('GET', p, r.body);
       assert.ok(res.ok, `${p}: ${res.errors.join('\n')}`);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as tar from 'tar';
@@ -16,7 +16,6 @@ export function tarball(files: Record<string, string>, root = '.'): Buffer {
     }
     const out = join(dir, '..', `${dir.split('/').pop()}.tgz`);
     tar.c({ gzip: true, cwd: dir, file: out, sync: true, portable: true }, [root]);
-    const { readFileSync } = require('node:fs') as typeof import('node:fs');
     const data = readFileSync(out);
     rmSync(out);
     return data;
