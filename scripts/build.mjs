@@ -54,6 +54,8 @@ const lazyBundles = {
   explorer: 'src/vscode/explorer/register.ts', // the tree, its commands and .env sync
   heroku: 'src/infra/heroku/client.ts', // the Platform API client and its decoders, with the first sign-in (compose.ts)
   pipeline: 'src/vscode/pipeline/register.ts', // the Pipelines view, the diagram and release timeline panels
+  'deploy-io': 'src/infra/deploy/io.ts', // its Node side (tar, ignore, upload, rendezvous TLS), built by compose.ts on first use
+  deploy: 'src/vscode/deploy/lazy.ts', // deploy (pack, upload, build, release) and one-off dynos (rendezvous terminal)
 };
 
 // axios (~95 KB with follow-redirects and the proxy agents) is its own bundle, dist/axios.js: the extension and the

@@ -18,6 +18,8 @@ const subcommands: Record<string, [string, () => Promise<Subcommand>]> = {
   logs: ['parse log lines from stdin, or tail an app\'s logs (colour, json, filters)', async () => (require('./logs/index') as typeof import('./logs/index')).logs],
   pipelines: ['pipelines info PIPELINE: stages, apps, releases, CI runs (text, json)', async () => (require('./pipelines/index') as typeof import('./pipelines/index')).pipelines],
   releases: ['releases --app APP: the release timeline (text, json)', async () => (require('./pipelines/index') as typeof import('./pipelines/index')).releases],
+  deploy: ['deploy a folder to a Heroku app (source tarball, build, release)', async () => (require('./deploy/index') as typeof import('./deploy/index')).deploy],
+  run: ['run a command in a one-off dyno with its terminal here', async () => (require('./run-dyno/index') as typeof import('./run-dyno/index')).runDyno],
 };
 
 export function helpText(): string {

@@ -6,6 +6,7 @@
 // Platform API client (dist/heroku.js) loads with the first sign-in.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import type { DeployIo } from '../core/deploy/ports';
 import { Redactor } from '../core/redact';
 import { intervalFromSetting, RefreshScheduler } from '../core/state/scheduler';
 import { AppStore } from '../core/state/store';
@@ -19,6 +20,7 @@ import { registerAuth } from './auth/commands';
 import { HerokuSession } from './auth/session';
 import { Commands } from './commands';
 import { deferFeature } from './deferred';
+import { registerDeploy } from './deploy/index';
 import { EXPLORER_COMMANDS } from './explorer/ids';
 import { lazyBundle } from './lazy-bundle';
 import { registerPipelinesLazily } from './pipeline/ids';
@@ -40,6 +42,8 @@ export interface ExtensionApi {
 const explorer = lazyBundle<typeof import('./explorer/register')>(() => require('./explorer.js'));
 // dist/heroku.js: the Platform API client with its decoders (axios itself is dist/axios.js, loaded with the first request).
 const herokuClient = lazyBundle<typeof import('../infra/heroku/client')>(() => require('./heroku.js'));
+// dist/deploy-io.js: the deploy's and one-off dynos' Node side (tar, ignore, uploads, TLS), with the first deploy or run.
+const deployInfra = lazyBundle<typeof import('../infra/deploy/io')>(() => require('./deploy-io.js'));
 
 /** `activated`: performance.now() when activate() began, for the log line. */
 export function compose(context: vscode.ExtensionContext, activated: number): ExtensionApi {
@@ -71,8 +75,11 @@ export function compose(context: vscode.ExtensionContext, activated: number): Ex
   context.subscriptions.push(state, scheduler,
     heroku.onDidChangeSession(() => state.reset()),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('heroku.explorer.refreshInterval')) scheduler.setInterval(interval()); }));
+  let deployIo: DeployIo | undefined;
   const services: Services = { context, log, redactor, commands, heroku, remotes, state, scheduler, clock: systemClock, fs: nodeFiles,
-    textStreams: fetchTextStreams, gitHistory, ready };
+    textStreams: fetchTextStreams, gitHistory, ready,
+    deployIo: () => (deployIo ??= deployInfra().createDeployIo(() => heroku.getClient(), () => heroku.state.apiUrl)),
+  };
 
   context.subscriptions.push(commands.register('heroku.showLog', () => log.show()));
 
@@ -84,6 +91,7 @@ export function compose(context: vscode.ExtensionContext, activated: number): Ex
     ['auth', registerAuth],
     ['statusbar', registerStatusBar],
     ['pipelines', registerPipelinesLazily],
+    ['deploy', registerDeploy],
   ];
   const times: string[] = [];
   for (const [name, register] of features) {

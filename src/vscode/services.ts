@@ -2,6 +2,7 @@
 // Features get their I/O from here (ports implemented in src/infra), never by importing infra themselves.
 import type * as vscode from 'vscode';
 import type { Clock, FileSystem } from '../core/heroku/ports';
+import type { DeployIo } from '../core/deploy/ports';
 import type { GitHistory, TextStreams } from '../core/pipeline/ports';
 import type { Redactor } from '../core/redact';
 import type { RefreshScheduler } from '../core/state/scheduler';
@@ -35,6 +36,8 @@ export interface Services {
   textStreams: TextStreams;
   /** Local git history (commits between two deployed revisions). */
   gitHistory: GitHistory;
+  /** Deploy and one-off dynos' I/O (pack, upload, streams, rendezvous): its bundle loads on the first call. */
+  deployIo(): DeployIo;
   /** Settles once the work activate() started but did not wait for (reading the token sources) is done; never rejects. */
   ready: Promise<void>;
 }

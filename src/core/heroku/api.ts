@@ -5,7 +5,7 @@ import type { Result } from './result';
 import type {
   Account, AddOn, AddOnAttachment, App, ConfigVars, ConfigVarsPatch, Domain, Dyno, DynoSize, Formation,
   FormationUpdate, Pipeline, PipelineCoupling, PipelinePromotion, PipelinePromotionTarget, PipelineRelease, PromotionRequest,
-  Release, ReviewApp, Slug, TestNode, TestRun,
+  Release, ReviewApp, Slug, TestNode, TestRun, Source, Build, BuildRequest, DynoCreateRequest,
 } from './types';
 
 export interface CallOptions {
@@ -67,6 +67,15 @@ export interface HerokuApi extends PromotionApi {
   testRuns(pipelineId: string, o?: CallOptions): Promise<Result<TestRun[]>>;
   testNodes(testRunId: string, o?: CallOptions): Promise<Result<TestNode[]>>;
   slug(app: string, slugId: string, o?: CallOptions): Promise<Result<Slug>>;
+
+  /** A place to upload a source tarball (pre-signed PUT and GET URLs). */
+  createSource(app: string, o?: CallOptions): Promise<Result<Source>>;
+  createBuild(app: string, req: BuildRequest, o?: CallOptions): Promise<Result<Build>>;
+  build(app: string, buildId: string, o?: CallOptions): Promise<Result<Build>>;
+  cancelBuild(app: string, buildId: string, o?: CallOptions): Promise<Result<void>>;
+  /** A one-off dyno (attach: true for a terminal through the rendezvous). */
+  createDyno(app: string, req: DynoCreateRequest, o?: CallOptions): Promise<Result<Dyno>>;
+  stopDyno(app: string, dyno: string, o?: CallOptions): Promise<Result<void>>;
 }
 
 /** The API for the current sign-in, or undefined when signed out (a session hands this to core). */

@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '../../core/heroku/result';
 import type {
   Account, AddOn, AddOnAttachment, App, ConfigVars, ConfigVarsPatch, Domain, Dyno, DynoSize, Formation, FormationUpdate,
   LogSession, LogSessionRequest, Pipeline, PipelineCoupling, PipelinePromotion, PipelinePromotionTarget, PromotionRequest,
-  PipelineRelease, Release, ReviewApp, Slug, Team, TeamApp, TestNode, TestRun,
+  PipelineRelease, Release, ReviewApp, Slug, Team, TeamApp, TestNode, TestRun, Source, Build, BuildRequest, DynoCreateRequest,
 } from '../../core/heroku/types';
 import { malformed } from './response';
 import { HerokuTransport, type ApiVariant, type Method, type Page, type TransportOptions } from './transport';
@@ -129,6 +129,19 @@ export class HerokuClient implements HerokuApi {
   testNodes(testRunId: string, o?: CallOptions): Promise<Result<TestNode[]>> { return this.list(`/test-runs/${seg(testRunId)}/test-nodes`, decode.testNode, o); }
   slug(app: string, slugId: string, o?: CallOptions): Promise<Result<Slug>> {
     return this.one('GET', `/apps/${seg(app)}/slugs/${seg(slugId)}`, decode.slug, o);
+  }
+  createSource(app: string, o?: CallOptions): Promise<Result<Source>> { return this.one('POST', `/apps/${seg(app)}/sources`, decode.source, o); }
+  createBuild(app: string, req: BuildRequest, o?: CallOptions): Promise<Result<Build>> {
+    return this.one('POST', `/apps/${seg(app)}/builds`, decode.build, o, req);
+  }
+  build(app: string, buildId: string, o?: CallOptions): Promise<Result<Build>> {
+    return this.one('GET', `/apps/${seg(app)}/builds/${seg(buildId)}`, decode.build, o);
+  }
+  cancelBuild(app: string, buildId: string, o?: CallOptions): Promise<Result<void>> {
+    return this.empty('DELETE', `/apps/${seg(app)}/builds/${seg(buildId)}`, o);
+  }
+  createDyno(app: string, req: DynoCreateRequest, o?: CallOptions): Promise<Result<Dyno>> {
+    return this.one('POST', `/apps/${seg(app)}/dynos`, decode.dyno, o, req, '3.sdk');
   }
   createLogSession(app: string, req: LogSessionRequest, o?: CallOptions): Promise<Result<LogSession>> {
     return this.one('POST', `/apps/${seg(app)}/log-sessions`, decode.logSession, o, req, '3.sdk');

@@ -116,6 +116,8 @@ export class HerokuStatusBar implements vscode.Disposable {
     }
     const items: Action[] = [
       { label: '$(link-external) Open App', command: 'heroku.app.open' },
+      { label: '$(cloud-upload) Deploy…', command: 'heroku.deploy' },
+      { label: '$(terminal) Run Command…', command: 'heroku.run' },
       { label: '$(globe) Open in Dashboard', command: 'heroku.app.openDashboard' },
       { label: '$(debug-restart) Restart All Dynos', command: 'heroku.app.restart' },
       { label: '$(settings) Scale…', command: 'heroku.formation.scale' },

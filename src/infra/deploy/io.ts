@@ -1,0 +1,20 @@
+// Entry of dist/deploy-io.js (scripts/build.mjs lazyBundles): the deploy feature's Node side (disk, tar, HTTP,
+// git, TLS), which the composition root loads on the first deploy or run and hands over as one DeployIo.
+import { deployApi } from '../../core/deploy/api';
+import type { DeployIo } from '../../core/deploy/ports';
+import type { ApiProvider } from '../../core/heroku/api';
+import { connectRendezvous } from '../rendezvous/client';
+import { verifyRendezvousCertificate } from '../rendezvous/tls-policy';
+import { nodeDeployPorts } from './node-ports';
+import { preflight } from './preflight';
+
+export function createDeployIo(getApi: ApiProvider, apiUrl: () => string): DeployIo {
+  return {
+    ports: nodeDeployPorts(getApi),
+    oneOff: deployApi(getApi),
+    preflight,
+    connect: connectRendezvous,
+    verifyCertificate: verifyRendezvousCertificate,
+    apiUrl,
+  };
+}

@@ -1,0 +1,36 @@
+// Before a deploy: lint the files Heroku reads at the root of the deployed folder (Procfile, app.json,
+// heroku.yml) from disk, as they will be uploaded, with the same linters and rule overrides as the editor and
+// `heroku-workflows lint`.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { lintFile } from '../../core/lint/registry';
+import type { Preflight } from '../../core/deploy/ports';
+import type { FileKind, RuleOverrides } from '../../core/lint/types';
+import { fileExistsUnder, folderEntries, readSiblingFile } from '../fs/sibling-files';
+
+
+const ROOT_FILES: [string, FileKind][] = [['Procfile', 'procfile'], ['app.json', 'appjson'], ['heroku.yml', 'herokuyml']];
+
+export function preflight(folder: string, overrides?: RuleOverrides): Preflight {
+  const out: Preflight = { files: [], errors: 0, warnings: 0, hasProcfile: false };
+  for (const [name, kind] of ROOT_FILES) {
+    const file = path.join(folder, name);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    if (kind === 'procfile') out.hasProcfile = true;
+    const problems = lintFile(kind, {
+      path: file, text, readSibling: (n) => readSiblingFile(folder, n), fileExists: (rel) => fileExistsUnder(folder, rel),
+      siblingNames: () => folderEntries(folder),
+    }, overrides);
+    out.errors += problems.filter((p) => p.severity === 'error').length;
+    out.warnings += problems.filter((p) => p.severity === 'warning').length;
+    out.files.push({ name, problems });
+  }
+  return out;
+}
+
+/** `Procfile:3: message (code)` lines for the errors (and warnings when asked). */
