@@ -6,18 +6,15 @@ import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { run } from '../../../src/cli/run';
 import { joinCommand, parseRunArgs } from '../../../src/cli/run-dyno/index';
-import { startFakeHeroku, type FakeHeroku } from '../../support/fake-heroku';
+import { useFakeHeroku } from '../../support/use-fake-heroku';
 
 describe('CLI: deploy and run', function () {
   this.timeout(60_000);
-  let fake: FakeHeroku;
+  const heroku = useFakeHeroku({ seed: 'demo' });
   let dir: string;
-  before(async () => { fake = await startFakeHeroku({ seed: 'demo' }); });
-  after(() => fake.close());
   beforeEach(() => {
-    fake.reset();
-    fake.state.buildStepMs = 2;
-    fake.state.releasePhaseStepMs = 2;
+    heroku.fake.state.buildStepMs = 2;
+    heroku.fake.state.releasePhaseStepMs = 2;
     dir = mkdtempSync(path.join(tmpdir(), 'hw-cli-deploy-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,7 +25,7 @@ describe('CLI: deploy and run', function () {
     return {
       io: {
         stdout: { write: (s: string) => { stdout += s; } }, stderr: { write: (s: string) => { stderr += s; } }, cwd: dir,
-        env: { HEROKU_API_KEY: fake.apiKey, HEROKU_API_URL: fake.url, HOME: dir, TERM: 'xterm' }, signal: new AbortController().signal, ...extra,
+        env: { HEROKU_API_KEY: heroku.apiKey, HEROKU_API_URL: heroku.url, HOME: dir, TERM: 'xterm' }, signal: new AbortController().signal, ...extra,
       },
       out: () => stdout,
       err: () => stderr,
@@ -43,7 +40,7 @@ describe('CLI: deploy and run', function () {
     assert.equal(code, 0, t.out() + t.err());
     assert.match(t.out(), /^=== Deploying .* to dana-scratch\n--> Check Procfile, app.json and heroku.yml\n/);
     assert.match(t.out(), /=== Deployed v\d+\./);
-    assert.ok(!(t.out() + t.err()).includes(fake.apiKey));
+    assert.ok(!(t.out() + t.err()).includes(heroku.apiKey));
   });
 
   it('stops on lint errors unless --force, and exits 1 on a failed build', async () => {
@@ -63,7 +60,7 @@ describe('CLI: deploy and run', function () {
     assert.match(ok.err(), /Process exited with status 0/);
     const three = io({ stdin: new PassThrough() });
     assert.equal(await run(['run', '-a', 'dana-scratch', '--', 'sh', '-c', 'exit 3'], three.io), 3);
-    assert.ok(!(three.out() + three.err()).includes(fake.apiKey));
+    assert.ok(!(three.out() + three.err()).includes(heroku.apiKey));
   });
 
   it('reads input from a pipe and sends Ctrl-D at its end', async () => {

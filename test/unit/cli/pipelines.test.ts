@@ -4,25 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../../src/cli/run';
 import type { PipelineDiagram, ReleaseTimeline } from '../../../src/shared/pipeline-model';
-import { startFakeHeroku, type FakeHeroku } from '../../support/fake-heroku';
+import { useFakeHeroku } from '../../support/use-fake-heroku';
 
 describe('cli: pipelines info and releases against the fake Heroku', function () {
   this.timeout(20_000);
-  let fake: FakeHeroku;
+  const heroku = useFakeHeroku({ seed: 'demo', resetEach: false });
   let home: string;
-  before(async () => {
-    fake = await startFakeHeroku({ seed: 'demo' });
-    home = mkdtempSync(join(tmpdir(), 'hw-cli-'));
-  });
-  after(async () => {
-    await fake.close();
-    rmSync(home, { recursive: true, force: true });
-  });
+  before(() => { home = mkdtempSync(join(tmpdir(), 'hw-cli-')); });
+  after(() => rmSync(home, { recursive: true, force: true }));
 
   async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = '';
     let err = '';
-    const env = { HOME: home, HEROKU_API_URL: fake.url, HEROKU_API_KEY: fake.apiKey };
+    const env = { HOME: home, HEROKU_API_URL: heroku.url, HEROKU_API_KEY: heroku.apiKey };
     const code = await run(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd: home, env });
     return { code, out, err };
   }
@@ -42,7 +36,7 @@ describe('cli: pipelines info and releases against the fake Heroku', function ()
     const t = await cli('pipelines', 'info', 'acme-web');
     assert.match(t.out, /^=== acme-web/);
     assert.match(t.out, /acme-web-staging {2}v16 succeeded/);
-    assert.ok(!t.out.includes(fake.apiKey) && !j.out.includes(fake.apiKey), 'the token is never printed');
+    assert.ok(!t.out.includes(heroku.apiKey) && !j.out.includes(heroku.apiKey), 'the token is never printed');
   });
 
   it('prints the release timeline, with the failed release and the current marker', async () => {
@@ -64,7 +58,7 @@ describe('cli: pipelines info and releases against the fake Heroku', function ()
     assert.equal((await cli('releases')).code, 2);
     assert.match((await cli('releases', '--app')).err, /needs an app name/);
     let err = '';
-    const code = await run(['releases', '--app', 'x'], { stdout: { write: () => 0 }, stderr: { write: (s: string) => (err += s) }, cwd: home, env: { HOME: home, HEROKU_API_URL: fake.url } });
+    const code = await run(['releases', '--app', 'x'], { stdout: { write: () => 0 }, stderr: { write: (s: string) => (err += s) }, cwd: home, env: { HOME: home, HEROKU_API_URL: heroku.url } });
     assert.equal(code, 2);
     assert.match(err, /not signed in/);
   });

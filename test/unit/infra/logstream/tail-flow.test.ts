@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { TailEvent } from '../../../../src/infra/logstream/events';
 import { tailLogs } from '../../../../src/infra/logstream/tail';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
 import { clientFor, FakeClock, range, seqsOf, until } from './helpers';
 
 const APP = 'acme-web-production';
@@ -9,14 +9,11 @@ const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 describe('infra/logstream: a slow reader, and Fir sessions', function () {
   this.timeout(30_000);
-  let fake: FakeHeroku;
-  before(async () => { fake = await startFakeHeroku(); });
-  after(async () => { await fake.close(); });
-  beforeEach(() => fake.reset());
+  const heroku = useFakeHeroku();
 
   it('pause (default): a slow reader holds the connection back; buffered text stays bounded; nothing is lost', async () => {
-    fake.logs.script(APP, { mode: 'bulk', count: 20_000, end: true });
-    const tail = tailLogs(clientFor(fake), { app: APP, generation: 'cedar', tail: false, lines: 0, clock: new FakeClock(), highWaterChars: 64 * 1024 });
+    heroku.fake.logs.script(APP, { mode: 'bulk', count: 20_000, end: true });
+    const tail = tailLogs(clientFor(heroku.fake), { app: APP, generation: 'cedar', tail: false, lines: 0, clock: new FakeClock(), highWaterChars: 64 * 1024 });
     const lines: string[] = [];
     let biggest = 0;
     for await (const e of tail) {
@@ -31,8 +28,8 @@ describe('infra/logstream: a slow reader, and Fir sessions', function () {
   });
 
   it('drop: a reader that cannot keep up gets "N lines dropped" exactly where the lines went missing', async () => {
-    fake.logs.script(APP, { mode: 'bulk', count: 20_000, end: true });
-    const tail = tailLogs(clientFor(fake), { app: APP, generation: 'cedar', tail: false, lines: 0, clock: new FakeClock(), overflow: 'drop', maxBufferedChars: 32 * 1024 });
+    heroku.fake.logs.script(APP, { mode: 'bulk', count: 20_000, end: true });
+    const tail = tailLogs(clientFor(heroku.fake), { app: APP, generation: 'cedar', tail: false, lines: 0, clock: new FakeClock(), overflow: 'drop', maxBufferedChars: 32 * 1024 });
     const events: TailEvent[] = [];
     for await (const e of tail) {
       events.push(e);
@@ -55,9 +52,9 @@ describe('infra/logstream: a slow reader, and Fir sessions', function () {
   });
 
   it('Fir: session body {dyno, source, type} without lines or tail; renewed on its timer with overlap; no line lost or doubled', async () => {
-    fake.logs.script(APP, { mode: 'bulk', count: 3000, fir: true, silenceAfterLines: 1000, silences: 1 });
+    heroku.fake.logs.script(APP, { mode: 'bulk', count: 3000, fir: true, silenceAfterLines: 1000, silences: 1 });
     const clock = new FakeClock();
-    const tail = tailLogs(clientFor(fake), { app: APP, generation: 'fir', type: 'web', source: 'app', clock, renewMs: 60_000, overlapMs: 1000 });
+    const tail = tailLogs(clientFor(heroku.fake), { app: APP, generation: 'fir', type: 'web', source: 'app', clock, renewMs: 60_000, overlapMs: 1000 });
     const lines: string[] = [];
     const events: TailEvent[] = [];
     const reading = (async () => {
@@ -69,22 +66,22 @@ describe('infra/logstream: a slow reader, and Fir sessions', function () {
     await until(() => lines.length >= 1000, 'the first session to go quiet');
     clock.advance(60_000); // renewal: a new session while the old one is still open
     await until(() => events.some((e) => e.kind === 'state' && e.detail === 'renewing the log session'), 'the overlapping session');
-    assert.equal(fake.logs.openStreams, 2);
+    assert.equal(heroku.fake.logs.openStreams, 2);
     clock.advance(1000); // the overlap ends: the old stream is closed
     await until(() => lines.length >= 3000, 'all lines');
     tail.stop();
     await reading;
     assert.deepEqual(seqsOf(lines), range(1, 3000));
-    const bodies = [...fake.state.logSessions.values()].map((s) => [s.dyno, s.type, s.source]);
+    const bodies = [...heroku.fake.state.logSessions.values()].map((s) => [s.dyno, s.type, s.source]);
     assert.deepEqual(bodies, [[null, 'web', 'app'], [null, 'web', 'app']]);
     assert.ok(events.some((e) => e.kind === 'state' && e.detail === 'log session renewed'));
     assert.ok(!events.some((e) => e.kind === 'reconnected'), 'a renewal is not a gap');
   });
 
   it('Fir renewal: lines both sessions carried during the overlap are delivered once', async () => {
-    fake.logs.script(APP, { fir: true });
+    heroku.fake.logs.script(APP, { fir: true });
     const clock = new FakeClock();
-    const tail = tailLogs(clientFor(fake), { app: APP, generation: 'fir', clock, renewMs: 60_000, overlapMs: 1000 });
+    const tail = tailLogs(clientFor(heroku.fake), { app: APP, generation: 'fir', clock, renewMs: 60_000, overlapMs: 1000 });
     const lines: string[] = [];
     let renewing = false;
     const reading = (async () => {
@@ -94,17 +91,17 @@ describe('infra/logstream: a slow reader, and Fir sessions', function () {
       }
     })();
     const batch = (tag: string): string[] => range(1, 5).map((i) => `2026-11-24T08:00:0${i}.000000+00:00 app[web.9]: ${tag}${i}`);
-    await until(() => fake.logs.openStreams === 1, 'the first stream');
-    fake.logs.publish(APP, batch('A'));
+    await until(() => heroku.fake.logs.openStreams === 1, 'the first stream');
+    heroku.fake.logs.publish(APP, batch('A'));
     await until(() => lines.length === 5, 'A lines');
     clock.advance(60_000);
     await until(() => renewing, 'the overlapping stream');
-    assert.equal(fake.logs.openStreams, 2);
-    assert.equal(fake.logs.publish(APP, batch('B')), 2, 'both sessions carry the B lines');
+    assert.equal(heroku.fake.logs.openStreams, 2);
+    assert.equal(heroku.fake.logs.publish(APP, batch('B')), 2, 'both sessions carry the B lines');
     await until(() => lines.length === 10, 'B lines from the old stream');
     clock.advance(1000);
-    await until(() => fake.logs.openStreams === 1, 'the old stream closed');
-    fake.logs.publish(APP, batch('C'));
+    await until(() => heroku.fake.logs.openStreams === 1, 'the old stream closed');
+    heroku.fake.logs.publish(APP, batch('C'));
     await until(() => lines.length >= 15, 'C lines');
     tail.stop();
     await reading;

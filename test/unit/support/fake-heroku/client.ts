@@ -5,6 +5,9 @@ import { SchemaValidator } from '../../../support/fake-heroku/schema/validator';
 export const ACCEPT = 'application/vnd.heroku+json; version=3';
 export const ACCEPT_SDK = 'application/vnd.heroku+json; version=3.sdk';
 
+/** Where the fake answers: the fake itself or the useFakeHeroku fixture (test/support/use-fake-heroku.ts). */
+export type FakeEndpoint = Pick<FakeHeroku, 'url' | 'apiKey'>;
+
 export interface Reply {
   status: number;
   headers: Headers;
@@ -31,7 +34,7 @@ export function schema(variant: '3.sdk' | '3' = '3.sdk'): SchemaValidator {
  * request, in the variant the Accept header asked for (and must match); every error body must be Heroku's `{id, message}`.
  */
 export async function call(
-  fake: FakeHeroku,
+  fake: FakeEndpoint,
   method: string,
   path: string,
   opts: { headers?: Record<string, string>; body?: unknown; auth?: boolean; validate?: boolean } = {},
