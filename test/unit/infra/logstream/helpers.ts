@@ -4,6 +4,7 @@ import type { TailEvent, TailOptions } from '../../../../src/infra/logstream/eve
 import { tailLogs, type LogTail } from '../../../../src/infra/logstream/tail';
 import type { FakeHeroku } from '../../../support/fake-heroku';
 import { seqOf } from '../../../support/fake-heroku/logs/bulk-lines';
+import type { WaitOptions } from '../../../support/wait';
 
 /**
  * Time that moves only when told: sleeps (backoff) return at once and move it by their length, recording it;
@@ -69,14 +70,8 @@ export function startTail(fake: FakeHeroku, o: Partial<TailOptions> & { app?: st
   return { ...run, done };
 }
 
-/** Resolves when `cond()` holds, checking after every macrotask (no fixed sleeps). */
-export async function until(cond: () => boolean, what: string, limitMs = 8000): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > limitMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 2));
-  }
-}
+/** How tail tests wait (test/support/wait.ts): after nearly every macrotask, as some conditions pass in a moment ("exactly 5 lines"). */
+export const POLL: WaitOptions = { ms: 8000, everyMs: 2 };
 
 /** The bulk sequence numbers of `lines`, in order. */
 export const seqsOf = (lines: readonly string[]): number[] => lines.map((l) => seqOf(l) ?? -1);

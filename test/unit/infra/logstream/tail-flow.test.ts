@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import type { TailEvent } from '../../../../src/infra/logstream/events';
 import { tailLogs } from '../../../../src/infra/logstream/tail';
 import { useFakeHeroku } from '../../../support/use-fake-heroku';
-import { clientFor, FakeClock, range, seqsOf, until } from './helpers';
+import { clientFor, FakeClock, POLL, range, seqsOf } from './helpers';
+import { waitUntil } from '../../../support/wait';
 
 const APP = 'acme-web-production';
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
@@ -63,12 +64,12 @@ describe('infra/logstream: a slow reader, and Fir sessions', function () {
         if (e.kind === 'lines') lines.push(...e.lines);
       }
     })();
-    await until(() => lines.length >= 1000, 'the first session to go quiet');
+    await waitUntil('the first session to go quiet', () => lines.length >= 1000, POLL);
     clock.advance(60_000); // renewal: a new session while the old one is still open
-    await until(() => events.some((e) => e.kind === 'state' && e.detail === 'renewing the log session'), 'the overlapping session');
+    await waitUntil('the overlapping session', () => events.some((e) => e.kind === 'state' && e.detail === 'renewing the log session'), POLL);
     assert.equal(heroku.fake.logs.openStreams, 2);
     clock.advance(1000); // the overlap ends: the old stream is closed
-    await until(() => lines.length >= 3000, 'all lines');
+    await waitUntil('all lines', () => lines.length >= 3000, POLL);
     tail.stop();
     await reading;
     assert.deepEqual(seqsOf(lines), range(1, 3000));
@@ -91,18 +92,18 @@ describe('infra/logstream: a slow reader, and Fir sessions', function () {
       }
     })();
     const batch = (tag: string): string[] => range(1, 5).map((i) => `2026-11-24T08:00:0${i}.000000+00:00 app[web.9]: ${tag}${i}`);
-    await until(() => heroku.fake.logs.openStreams === 1, 'the first stream');
+    await waitUntil('the first stream', () => heroku.fake.logs.openStreams === 1, POLL);
     heroku.fake.logs.publish(APP, batch('A'));
-    await until(() => lines.length === 5, 'A lines');
+    await waitUntil('A lines', () => lines.length === 5, POLL);
     clock.advance(60_000);
-    await until(() => renewing, 'the overlapping stream');
+    await waitUntil('the overlapping stream', () => renewing, POLL);
     assert.equal(heroku.fake.logs.openStreams, 2);
     assert.equal(heroku.fake.logs.publish(APP, batch('B')), 2, 'both sessions carry the B lines');
-    await until(() => lines.length === 10, 'B lines from the old stream');
+    await waitUntil('B lines from the old stream', () => lines.length === 10, POLL);
     clock.advance(1000);
-    await until(() => heroku.fake.logs.openStreams === 1, 'the old stream closed');
+    await waitUntil('the old stream closed', () => heroku.fake.logs.openStreams === 1, POLL);
     heroku.fake.logs.publish(APP, batch('C'));
-    await until(() => lines.length >= 15, 'C lines');
+    await waitUntil('C lines', () => lines.length >= 15, POLL);
     tail.stop();
     await reading;
     assert.deepEqual(lines.map((l) => l.split(': ')[1]), ['A1', 'A2', 'A3', 'A4', 'A5', 'B1', 'B2', 'B3', 'B4', 'B5', 'C1', 'C2', 'C3', 'C4', 'C5']);

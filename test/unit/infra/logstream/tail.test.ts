@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { useFakeHeroku } from '../../../support/use-fake-heroku';
-import { clientFor, range, seqsOf, startTail, until } from './helpers';
+import { clientFor, POLL, range, seqsOf, startTail } from './helpers';
+import { waitUntil } from '../../../support/wait';
 
 const APP = 'acme-web-production';
 
@@ -32,7 +33,7 @@ describe('infra/logstream: tail against the fake logplex', function () {
   it('drops mid-line: reconnects with a new session, recovers the cut and the missed lines from the replay, says none were missed', async () => {
     heroku.fake.logs.script(APP, { mode: 'bulk', count: 2000, dropAfterLines: 400, drops: 3, gapLines: 50 });
     const r = startTail(heroku.fake, { accept: 'plain', lines: 0 });
-    await until(() => r.lines.length >= 2000, '2000 lines');
+    await waitUntil('2000 lines', () => r.lines.length >= 2000, POLL);
     r.tail.stop();
     await r.done;
     assert.deepEqual(seqsOf(r.lines), range(1, 2000), 'every line once, in order, none merged or split');
@@ -48,7 +49,7 @@ describe('infra/logstream: tail against the fake logplex', function () {
   it('marks a gap it cannot close: more lines than the replay holds were written meanwhile', async () => {
     heroku.fake.logs.script(APP, { mode: 'bulk', count: 3000, dropAfterLines: 100, drops: 1, gapLines: 1700 });
     const r = startTail(heroku.fake, { accept: 'sse', lines: 0 });
-    await until(() => r.lines.length > 0 && seqsOf(r.lines).at(-1) === 3000, 'the last line');
+    await waitUntil('the last line', () => r.lines.length > 0 && seqsOf(r.lines).at(-1) === 3000, POLL);
     r.tail.stop();
     await r.done;
     const seqs = seqsOf(r.lines);
@@ -65,10 +66,10 @@ describe('infra/logstream: tail against the fake logplex', function () {
   it('goes silent: reconnects after the silence limit (fake clock) and loses nothing', async () => {
     heroku.fake.logs.script(APP, { mode: 'bulk', count: 500, silenceAfterLines: 200, silences: 1 });
     const r = startTail(heroku.fake, { accept: 'plain', lines: 0, silenceMs: 60_000 });
-    await until(() => r.lines.length >= 200, '200 lines');
+    await waitUntil('200 lines', () => r.lines.length >= 200, POLL);
     assert.equal(heroku.fake.logs.openStreams, 1);
     r.clock.advance(60_000);
-    await until(() => r.lines.length >= 500, '500 lines');
+    await waitUntil('500 lines', () => r.lines.length >= 500, POLL);
     r.tail.stop();
     await r.done;
     assert.deepEqual(seqsOf(r.lines), range(1, 500));
@@ -91,7 +92,7 @@ describe('infra/logstream: tail against the fake logplex', function () {
     heroku.fake.logs.script(APP, { mode: 'bulk', count: 300, dropAfterLines: 100, drops: 1 });
     heroku.fake.faults.add({ method: 'GET', path: '/__logplex/*', status: 410, times: 1 });
     const r = startTail(heroku.fake, { lines: 0 });
-    await until(() => r.lines.length >= 300, '300 lines');
+    await waitUntil('300 lines', () => r.lines.length >= 300, POLL);
     r.tail.stop();
     await r.done;
     assert.deepEqual(seqsOf(r.lines), range(1, 300));
@@ -127,7 +128,7 @@ describe('infra/logstream: tail against the fake logplex', function () {
   it('1,000 drops in a row: backoff grows to its cap with jitter (no storm), then every line arrives once, the gap marked once', async () => {
     heroku.fake.logs.script(APP, { mode: 'bulk', count: 50, dropAfterLines: 0, drops: 1000 });
     const r = startTail(heroku.fake, { accept: 'plain', lines: 1500, backoff: { baseMs: 1000, maxMs: 30_000 } });
-    await until(() => r.lines.length >= 50, '50 lines', 60_000);
+    await waitUntil('50 lines', () => r.lines.length >= 50, { ...POLL, ms: 60_000 });
     r.tail.stop();
     await r.done;
     assert.equal(r.clock.sleeps.length, 1000);
@@ -140,10 +141,10 @@ describe('infra/logstream: tail against the fake logplex', function () {
 
   it('stop() ends the HTTP request (the fake sees it close) and the iteration', async () => {
     const r = startTail(heroku.fake, { lines: 5 });
-    await until(() => r.lines.length >= 5 && heroku.fake.logs.openStreams === 1, 'a live stream');
+    await waitUntil('a live stream', () => r.lines.length >= 5 && heroku.fake.logs.openStreams === 1, POLL);
     r.tail.stop();
     await r.done;
-    await until(() => heroku.fake.logs.openStreams === 0, 'the fake to see the close');
+    await waitUntil('the fake to see the close', () => heroku.fake.logs.openStreams === 0, POLL);
     const end = r.events.at(-1);
     assert.ok(end?.kind === 'end' && end.reason === 'stopped');
   });
@@ -164,7 +165,7 @@ describe('infra/logstream: tail against the fake logplex', function () {
 
   it('asks GET /apps/{app} for the generation when not told, and tails the demo story', async () => {
     const r = startTail(heroku.fake, { generation: undefined, lines: 10 });
-    await until(() => r.lines.length >= 12, 'history and live lines');
+    await waitUntil('history and live lines', () => r.lines.length >= 12, POLL);
     r.tail.stop();
     await r.done;
     assert.ok(heroku.fake.requests.some((q) => q.method === 'GET' && q.path === `/apps/${APP}`));

@@ -50,17 +50,6 @@ export async function deploy(fake: FakeEndpoint, app: string, files: Record<stri
   return r.body as BuildBody;
 }
 
-/** Polls `check` until it returns a value (a condition, not a sleep-then-assert); fails after `ms`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /** Reads a streamed text answer chunk by chunk: `until(re)` waits for text matching re, `rest()` reads to the end. */
 export async function openStream(url: string): Promise<{ status: number; text(): string; until(re: RegExp): Promise<string>; rest(): Promise<string> }> {
   const res = await fetch(url);

@@ -3,10 +3,13 @@ import { startFakeHeroku } from '../../../support/fake-heroku';
 import { useFakeHeroku } from '../../../support/use-fake-heroku';
 import { taggedPids } from '../../../support/fake-heroku/oneoff/processes';
 import { call } from './client';
-import { eventually } from './deploy-helpers';
+import { waitUntil, type WaitOptions } from '../../../support/wait';
 import { attach } from './rendezvous-client';
 
 type Dyno = { id: string; name: string; state: string; attach_url: string | null; type: string; size: string };
+
+/** Polls often: the dyno's exit and its log lines come within milliseconds. */
+const POLL: WaitOptions = { ms: 8000, everyMs: 20 };
 
 describe('fake Heroku: one-off dynos (heroku run)', function () {
   this.timeout(20_000);
@@ -19,7 +22,7 @@ describe('fake Heroku: one-off dynos (heroku run)', function () {
   };
   const names = async (): Promise<string[]> => ((await call(heroku, 'GET', '/apps/dana-blog/dynos')).body as Dyno[]).map((d) => d.name);
   const logs = (): string[] => (heroku.fake.state.logEvents.get(heroku.fake.state.app('dana-blog').id) ?? []).map((e) => `${e.source}[${e.dyno}]: ${e.message}`);
-  const gone = (name: string) => eventually(`${name} to leave GET /dynos`, async () => ((await names()).includes(name) ? undefined : true));
+  const gone = (name: string) => waitUntil(`${name} to leave GET /dynos`, async () => !(await names()).includes(name), POLL);
 
   it('answers with a run.N dyno whose attach_url leads to a TLS rendezvous; `echo hi` prints and ends', async () => {
     const d = await run('echo hi');
@@ -41,7 +44,7 @@ describe('fake Heroku: one-off dynos (heroku run)', function () {
     assert.match(out, /\uFFFF heroku-command-exit-status: 3/);
     const plain = await run('exit 3');
     await attach(plain.attach_url!).closed;
-    await eventually('exit status 3 in the log', async () => (logs().some((l) => /run\.\d\]: Process exited with status 3/.test(l)) ? true : undefined));
+    await waitUntil('exit status 3 in the log', () => logs().some((l) => /run\.\d\]: Process exited with status 3/.test(l)), POLL);
   });
 
   it('is a terminal both ways: an interactive read gets what is typed, echoed back', async () => {
@@ -60,7 +63,7 @@ describe('fake Heroku: one-off dynos (heroku run)', function () {
     c.socket.write('\x03');
     const out = await c.closed;
     assert.doesNotMatch(out, /after/);
-    await eventually('exit status 130', async () => (logs().includes('heroku[run.1]: Process exited with status 130') ? true : undefined));
+    await waitUntil('exit status 130', () => logs().includes('heroku[run.1]: Process exited with status 130'), POLL);
   });
 
   it('closes the connection on a wrong secret, without a byte; the right one still works once', async () => {
@@ -82,7 +85,7 @@ describe('fake Heroku: one-off dynos (heroku run)', function () {
     assert.ok(taggedPids(d.id).length >= 2, 'the command and its background job run');
     c.socket.destroy();
     await gone('run.1');
-    await eventually('no process left', async () => (taggedPids(d.id).length === 0 ? true : undefined));
+    await waitUntil('no process left', () => taggedPids(d.id).length === 0, POLL);
   });
 
   it('close() kills running dynos', async () => {
