@@ -14,10 +14,10 @@ describe('fake Heroku: control API', () => {
 
   it('dumps the state, and POST /__fake/reset restores the seed', async () => {
     await call(heroku, 'PATCH', '/apps/dana-blog', { body: { maintenance: false } });
-    const before = (await call(heroku, 'GET', '/__fake/state')).body as { apps: { name: string; maintenance: boolean }[] };
+    const before = await heroku.control.state();
     assert.equal(before.apps.find((a) => a.name === 'dana-blog')?.maintenance, false);
     assert.equal((await call(heroku, 'POST', '/__fake/reset')).status, 200);
-    const after = (await call(heroku, 'GET', '/__fake/state')).body as { apps: { name: string; maintenance: boolean }[] };
+    const after = await heroku.control.state();
     assert.equal(after.apps.find((a) => a.name === 'dana-blog')?.maintenance, true);
     assert.equal(heroku.fake.requests.length, 0, 'reset clears recorded requests');
   });
@@ -60,17 +60,17 @@ describe('fake Heroku: control API', () => {
   it('dumps source blobs by size, not bytes', async () => {
     const src = (await call(heroku, 'POST', '/apps/dana-blog/sources')).body as { source_blob: { put_url: string } };
     await fetch(src.source_blob.put_url, { method: 'PUT', body: 'twelve bytes' });
-    const dump = (await call(heroku, 'GET', '/__fake/state')).body as { sources: Record<string, unknown>[] };
+    const dump = await heroku.control.state();
     assert.deepEqual(dump.sources.map((s) => [s.size, 'data' in s, 'sig' in s]), [[12, false, false]]);
   });
 
   it('lists and clears recorded requests, without recording its own', async () => {
     await call(heroku, 'GET', '/apps', { headers: { 'If-None-Match': '"x"' } });
-    const recs = (await call(heroku, 'GET', '/__fake/requests')).body as { method: string; path: string; status: number; headers: Record<string, string> }[];
+    const recs = await heroku.control.requests();
     assert.equal(recs.length, 1);
     assert.deepEqual([recs[0].method, recs[0].path, recs[0].status, recs[0].headers['if-none-match']], ['GET', '/apps', 200, '"x"']);
-    await call(heroku, 'DELETE', '/__fake/requests');
-    assert.equal(((await call(heroku, 'GET', '/__fake/requests')).body as unknown[]).length, 0);
+    await heroku.control.clearRequests();
+    assert.deepEqual(await heroku.control.requests(), []);
   });
 });
 

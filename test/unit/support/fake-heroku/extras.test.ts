@@ -53,7 +53,7 @@ describe('fake Heroku: features, builds, add-ons, app deletion', () => {
   });
 
   it('dumps features and config per app id in GET /__fake/state', async () => {
-    const dump = (await call(heroku, 'GET', '/__fake/state')).body as { features: Record<string, string[]>; configVars: Record<string, Record<string, string>> };
+    const dump = await heroku.control.state();
     const id = heroku.fake.state.app('acme-web-production').id;
     assert.deepEqual(dump.features[id], ['preboot', 'runtime-dyno-metadata']);
     assert.equal(dump.configVars[id].NODE_ENV, 'production');

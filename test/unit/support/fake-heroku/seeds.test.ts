@@ -57,7 +57,7 @@ describe('fake Heroku: seeds', () => {
   });
 
   describe('xss', () => {
-    before(async () => { await call(heroku, 'POST', '/__fake/reset', { body: { seed: 'xss' } }); });
+    before(() => heroku.control.reset({ seed: 'xss' }));
     after(() => heroku.fake.reset({ seed: 'demo' }));
 
     it('keeps names valid and puts every payload in descriptions, commits, branches, emails and CI output (all schema-valid)', async () => {

@@ -2,19 +2,18 @@ import assert from 'node:assert/strict';
 import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
 import { useFakeHeroku } from '../../../support/use-fake-heroku';
 import { takeProcessViolations } from '../../../support/fake-heroku/schema/self-check';
-import { ACCEPT, ACCEPT_SDK, call } from './client';
+import { FakeControl } from '../../../support/fake-control';
+import { ACCEPT, ACCEPT_SDK } from './client';
 
 const get = (fake: FakeHeroku, path: string, accept = ACCEPT) =>
   fetch(fake.url + path, { headers: { Accept: accept, Authorization: `Bearer ${fake.apiKey}` } });
-const control = async (fake: FakeHeroku, method: string) =>
-  (await call(fake, method, '/__fake/violations')).body as { validating: boolean; count: number; violations: { method: string; path: string; variant: string; link?: string; errors: string[] }[] };
 
 describe('fake Heroku: schema self-check of its own answers', () => {
   const heroku = useFakeHeroku();
   // These tests break the fake on purpose: what they record must not fail the run (mocha-hooks.ts).
   afterEach(async () => {
     takeProcessViolations();
-    await control(heroku.fake, 'DELETE');
+    await heroku.control.clearViolations();
   });
 
   it('records nothing while the answers match the schema, in both variants', async () => {
@@ -23,7 +22,7 @@ describe('fake Heroku: schema self-check of its own answers', () => {
       assert.equal((await get(heroku.fake, path, ACCEPT_SDK)).status, 200);
     }
     assert.deepEqual(heroku.fake.violations, []);
-    assert.deepEqual(await control(heroku.fake, 'GET'), { validating: true, count: 0, violations: [] });
+    assert.deepEqual(await heroku.control.violations(), { validating: true, count: 0, violations: [] });
   });
 
   it('records an answer that drifted from the schema, with the link and what did not match', async () => {
@@ -36,12 +35,12 @@ describe('fake Heroku: schema self-check of its own answers', () => {
     assert.deepEqual([v.method, v.path, v.variant], ['GET', '/apps/dana-blog', '3.sdk']);
     assert.match(v.link ?? '', /^GET \/apps\/\{[^/]+\}$/, 'the app-info link');
     assert.match(v.errors.join('\n'), /maintenance must be boolean/);
-    const over = await control(heroku.fake, 'GET');
+    const over = await heroku.control.violations();
     assert.equal(over.count, 1);
     assert.equal(over.violations[0].path, '/apps/dana-blog');
     heroku.fake.reset();
     assert.equal(heroku.fake.violations.length, 1, 'kept across reset: they are about the fake, not its state');
-    await control(heroku.fake, 'DELETE');
+    await heroku.control.clearViolations();
     assert.equal(heroku.fake.violations.length, 0);
   });
 
@@ -62,7 +61,7 @@ describe('fake Heroku: schema self-check of its own answers', () => {
       (app as unknown as { name: unknown }).name = 7;
       assert.equal((await get(quiet, '/apps')).status, 200);
       assert.deepEqual(quiet.violations, []);
-      assert.deepEqual(await control(quiet, 'GET'), { validating: false, count: 0, violations: [] });
+      assert.deepEqual(await new FakeControl(quiet.url, quiet.apiKey).violations(), { validating: false, count: 0, violations: [] });
     } finally {
       await quiet.close();
     }
