@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream';
 import { run } from '../../../src/cli/run';
 import { joinCommand, parseRunArgs } from '../../../src/cli/run-dyno/index';
 import { useFakeHeroku } from '../../support/use-fake-heroku';
+import { waitUntil } from '../../support/wait';
 
 describe('CLI: deploy and run', function () {
   this.timeout(60_000);
@@ -77,7 +78,7 @@ describe('CLI: deploy and run', function () {
     const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: (on: boolean) => { raw.push(on); } });
     const t = io({ stdin });
     const done = run(['run', '-a', 'dana-scratch', 'echo ready; sleep 20; echo never'], t.io);
-    for (let i = 0; i < 200 && !t.out().includes('ready'); i++) await new Promise((r) => setTimeout(r, 50));
+    await waitUntil('the dyno to print ready', () => t.out().includes('ready'), { ms: 10_000, everyMs: 20 });
     stdin.write('\u0003');
     assert.equal(await done, 130, t.err());
     assert.deepEqual(raw, [true, false]);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { run } from '../../../src/cli/run';
 import { useFakeHeroku } from '../../support/use-fake-heroku';
+import { waitUntil } from '../../support/wait';
 import { seqOf } from '../../support/fake-heroku/logs/bulk-lines';
 
 const H12 = '2026-11-24T06:31:26.123456+00:00 heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/x" host=a.herokuapp.com dyno=web.1 connect=0ms service=30000ms status=503 bytes=0 protocol=https';
@@ -96,7 +97,7 @@ describe('cli: heroku-workflows logs', function () {
       const ac = new AbortController();
       const env = { HEROKU_API_URL: heroku.url, HOME: home };
       const running = cli(['tail', '--app', 'acme-web-staging', '--dyno', 'web.1', '--source', 'app', '--lines', '3'], { env, signal: ac.signal });
-      while (heroku.fake.logs.openStreams === 0) await new Promise((r) => setTimeout(r, 5));
+      await waitUntil('the log stream to open', () => heroku.fake.logs.openStreams > 0, { everyMs: 5 });
       ac.abort();
       const r = await running;
       assert.equal(r.code, 0, r.stderr);

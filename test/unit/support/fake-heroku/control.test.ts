@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { useFakeHeroku } from '../../../support/use-fake-heroku';
+import { waitUntil } from '../../../support/wait';
 import { ACCEPT, call } from './client';
 
 describe('fake Heroku: control API', () => {
@@ -87,7 +88,7 @@ describe('scripts/fake-heroku.ts', () => {
     return { child, firstLine, exited };
   }
 
-  it('prints one JSON line, serves, and exits 0 promptly on SIGTERM even with a log stream open', async function () {
+  it('prints one JSON line, serves, and exits 0 on SIGTERM even with a log stream open', async function () {
     this.timeout(30_000);
     const { child, firstLine, exited } = start(['--json', '--seed', 'demo', '--apps', '2', '--port', '0', '--log-interval', '50']);
     try {
@@ -101,11 +102,10 @@ describe('scripts/fake-heroku.ts', () => {
       const stream = await fetch(session.logplex_url);
       const reader = stream.body!.getReader();
       await reader.read();
-      const t0 = Date.now();
       child.kill('SIGTERM');
+      // How soon it exits is a figure of bench/fake-heroku.bench.ts; here: it does exit, cleanly, with the stream open.
       const { code } = await exited;
       assert.equal(code, 0);
-      assert.ok(Date.now() - t0 < 3000, `exit took ${Date.now() - t0} ms`);
       let ended = false;
       for (let i = 0; i < 200 && !ended; i++) ended = (await reader.read().catch(() => ({ done: true }))).done === true;
       assert.ok(ended, 'the open log stream ends when the fake stops');
@@ -125,12 +125,7 @@ describe('scripts/fake-heroku.ts', () => {
       const { url } = JSON.parse(line) as { url: string };
       assert.equal((await fetch(`${url}/account`)).status, 401, 'it serves');
       sh.kill('SIGKILL');
-      let gone = false;
-      for (let i = 0; i < 100 && !gone; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        gone = await fetch(`${url}/account`).then(() => false, () => true);
-      }
-      assert.ok(gone, 'still listening 10 s after its launcher died');
+      await waitUntil('the fake to stop listening after its launcher died', () => fetch(`${url}/account`).then(() => false, () => true), 10_000);
     } finally {
       sh.kill('SIGKILL');
     }

@@ -1,18 +1,20 @@
 import assert from 'node:assert/strict';
 import { useFakeHeroku } from '../../../support/use-fake-heroku';
+import { waitUntil } from '../../../support/wait';
 import { ACCEPT, call } from './client';
 
 describe('fake Heroku: faults', () => {
   const heroku = useFakeHeroku();
 
   it('delays a matching request by delayMs', async () => {
-    heroku.fake.faults.add({ method: 'GET', path: '/account', delayMs: 150, times: 1 });
-    const t0 = Date.now();
+    // Order, not elapsed time: a request sent later but not delayed (the fault is used up) overtakes the delayed one.
+    heroku.fake.faults.add({ method: 'GET', path: '/account', delayMs: 1500, times: 1 });
+    let delayedDone = false;
+    const delayed = call(heroku, 'GET', '/account').finally(() => { delayedDone = true; });
+    await waitUntil('the delayed request to take the fault', () => heroku.fake.faults.active().length === 0, { everyMs: 5 });
     assert.equal((await call(heroku, 'GET', '/account')).status, 200);
-    assert.ok(Date.now() - t0 >= 140, `took ${Date.now() - t0} ms`);
-    const t1 = Date.now();
-    await call(heroku, 'GET', '/account');
-    assert.ok(Date.now() - t1 < 140, 'the fault was used up after times: 1');
+    assert.equal(delayedDone, false, 'the fault was used up after times: 1, and the first request is still held');
+    assert.equal((await delayed).status, 200);
   });
 
   it('answers 5xx with an error body for `times` requests, then recovers', async () => {

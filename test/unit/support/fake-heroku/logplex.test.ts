@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { type FakeHeroku } from '../../../support/fake-heroku';
 import { useFakeHeroku } from '../../../support/use-fake-heroku';
+import { waitUntil } from '../../../support/wait';
 import { ACCEPT, ACCEPT_SDK, call } from './client';
 
 const LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00 (app|heroku)\[([\w.]+)\]: .+$/;
@@ -77,7 +78,7 @@ describe('fake Heroku: log sessions and logplex', () => {
   it('keeps streaming with tail, including platform events such as a restart', async () => {
     const url = await session(heroku.fake, 'acme-web-staging', { lines: 0, tail: true, dyno: 'web' });
     const reading = readLines(url, 12);
-    await new Promise((r) => setTimeout(r, 60));
+    await waitUntil('the tail to be open', () => heroku.fake.logs.openStreams === 1, { everyMs: 5 });
     await call(heroku, 'DELETE', '/apps/acme-web-staging/dynos/web.1');
     const { lines, ended } = await reading;
     assert.equal(ended, false);
