@@ -9,7 +9,7 @@ import { runDeploy, type DeployInput } from '../../../../src/core/deploy/deploy'
 import { renderEvent } from '../../../../src/core/deploy/render';
 import { DeployTracker, type DeployEvent } from '../../../../src/core/deploy/steps';
 import { nodeDeployPorts } from '../../../../src/infra/deploy/node-ports';
-import { HerokuClient } from '../../../../src/infra/heroku/client';
+import type { HerokuClient } from '../../../../src/infra/heroku/client';
 import { useFakeHeroku } from '../../../support/use-fake-heroku';
 
 const APP = 'dana-scratch';
@@ -19,7 +19,7 @@ describe('deploy against the fake Heroku', function () {
   const heroku = useFakeHeroku({ seed: 'demo' });
   let client: HerokuClient;
   let dir: string;
-  before(() => { client = new HerokuClient({ baseUrl: heroku.url, getToken: () => heroku.apiKey }); });
+  before(() => { client = heroku.client().client; });
   beforeEach(() => {
     heroku.fake.state.buildStepMs = 5;
     heroku.fake.state.releasePhaseStepMs = 5;

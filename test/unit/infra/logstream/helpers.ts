@@ -1,9 +1,10 @@
-import { HerokuClient } from '../../../../src/infra/heroku/client';
+import type { HerokuClient } from '../../../../src/infra/heroku/client';
 import type { StreamClock } from '../../../../src/infra/logstream/clock';
 import type { TailEvent, TailOptions } from '../../../../src/infra/logstream/events';
 import { tailLogs, type LogTail } from '../../../../src/infra/logstream/tail';
 import type { FakeHeroku } from '../../../support/fake-heroku';
 import { seqOf } from '../../../support/fake-heroku/logs/bulk-lines';
+import { clientFor as testClient } from '../../../support/heroku-client';
 import type { WaitOptions } from '../../../support/wait';
 
 /**
@@ -45,8 +46,9 @@ export class FakeClock implements StreamClock {
   }
 }
 
+/** A test client of the fake (test/support/heroku-client.ts) without retries: the tail does its own reconnecting. */
 export function clientFor(fake: FakeHeroku, key = fake.apiKey): HerokuClient {
-  return new HerokuClient({ baseUrl: fake.url, getToken: () => key, retry: { retries: 0 } });
+  return testClient(fake, { getToken: () => key, retry: { retries: 0 } }).client;
 }
 
 export interface Run {

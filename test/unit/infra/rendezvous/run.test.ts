@@ -3,7 +3,6 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { describeEnd, startOneOff } from '../../../../src/core/deploy/run';
-import { HerokuClient } from '../../../../src/infra/heroku/client';
 import { deployApi } from '../../../../src/core/deploy/api';
 import { connectRendezvous, type RendezvousSession, type SessionEnd } from '../../../../src/infra/rendezvous/client';
 import { verifyRendezvousCertificate } from '../../../../src/infra/rendezvous/tls-policy';
@@ -21,7 +20,7 @@ describe('one-off dynos through rendezvous (fake Heroku)', function () {
   const heroku = useFakeHeroku({ seed: 'demo', resetEach: false });
   let api: ReturnType<typeof deployApi>;
   before(() => {
-    const client = new HerokuClient({ baseUrl: heroku.url, getToken: () => heroku.apiKey });
+    const { client } = heroku.client();
     api = deployApi(() => client);
   });
 
