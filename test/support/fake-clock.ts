@@ -29,6 +29,8 @@ export class FakeClock implements Clock {
   private waiters: (() => void)[] = [];
   /** Every sleep or timer asked for, in ms, in order (a test can check a back-off). */
   readonly requested: number[] = [];
+  /** The sleeps alone, in ms, in order (where timers run beside a back-off). */
+  readonly sleeps: number[] = [];
 
   constructor(o: number | FakeClockOptions = {}) {
     const { start = Date.UTC(2026, 10, 24, 8, 0, 0), autoAdvance = false } = typeof o === 'number' ? { start: o } : o;
@@ -49,6 +51,7 @@ export class FakeClock implements Clock {
     return new Promise((resolve, reject) => {
       const aborted = (): Error => Object.assign(new Error('aborted'), { name: 'AbortError' });
       if (signal?.aborted) return reject(aborted());
+      this.sleeps.push(ms);
       const abort = (): void => {
         this.timers = this.timers.filter((t) => t !== timer);
         reject(aborted());
@@ -79,11 +82,12 @@ export class FakeClock implements Clock {
       const next = [...this.timers].sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
       if (!next || next.at > end) break;
       this.timers = this.timers.filter((t) => t !== next);
-      this.time = next.at;
+      // Never backwards: with auto-advancing sleeps, two advances can run at once.
+      this.time = Math.max(this.time, next.at);
       next.fire();
       await settle();
     }
-    this.time = end;
+    this.time = Math.max(this.time, end);
     await settle();
   }
 

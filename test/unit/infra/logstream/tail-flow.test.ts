@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { TailEvent } from '../../../../src/infra/logstream/events';
 import { tailLogs } from '../../../../src/infra/logstream/tail';
 import { useFakeHeroku } from '../../../support/use-fake-heroku';
-import { clientFor, FakeClock, POLL, range, seqsOf } from './helpers';
+import { clientFor, FakeStreamClock, POLL, range, seqsOf } from './helpers';
 import { waitUntil } from '../../../support/wait';
 
 const APP = 'acme-web-production';
@@ -14,7 +14,7 @@ describe('infra/logstream: a slow reader, and Fir sessions', function () {
 
   it('pause (default): a slow reader holds the connection back; buffered text stays bounded; nothing is lost', async () => {
     heroku.fake.logs.script(APP, { mode: 'bulk', count: 20_000, end: true });
-    const tail = tailLogs(clientFor(heroku.fake), { app: APP, generation: 'cedar', tail: false, lines: 0, clock: new FakeClock(), highWaterChars: 64 * 1024 });
+    const tail = tailLogs(clientFor(heroku.fake), { app: APP, generation: 'cedar', tail: false, lines: 0, clock: new FakeStreamClock(), highWaterChars: 64 * 1024 });
     const lines: string[] = [];
     let biggest = 0;
     for await (const e of tail) {
@@ -30,7 +30,7 @@ describe('infra/logstream: a slow reader, and Fir sessions', function () {
 
   it('drop: a reader that cannot keep up gets "N lines dropped" exactly where the lines went missing', async () => {
     heroku.fake.logs.script(APP, { mode: 'bulk', count: 20_000, end: true });
-    const tail = tailLogs(clientFor(heroku.fake), { app: APP, generation: 'cedar', tail: false, lines: 0, clock: new FakeClock(), overflow: 'drop', maxBufferedChars: 32 * 1024 });
+    const tail = tailLogs(clientFor(heroku.fake), { app: APP, generation: 'cedar', tail: false, lines: 0, clock: new FakeStreamClock(), overflow: 'drop', maxBufferedChars: 32 * 1024 });
     const events: TailEvent[] = [];
     for await (const e of tail) {
       events.push(e);
@@ -54,7 +54,7 @@ describe('infra/logstream: a slow reader, and Fir sessions', function () {
 
   it('Fir: session body {dyno, source, type} without lines or tail; renewed on its timer with overlap; no line lost or doubled', async () => {
     heroku.fake.logs.script(APP, { mode: 'bulk', count: 3000, fir: true, silenceAfterLines: 1000, silences: 1 });
-    const clock = new FakeClock();
+    const clock = new FakeStreamClock();
     const tail = tailLogs(clientFor(heroku.fake), { app: APP, generation: 'fir', type: 'web', source: 'app', clock, renewMs: 60_000, overlapMs: 1000 });
     const lines: string[] = [];
     const events: TailEvent[] = [];
@@ -65,10 +65,10 @@ describe('infra/logstream: a slow reader, and Fir sessions', function () {
       }
     })();
     await waitUntil('the first session to go quiet', () => lines.length >= 1000, POLL);
-    clock.advance(60_000); // renewal: a new session while the old one is still open
+    await clock.advance(60_000); // renewal: a new session while the old one is still open
     await waitUntil('the overlapping session', () => events.some((e) => e.kind === 'state' && e.detail === 'renewing the log session'), POLL);
     assert.equal(heroku.fake.logs.openStreams, 2);
-    clock.advance(1000); // the overlap ends: the old stream is closed
+    await clock.advance(1000); // the overlap ends: the old stream is closed
     await waitUntil('all lines', () => lines.length >= 3000, POLL);
     tail.stop();
     await reading;
@@ -81,7 +81,7 @@ describe('infra/logstream: a slow reader, and Fir sessions', function () {
 
   it('Fir renewal: lines both sessions carried during the overlap are delivered once', async () => {
     heroku.fake.logs.script(APP, { fir: true });
-    const clock = new FakeClock();
+    const clock = new FakeStreamClock();
     const tail = tailLogs(clientFor(heroku.fake), { app: APP, generation: 'fir', clock, renewMs: 60_000, overlapMs: 1000 });
     const lines: string[] = [];
     let renewing = false;
@@ -95,12 +95,12 @@ describe('infra/logstream: a slow reader, and Fir sessions', function () {
     await waitUntil('the first stream', () => heroku.fake.logs.openStreams === 1, POLL);
     heroku.fake.logs.publish(APP, batch('A'));
     await waitUntil('A lines', () => lines.length === 5, POLL);
-    clock.advance(60_000);
+    await clock.advance(60_000);
     await waitUntil('the overlapping stream', () => renewing, POLL);
     assert.equal(heroku.fake.logs.openStreams, 2);
     assert.equal(heroku.fake.logs.publish(APP, batch('B')), 2, 'both sessions carry the B lines');
     await waitUntil('B lines from the old stream', () => lines.length === 10, POLL);
-    clock.advance(1000);
+    await clock.advance(1000);
     await waitUntil('the old stream closed', () => heroku.fake.logs.openStreams === 1, POLL);
     heroku.fake.logs.publish(APP, batch('C'));
     await waitUntil('C lines', () => lines.length >= 15, POLL);

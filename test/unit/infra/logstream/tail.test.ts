@@ -68,7 +68,7 @@ describe('infra/logstream: tail against the fake logplex', function () {
     const r = startTail(heroku.fake, { accept: 'plain', lines: 0, silenceMs: 60_000 });
     await waitUntil('200 lines', () => r.lines.length >= 200, POLL);
     assert.equal(heroku.fake.logs.openStreams, 1);
-    r.clock.advance(60_000);
+    await r.clock.advance(60_000);
     await waitUntil('500 lines', () => r.lines.length >= 500, POLL);
     r.tail.stop();
     await r.done;
