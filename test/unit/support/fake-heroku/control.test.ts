@@ -28,7 +28,6 @@ describe('fake Heroku: control API', () => {
     const apps = (await call(heroku, 'GET', '/apps')).body as { name: string }[];
     assert.deepEqual(apps.map((a) => a.name).sort(), ['load-app-0001', 'load-app-0002', 'load-app-0003']);
     assert.equal((await call(heroku, 'POST', '/__fake/reset', { body: { seed: 'nope' } })).status, 422);
-    heroku.fake.reset({ seed: 'demo', apps: 0 });
   });
 
   it('sets the rate limit with PATCH /__fake/state', async () => {
