@@ -4,28 +4,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLocal } from '../../../src/cli/local/index';
-import { run } from '../../../src/cli/run';
 import { fixture, NODE, POLL } from '../infra/process/helpers';
 import { waitUntil } from '../../support/wait';
+import { runCli, startCli, type CliRun } from './helpers';
 
-interface Session {
-  done: Promise<number>;
-  stdout(): string;
-  stderr(): string;
+interface Session extends CliRun {
   interrupt(signal?: string): void;
 }
 
 function start(cwd: string, argv: string[], opts: { tty?: boolean; env?: Record<string, string> } = {}): Session {
-  let out = '';
-  let err = '';
   let handler: ((s: string) => void) | undefined;
-  const done = runLocal(argv, {
-    cwd,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...opts.env },
-    stdout: { write: (s: string) => (out += s), ...(opts.tty ? { isTTY: true } : {}) },
-    stderr: { write: (s: string) => (err += s) },
-  }, { onInterrupt: (h) => { handler = h; return () => (handler = undefined); } });
-  return { done, stdout: () => out, stderr: () => err, interrupt: (s = 'SIGINT') => handler?.(s) };
+  const onInterrupt = (h: (s: string) => void) => { handler = h; return () => (handler = undefined); };
+  const r = startCli(argv, { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...opts.env }, tty: opts.tty ? true : undefined },
+    (a, io) => runLocal(a, io, { onInterrupt }));
+  return { ...r, interrupt: (s = 'SIGINT') => handler?.(s) };
 }
 
 const PRINT_ENV = `${NODE} ${fixture('print-env.js')}`;
@@ -127,10 +119,9 @@ describe('cli: heroku-workflows local', function () {
   });
 
   it('is reachable as `heroku-workflows local` and runs the demo app', async () => {
-    let out = '';
-    const code = await run(['local', '--help'], { cwd: dir, env: {}, stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true } });
-    assert.equal(code, 0);
-    assert.match(out, /^Usage: heroku-workflows local/);
+    const help = await runCli(['local', '--help'], { cwd: dir });
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: heroku-workflows local/);
     const demo = join(__dirname, '..', '..', 'fixtures', 'runner', 'demo-app');
     const s = start(demo, ['--release', '--port', String(20000 + (process.pid % 20000))]); // a port no other test run picks
     await waitUntil('the web process', () => /web\.1 +\| listening on (http:\/\/localhost:\d+)/.test(s.stdout()), POLL);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { run } from '../../../src/cli/run';
+import { runCli } from './helpers';
 import { useFakeHeroku } from '../../support/use-fake-heroku';
 import { waitUntil } from '../../support/wait';
 import { seqOf } from '../../support/fake-heroku/logs/bulk-lines';
@@ -12,16 +12,9 @@ import { seqOf } from '../../support/fake-heroku/logs/bulk-lines';
 const H12 = '2026-11-24T06:31:26.123456+00:00 heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/x" host=a.herokuapp.com dyno=web.1 connect=0ms service=30000ms status=503 bytes=0 protocol=https';
 const APP_LINE = '2026-11-24T06:31:27.000001+00:00 app[web.1]: GET /orders 200 \x1b[2Jcleared';
 
-async function cli(argv: string[], o: { stdin?: string | Buffer[]; env?: NodeJS.ProcessEnv; tty?: boolean; signal?: AbortSignal } = {}) {
-  let stdout = '';
-  let stderr = '';
+function cli(argv: string[], o: { stdin?: string | Buffer[]; env?: NodeJS.ProcessEnv; tty?: boolean; signal?: AbortSignal } = {}) {
   const stdin = o.stdin === undefined ? undefined : Readable.from(typeof o.stdin === 'string' ? [Buffer.from(o.stdin)] : o.stdin);
-  const code = await run(['logs', ...argv], {
-    cwd: process.cwd(), env: o.env ?? {}, stdin, signal: o.signal,
-    stdout: { write: (s: string) => (stdout += s), isTTY: o.tty },
-    stderr: { write: (s: string) => (stderr += s) },
-  } as Parameters<typeof run>[1]);
-  return { code, stdout, stderr };
+  return runCli(['logs', ...argv], { ...o, stdin });
 }
 
 describe('cli: heroku-workflows logs', function () {
