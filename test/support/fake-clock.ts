@@ -3,6 +3,8 @@
 //   const clock = new FakeClock();
 //   const run = promote(api, clock, request);
 //   await clock.nextTimer(); await clock.advance(1000);   // one poll interval
+// With { autoAdvance: true } a sleep moves time on by its own length at once (firing what falls due meanwhile): for a
+// use-case that only polls, where the test checks what it asked for (`requested`) rather than stepping it.
 import type { Clock } from '../../src/core/heroku/ports';
 import type { IDisposable } from '../../src/core/lifecycle';
 
@@ -12,16 +14,28 @@ interface Timer {
   fire: () => void;
 }
 
+export interface FakeClockOptions {
+  /** Start time in ms since the epoch (default 2026-11-24T08:00:00Z). */
+  start?: number;
+  /** Sleeps return at once, having moved time on by their length (timers still wait for advance() or a sleep). */
+  autoAdvance?: boolean;
+}
+
 export class FakeClock implements Clock {
   private time: number;
+  private readonly autoAdvance: boolean;
   private seq = 0;
   private timers: Timer[] = [];
   private waiters: (() => void)[] = [];
   /** Every sleep or timer asked for, in ms, in order (a test can check a back-off). */
   readonly requested: number[] = [];
+  /** The sleeps alone, in ms, in order (where timers run beside a back-off). */
+  readonly sleeps: number[] = [];
 
-  constructor(start = Date.UTC(2026, 10, 24, 8, 0, 0)) {
+  constructor(o: number | FakeClockOptions = {}) {
+    const { start = Date.UTC(2026, 10, 24, 8, 0, 0), autoAdvance = false } = typeof o === 'number' ? { start: o } : o;
     this.time = start;
+    this.autoAdvance = autoAdvance;
   }
 
   now(): number {
@@ -35,18 +49,19 @@ export class FakeClock implements Clock {
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
+      const aborted = (): Error => Object.assign(new Error('aborted'), { name: 'AbortError' });
+      if (signal?.aborted) return reject(aborted());
+      this.sleeps.push(ms);
       const abort = (): void => {
         this.timers = this.timers.filter((t) => t !== timer);
-        const e = new Error('aborted');
-        e.name = 'AbortError';
-        reject(e);
+        reject(aborted());
       };
-      if (signal?.aborted) return abort();
       const timer = this.add(ms, () => {
         signal?.removeEventListener('abort', abort);
         resolve();
       });
       signal?.addEventListener('abort', abort, { once: true });
+      if (this.autoAdvance) void this.advance(ms);
     });
   }
 
@@ -67,11 +82,12 @@ export class FakeClock implements Clock {
       const next = [...this.timers].sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
       if (!next || next.at > end) break;
       this.timers = this.timers.filter((t) => t !== next);
-      this.time = next.at;
+      // Never backwards: with auto-advancing sleeps, two advances can run at once.
+      this.time = Math.max(this.time, next.at);
       next.fire();
       await settle();
     }
-    this.time = end;
+    this.time = Math.max(this.time, end);
     await settle();
   }
 

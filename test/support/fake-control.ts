@@ -1,6 +1,6 @@
 // The one client for the fake Heroku's control routes (/__fake/*, test/support/fake-heroku/README.md), over HTTP,
 // so unit tests, host tests (whose fake runs in the runner's process) and e2e specs use the same calls.
-import type { FaultSpec, RecordedRequest, SeedName } from './fake-heroku';
+import type { FaultSpec, RecordedRequest, SchemaViolation, SeedName } from './fake-heroku';
 import { waitFor } from './wait';
 
 /** The parts of `GET /__fake/state` tests read (records as arrays, per-app maps keyed by app id). */
@@ -10,7 +10,18 @@ export interface FakeStateDump {
   dynos: { appId: string; name: string; type: string; state: string }[];
   releases: { appId: string; version: number; description: string; status: string }[];
   configVars: Record<string, Record<string, string>>;
+  /** Enabled feature names per app id. */
+  features: Record<string, string[]>;
+  /** Uploaded source blobs, by size (not their bytes). */
+  sources: Record<string, unknown>[];
   rateLimitRemaining: number;
+}
+
+/** `GET /__fake/violations`: what the fake's schema self-check recorded (`validating` false: nothing is checked). */
+export interface FakeViolations {
+  validating: boolean;
+  count: number;
+  violations: SchemaViolation[];
 }
 
 export class FakeControl {
@@ -50,6 +61,14 @@ export class FakeControl {
 
   state(): Promise<FakeStateDump> {
     return this.call('GET', 'state') as Promise<FakeStateDump>;
+  }
+
+  violations(): Promise<FakeViolations> {
+    return this.call('GET', 'violations') as Promise<FakeViolations>;
+  }
+
+  async clearViolations(): Promise<void> {
+    await this.call('DELETE', 'violations');
   }
 
   async setRateLimit(remaining: number): Promise<void> {

@@ -41,7 +41,8 @@ export function useFakeHeroku(opts: UseFakeHerokuOptions = {}): FakeHerokuFixtur
   });
   beforeEach(async () => {
     if (opts.resetEach === false) return;
-    if (fake) fake.reset({ seed: opts.seed, apps: opts.apps });
+    // The suite's own seed, not whatever a test before switched to (reset() alone keeps the last one).
+    if (fake) fake.reset({ seed: opts.seed ?? 'demo', apps: opts.apps ?? 0 });
     else await control?.reset({ seed: opts.seed, apps: opts.apps });
   });
   after(async () => {

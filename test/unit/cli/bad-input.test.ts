@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { formatText, toJson, toSarif } from '../../../src/cli/lint/format';
-import { run } from '../../../src/cli/run';
+import { runCli } from './helpers';
 import { MAX_PROBLEMS } from '../../../src/core/lint/finish';
 import { lintBytes, ruleCatalog } from '../../../src/core/lint/registry';
 import type { FileKind } from '../../../src/core/lint/types';
@@ -19,12 +19,7 @@ const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u20
 const NAMES: Record<FileKind, string> = { procfile: 'Procfile', appjson: 'app.json', herokuyml: 'heroku.yml' };
 const KINDS = Object.keys(NAMES) as FileKind[];
 
-async function cli(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(['lint', ...argv], { cwd, env: {}, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+const cli = (cwd: string, ...argv: string[]) => runCli(['lint', ...argv], { cwd });
 
 /** Every report format for one file's findings; each must be bounded and free of control characters. */
 function reports(kind: FileKind, bytes: Uint8Array) {

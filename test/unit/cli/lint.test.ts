@@ -2,19 +2,9 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../../src/cli/run';
+import { runCli } from './helpers';
 
-async function cli(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(['lint', ...argv], {
-    cwd,
-    env: {},
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
+const cli = (cwd: string, ...argv: string[]) => runCli(['lint', ...argv], { cwd });
 
 describe('cli: heroku-workflows lint', () => {
   let root: string;
@@ -99,8 +89,7 @@ describe('cli: heroku-workflows lint', () => {
     const r = await cli(root, '--help');
     assert.equal(r.code, 0);
     assert.match(r.stdout, /--format text\|json\|sarif/);
-    let top = '';
-    await run(['--help'], { cwd: root, env: {}, stdout: { write: (s: string) => (top += s) }, stderr: { write: () => undefined } });
+    const top = (await runCli(['--help'], { cwd: root })).stdout;
     assert.match(top, /^ {2}lint /m);
   });
 

@@ -4,27 +4,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLocal } from '../../../src/cli/local/index';
-import { run } from '../../../src/cli/run';
-import { fixture, NODE, waitFor } from '../infra/process/helpers';
+import { fixture, NODE, POLL } from '../infra/process/helpers';
+import { waitUntil } from '../../support/wait';
+import { runCli, startCli, type CliRun } from './helpers';
 
-interface Session {
-  done: Promise<number>;
-  stdout(): string;
-  stderr(): string;
+interface Session extends CliRun {
   interrupt(signal?: string): void;
 }
 
 function start(cwd: string, argv: string[], opts: { tty?: boolean; env?: Record<string, string> } = {}): Session {
-  let out = '';
-  let err = '';
   let handler: ((s: string) => void) | undefined;
-  const done = runLocal(argv, {
-    cwd,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...opts.env },
-    stdout: { write: (s: string) => (out += s), ...(opts.tty ? { isTTY: true } : {}) },
-    stderr: { write: (s: string) => (err += s) },
-  }, { onInterrupt: (h) => { handler = h; return () => (handler = undefined); } });
-  return { done, stdout: () => out, stderr: () => err, interrupt: (s = 'SIGINT') => handler?.(s) };
+  const onInterrupt = (h: (s: string) => void) => { handler = h; return () => (handler = undefined); };
+  const r = startCli(argv, { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...opts.env }, tty: opts.tty ? true : undefined },
+    (a, io) => runLocal(a, io, { onInterrupt }));
+  return { ...r, interrupt: (s = 'SIGINT') => handler?.(s) };
 }
 
 const PRINT_ENV = `${NODE} ${fixture('print-env.js')}`;
@@ -40,7 +33,7 @@ describe('cli: heroku-workflows local', function () {
     writeFileSync(join(dir, 'Procfile'), `web: ${PRINT_ENV} PORT DYNO FOREMAN_WORKER_NAME MSG --stay\nworker: ${PRINT_ENV} PORT DYNO MSG --stay\n`);
     writeFileSync(join(dir, '.env'), 'MSG="a\\nb" # quoted, with an escape\n');
     const s = start(dir, ['web=2,worker=1']);
-    await waitFor(() => (s.stdout().match(/\| \{/g) ?? []).length === 3, 'three processes to print their env');
+    await waitUntil('three processes to print their env', () => (s.stdout().match(/\| \{/g) ?? []).length === 3, POLL);
     s.interrupt();
     assert.equal(await s.done, 130);
     const out = s.stdout();
@@ -65,7 +58,7 @@ describe('cli: heroku-workflows local', function () {
   it('--keep-running leaves the others running after one exits', async () => {
     writeFileSync(join(dir, 'Procfile'), `web: ${SLEEPER}\nbad: exit 4\n`);
     const s = start(dir, ['--keep-running']);
-    await waitFor(() => /bad\.1 +\| exited with code 4/.test(s.stdout()) && /web\.1 +\| ready/.test(s.stdout()), 'the exit');
+    await waitUntil('the exit', () => /bad\.1 +\| exited with code 4/.test(s.stdout()) && /web\.1 +\| ready/.test(s.stdout()), POLL);
     assert.doesNotMatch(s.stdout(), /web\.1 +\| stopped/);
     s.interrupt();
     assert.equal(await s.done, 4);
@@ -126,18 +119,17 @@ describe('cli: heroku-workflows local', function () {
   });
 
   it('is reachable as `heroku-workflows local` and runs the demo app', async () => {
-    let out = '';
-    const code = await run(['local', '--help'], { cwd: dir, env: {}, stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true } });
-    assert.equal(code, 0);
-    assert.match(out, /^Usage: heroku-workflows local/);
+    const help = await runCli(['local', '--help'], { cwd: dir });
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: heroku-workflows local/);
     const demo = join(__dirname, '..', '..', 'fixtures', 'runner', 'demo-app');
     const s = start(demo, ['--release', '--port', String(20000 + (process.pid % 20000))]); // a port no other test run picks
-    await waitFor(() => /web\.1 +\| listening on (http:\/\/localhost:\d+)/.test(s.stdout()), 'the web process');
+    await waitUntil('the web process', () => /web\.1 +\| listening on (http:\/\/localhost:\d+)/.test(s.stdout()), POLL);
     const url = /listening on (http:\/\/localhost:\d+)/.exec(s.stdout())![1];
     const page = await (await fetch(url)).text();
     assert.match(page, /<h1>Hello from \.env<\/h1>/);
     assert.match(page, /Served by <code>web\.1<\/code>/);
-    await waitFor(() => /worker\.1 +\| worker\.1 ready/.test(s.stdout()), 'the worker');
+    await waitUntil('the worker', () => /worker\.1 +\| worker\.1 ready/.test(s.stdout()), POLL);
     s.interrupt();
     assert.equal(await s.done, 130);
     assert.match(s.stdout(), /release\.1 +\| release phase: nothing to migrate/);

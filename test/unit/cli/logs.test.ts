@@ -4,23 +4,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { run } from '../../../src/cli/run';
-import { startFakeHeroku, type FakeHeroku } from '../../support/fake-heroku';
+import { runCli } from './helpers';
+import { useFakeHeroku } from '../../support/use-fake-heroku';
+import { waitUntil } from '../../support/wait';
 import { seqOf } from '../../support/fake-heroku/logs/bulk-lines';
 
 const H12 = '2026-11-24T06:31:26.123456+00:00 heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/x" host=a.herokuapp.com dyno=web.1 connect=0ms service=30000ms status=503 bytes=0 protocol=https';
 const APP_LINE = '2026-11-24T06:31:27.000001+00:00 app[web.1]: GET /orders 200 \x1b[2Jcleared';
 
-async function cli(argv: string[], o: { stdin?: string | Buffer[]; env?: NodeJS.ProcessEnv; tty?: boolean; signal?: AbortSignal } = {}) {
-  let stdout = '';
-  let stderr = '';
+function cli(argv: string[], o: { stdin?: string | Buffer[]; env?: NodeJS.ProcessEnv; tty?: boolean; signal?: AbortSignal } = {}) {
   const stdin = o.stdin === undefined ? undefined : Readable.from(typeof o.stdin === 'string' ? [Buffer.from(o.stdin)] : o.stdin);
-  const code = await run(['logs', ...argv], {
-    cwd: process.cwd(), env: o.env ?? {}, stdin, signal: o.signal,
-    stdout: { write: (s: string) => (stdout += s), isTTY: o.tty },
-    stderr: { write: (s: string) => (stderr += s) },
-  } as Parameters<typeof run>[1]);
-  return { code, stdout, stderr };
+  return runCli(['logs', ...argv], { ...o, stdin });
 }
 
 describe('cli: heroku-workflows logs', function () {
@@ -74,50 +68,45 @@ describe('cli: heroku-workflows logs', function () {
   });
 
   describe('tail, against the fake Heroku', () => {
-    let fake: FakeHeroku;
+    const heroku = useFakeHeroku();
     let home: string;
-    before(async () => { fake = await startFakeHeroku(); });
-    after(async () => { await fake.close(); });
-    beforeEach(() => {
-      fake.reset();
-      home = mkdtempSync(join(tmpdir(), 'hw-logs-home-'));
-    });
+    beforeEach(() => { home = mkdtempSync(join(tmpdir(), 'hw-logs-home-')); });
     afterEach(() => rmSync(home, { recursive: true, force: true }));
 
     it('HEROKU_API_KEY + HEROKU_API_URL: streams an app\'s lines (--no-tail ends), as JSON too', async () => {
-      fake.logs.script('acme-web-dev', { mode: 'bulk', count: 40, end: true });
-      const env = { HEROKU_API_KEY: fake.apiKey, HEROKU_API_URL: fake.url, HOME: home };
+      heroku.fake.logs.script('acme-web-dev', { mode: 'bulk', count: 40, end: true });
+      const env = { HEROKU_API_KEY: heroku.apiKey, HEROKU_API_URL: heroku.url, HOME: home };
       const r = await cli(['tail', '--app', 'acme-web-dev', '--no-tail', '--lines', '0'], { env });
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(r.stdout.trimEnd().split('\n').map((l) => seqOf(l)), Array.from({ length: 40 }, (_, i) => i + 1));
-      fake.logs.script('acme-web-dev', { mode: 'bulk', count: 5, end: true });
+      heroku.fake.logs.script('acme-web-dev', { mode: 'bulk', count: 5, end: true });
       const j = await cli(['tail', '-a', 'acme-web-dev', '--no-tail', '--json'], { env });
       assert.equal(j.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { timestamp: string }).length, 5);
-      assert.ok(!r.stdout.includes(fake.apiKey) && !r.stderr.includes(fake.apiKey) && !j.stdout.includes(fake.apiKey));
+      assert.ok(!r.stdout.includes(heroku.apiKey) && !r.stderr.includes(heroku.apiKey) && !j.stdout.includes(heroku.apiKey));
     });
 
     it('uses the Heroku CLI login in ~/.netrc; sends --dyno/--source to Heroku; stops on its signal', async () => {
-      writeFileSync(join(home, '.netrc'), `machine 127.0.0.1\n  login dana@example.com\n  password ${fake.apiKey}\n`);
+      writeFileSync(join(home, '.netrc'), `machine 127.0.0.1\n  login dana@example.com\n  password ${heroku.apiKey}\n`);
       const ac = new AbortController();
-      const env = { HEROKU_API_URL: fake.url, HOME: home };
+      const env = { HEROKU_API_URL: heroku.url, HOME: home };
       const running = cli(['tail', '--app', 'acme-web-staging', '--dyno', 'web.1', '--source', 'app', '--lines', '3'], { env, signal: ac.signal });
-      while (fake.logs.openStreams === 0) await new Promise((r) => setTimeout(r, 5));
+      await waitUntil('the log stream to open', () => heroku.fake.logs.openStreams > 0, { everyMs: 5 });
       ac.abort();
       const r = await running;
       assert.equal(r.code, 0, r.stderr);
-      const s = [...fake.state.logSessions.values()][0];
+      const s = [...heroku.fake.state.logSessions.values()][0];
       assert.deepEqual([s.dyno, s.source, s.lines, s.tail], ['web.1', 'app', 3, true]);
-      const authz = fake.requests.find((q) => q.path.endsWith('/log-sessions'))?.headers.authorization;
-      assert.equal(authz, `Bearer ${fake.apiKey}`);
+      const authz = heroku.fake.requests.find((q) => q.path.endsWith('/log-sessions'))?.headers.authorization;
+      assert.equal(authz, `Bearer ${heroku.apiKey}`);
     });
 
     it('a rejected key: exit 1 with Heroku\'s reason, the key never printed; no key at all: says how to sign in', async () => {
       const bad = 'HRKU-wrong-0123456789abcdef';
-      const r = await cli(['tail', '--app', 'acme-web-dev'], { env: { HEROKU_API_KEY: bad, HEROKU_API_URL: fake.url, HOME: home } });
+      const r = await cli(['tail', '--app', 'acme-web-dev'], { env: { HEROKU_API_KEY: bad, HEROKU_API_URL: heroku.url, HOME: home } });
       assert.equal(r.code, 1);
       assert.match(r.stderr, /401/);
       assert.ok(!r.stderr.includes(bad) && !r.stdout.includes(bad));
-      const none = await cli(['tail', '--app', 'acme-web-dev'], { env: { HEROKU_API_URL: fake.url, HOME: home } });
+      const none = await cli(['tail', '--app', 'acme-web-dev'], { env: { HEROKU_API_URL: heroku.url, HOME: home } });
       assert.equal(none.code, 1);
       assert.match(none.stderr, /not signed in to Heroku/);
     });

@@ -2,35 +2,23 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../../src/cli/run';
+import { runCli } from './helpers';
 import type { PipelineDiagram, ReleaseTimeline } from '../../../src/shared/pipeline-model';
-import { startFakeHeroku, type FakeHeroku } from '../../support/fake-heroku';
+import { useFakeHeroku } from '../../support/use-fake-heroku';
 
 describe('cli: pipelines info and releases against the fake Heroku', function () {
   this.timeout(20_000);
-  let fake: FakeHeroku;
+  const heroku = useFakeHeroku({ seed: 'demo', resetEach: false });
   let home: string;
-  before(async () => {
-    fake = await startFakeHeroku({ seed: 'demo' });
-    home = mkdtempSync(join(tmpdir(), 'hw-cli-'));
-  });
-  after(async () => {
-    await fake.close();
-    rmSync(home, { recursive: true, force: true });
-  });
+  before(() => { home = mkdtempSync(join(tmpdir(), 'hw-cli-')); });
+  after(() => rmSync(home, { recursive: true, force: true }));
 
-  async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const env = { HOME: home, HEROKU_API_URL: fake.url, HEROKU_API_KEY: fake.apiKey };
-    const code = await run(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, cwd: home, env });
-    return { code, out, err };
-  }
+  const cli = (...argv: string[]) => runCli(argv, { cwd: home, env: { HOME: home, HEROKU_API_URL: heroku.url, HEROKU_API_KEY: heroku.apiKey } });
 
   it('prints the demo pipeline as the diagram sees it (JSON and text)', async () => {
     const j = await cli('pipelines', 'info', 'acme-web', '--json');
-    assert.ok(j.code === 0 || j.code === 1, j.err);
-    const d = JSON.parse(j.out) as PipelineDiagram;
+    assert.ok(j.code === 0 || j.code === 1, j.stderr);
+    const d = JSON.parse(j.stdout) as PipelineDiagram;
     assert.equal(d.pipeline.name, 'acme-web');
     const stage = (s: string) => d.columns.find((c) => c.stage === s)?.cards.map((c) => c.name);
     assert.deepEqual(stage('staging'), ['acme-web-staging']);
@@ -40,32 +28,31 @@ describe('cli: pipelines info and releases against the fake Heroku', function ()
     assert.deepEqual(staging?.promote?.targets.map((t) => t.name), ['acme-web-production']);
     assert.equal(staging?.release?.version, 16);
     const t = await cli('pipelines', 'info', 'acme-web');
-    assert.match(t.out, /^=== acme-web/);
-    assert.match(t.out, /acme-web-staging {2}v16 succeeded/);
-    assert.ok(!t.out.includes(fake.apiKey) && !j.out.includes(fake.apiKey), 'the token is never printed');
+    assert.match(t.stdout, /^=== acme-web/);
+    assert.match(t.stdout, /acme-web-staging {2}v16 succeeded/);
+    assert.ok(!t.stdout.includes(heroku.apiKey) && !j.stdout.includes(heroku.apiKey), 'the token is never printed');
   });
 
   it('prints the release timeline, with the failed release and the current marker', async () => {
     const j = await cli('releases', '--app', 'acme-web-production', '--json');
-    assert.equal(j.code, 0, j.err);
-    const t = JSON.parse(j.out) as ReleaseTimeline;
+    assert.equal(j.code, 0, j.stderr);
+    const t = JSON.parse(j.stdout) as ReleaseTimeline;
     assert.equal(t.entries[0].version, 42);
     assert.equal(t.entries[0].current, true);
     assert.equal(t.entries.find((e) => e.version === 40)?.status, 'failed');
     const text = await cli('releases', '--app=acme-web-production');
-    assert.match(text.out, /v40 {2}failed {4}deploy/);
+    assert.match(text.stdout, /v40 {2}failed {4}deploy/);
   });
 
   it('says what is wrong: unknown pipeline (exit 1), bad usage (exit 2), no token (exit 2)', async () => {
     const missing = await cli('pipelines', 'info', 'no-such-pipeline');
     assert.equal(missing.code, 1);
-    assert.match(missing.out, /could not read pipeline no-such-pipeline/);
+    assert.match(missing.stdout, /could not read pipeline no-such-pipeline/);
     assert.equal((await cli('pipelines', 'show', 'x')).code, 2);
     assert.equal((await cli('releases')).code, 2);
-    assert.match((await cli('releases', '--app')).err, /needs an app name/);
-    let err = '';
-    const code = await run(['releases', '--app', 'x'], { stdout: { write: () => 0 }, stderr: { write: (s: string) => (err += s) }, cwd: home, env: { HOME: home, HEROKU_API_URL: fake.url } });
-    assert.equal(code, 2);
-    assert.match(err, /not signed in/);
+    assert.match((await cli('releases', '--app')).stderr, /needs an app name/);
+    const unsigned = await runCli(['releases', '--app', 'x'], { cwd: home, env: { HOME: home, HEROKU_API_URL: heroku.url } });
+    assert.equal(unsigned.code, 2);
+    assert.match(unsigned.stderr, /not signed in/);
   });
 });

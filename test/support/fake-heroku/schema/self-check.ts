@@ -22,7 +22,8 @@ const MAX_KEPT = 200;
 // Compiling a variant's schema costs ~15-30 ms and each link's first use some more: one per process, shared by
 // every fake a test run starts.
 const validators = new Map<Variant, SchemaValidator>();
-function validator(variant: Variant): SchemaValidator {
+/** The process's validator for a variant: 3.sdk strict (exactly the listed properties), 3 allowing newer ones. */
+export function validator(variant: Variant): SchemaValidator {
   let v = validators.get(variant);
   if (!v) {
     v = new SchemaValidator(variant, { allowNewerProperties: variant === '3' });

@@ -4,7 +4,8 @@ import { followReleaseOutput } from '../../../../src/core/pipeline/release-outpu
 import type { TextStreams } from '../../../../src/core/pipeline/ports';
 import type { PromotionState } from '../../../../src/shared/pipeline-protocol';
 import type { AppCard } from '../../../../src/shared/pipeline-model';
-import { err, fail, fakeApi, FakeClock, ok } from './helpers';
+import { FakeClock } from '../../../support/fake-clock';
+import { err, fail, fakeApi, ok } from './helpers';
 
 const release = (version: number) => ({ id: `r${version}`, version, description: '', kind: 'deploy' as const, user: '', createdAt: '', status: 'succeeded', current: true });
 const staging: AppCard = { appId: 's', name: 'shop-staging', stage: 'staging', failures: [], release: release(16), commit: { sha: 'a'.repeat(40), short: 'aaaaaaa' } };
@@ -29,11 +30,11 @@ describe('core/pipeline promotion', () => {
         ? [{ app: { id: 'p' }, status: 'pending' }, { app: { id: 'e' }, status: 'pending' }]
         : [{ app: { id: 'p' }, status: 'succeeded', release: { id: 'new' } }, { app: { id: 'e' }, status: 'failed', error_message: 'Release phase failed.' }]),
     });
-    const clock = new FakeClock();
+    const clock = new FakeClock({ autoAdvance: true });
     const states: PromotionState[] = [];
     const end = await runPromotion(api, clock, { pipelineId: 'p1', source: staging, targets: [prod, eu] }, (s) => states.push(s));
     assert.deepEqual(sent, [{ pipelineId: 'p1', sourceAppId: 's', targetAppIds: ['p', 'e'], sourceReleaseId: 'r16' }]);
-    assert.deepEqual(clock.sleeps, [1000, 1000]);
+    assert.deepEqual(clock.requested, [1000, 1000]);
     assert.ok(states.length >= 3 && states.slice(0, -1).every((s) => !s.done));
     assert.equal(end.done, true);
     assert.equal(end.failed, true);
@@ -43,7 +44,7 @@ describe('core/pipeline promotion', () => {
 
   it('a refused promotion is a done, failed state with Heroku\'s message', async () => {
     const api = fakeApi({ createPromotion: fail(err(422, 'shop-staging has no succeeded release to promote.', 'invalid_params')) });
-    const end = await runPromotion(api, new FakeClock(), { pipelineId: 'p1', source: staging, targets: [prod] }, () => undefined);
+    const end = await runPromotion(api, new FakeClock({ autoAdvance: true }), { pipelineId: 'p1', source: staging, targets: [prod] }, () => undefined);
     assert.deepEqual([end.done, end.failed], [true, true]);
     assert.match(end.text ?? '', /no succeeded release to promote/);
     assert.equal(end.targets[0].status, 'failed');
@@ -51,10 +52,10 @@ describe('core/pipeline promotion', () => {
 
   it('stops waiting after the limit and says the target is still pending', async () => {
     const api = fakeApi({ createPromotion: ok({ id: 'x' }), promotionTargets: ok([{ app: { id: 'p' }, status: 'pending' }]) });
-    const clock = new FakeClock();
+    const clock = new FakeClock({ autoAdvance: true });
     const end = await runPromotion(api, clock, { pipelineId: 'p1', source: staging, targets: [prod] }, () => undefined, { maxWaitMs: 5000 });
     assert.match(end.text ?? '', /still pending/);
-    assert.ok(clock.sleeps.length <= 6);
+    assert.ok(clock.requested.length <= 6);
   });
 });
 
@@ -64,23 +65,23 @@ describe('core/pipeline release-phase output', () => {
   it('waits while the stream answers 404, then streams to the end', async () => {
     let opens = 0;
     const streams: TextStreams = { open: async () => (++opens < 4 ? fail(err(404, 'not yet')) : ok(chunks('Running release command…\n', 'done\n'))) };
-    const clock = new FakeClock();
+    const clock = new FakeClock({ autoAdvance: true });
     const got: string[] = [];
     const waits: number[] = [];
     const end = await followReleaseOutput(streams, clock, 'http://x', (t) => got.push(t), { onWaiting: (n) => waits.push(n), stillPending: async () => true });
     assert.deepEqual(end, { ok: true, bytes: 30 });
     assert.deepEqual(got, ['Running release command…\n', 'done\n']);
     assert.deepEqual(waits, [1, 2, 3]);
-    assert.deepEqual(clock.sleeps, [500, 1000, 1500]);
+    assert.deepEqual(clock.requested, [500, 1000, 1500]);
   });
 
   it('gives up when the release left pending without output, on other errors, and after the limit', async () => {
     const notFound: TextStreams = { open: async () => fail(err(404, 'nope')) };
-    const gone = await followReleaseOutput(notFound, new FakeClock(), 'u', () => undefined, { stillPending: async () => false });
+    const gone = await followReleaseOutput(notFound, new FakeClock({ autoAdvance: true }), 'u', () => undefined, { stillPending: async () => false });
     assert.match(gone.ok ? '' : gone.message, /no longer pending/);
-    const broken = await followReleaseOutput({ open: async () => fail(err(500, 'boom')) }, new FakeClock(), 'u', () => undefined);
+    const broken = await followReleaseOutput({ open: async () => fail(err(500, 'boom')) }, new FakeClock({ autoAdvance: true }), 'u', () => undefined);
     assert.match(broken.ok ? '' : broken.message, /boom/);
-    const late = await followReleaseOutput(notFound, new FakeClock(), 'u', () => undefined, { maxWaitMs: 3000 });
+    const late = await followReleaseOutput(notFound, new FakeClock({ autoAdvance: true }), 'u', () => undefined, { maxWaitMs: 3000 });
     assert.match(late.ok ? '' : late.message, /did not start in time/);
   });
 });

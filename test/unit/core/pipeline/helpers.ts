@@ -1,27 +1,10 @@
-// Plain-object stand-ins for the pipeline ports: canned answers (Results) per call, and a clock that only
-// moves when sleep() is called. No HTTP: the fake Heroku's routes are exercised by the host tests.
+// Plain-object stand-ins for the pipeline ports: canned answers (Results) per call (the clock is the shared
+// test/support/fake-clock.ts). No HTTP: the fake Heroku's routes are exercised by the host tests.
 import { fail, ok, type HerokuError, type Result } from '../../../../src/core/heroku/result';
-import type { Clock, PipelineApi } from '../../../../src/core/pipeline/ports';
+import type { PipelineApi } from '../../../../src/core/pipeline/ports';
 
 export const err = (status: number, message: string, id = status === 404 ? 'not_found' : 'http_error'): HerokuError =>
   ({ id, message, status, method: 'GET', path: '/x' });
-
-export class FakeClock implements Clock {
-  t = 0;
-  sleeps: number[] = [];
-  now(): number { return this.t; }
-  sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) return Promise.reject(new Error('aborted'));
-    this.sleeps.push(ms);
-    this.t += ms;
-    return Promise.resolve();
-  }
-  setTimer(fn: () => void, ms: number): { dispose(): void } {
-    const t = setTimeout(fn, 0);
-    this.sleeps.push(ms);
-    return { dispose: () => clearTimeout(t) };
-  }
-}
 
 type Answer = Result<unknown> | ((...args: unknown[]) => Result<unknown>);
 

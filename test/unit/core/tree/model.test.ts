@@ -5,6 +5,7 @@ import type { App } from '../../../../src/core/heroku/types';
 import { AppStore } from '../../../../src/core/state/store';
 import { ExplorerModel, ROOTS, type WorkspaceApp } from '../../../../src/core/tree/model';
 import { FakeClock } from '../../../support/fake-clock';
+import { waitUntil } from '../../../support/wait';
 import type { ExplorerNode } from '../../../../src/core/tree/nodes';
 
 type Res = Result<unknown>;
@@ -221,7 +222,7 @@ describe('core/tree/model', () => {
     const m = tree(api({ listApps: (signal) => (++calls === 1 ? hanging(signal) : ok([app('fresh')])) }), async () => []);
     const all = (await m.children()).find((n) => n.kind === 'allApps');
     const first = m.children(all);
-    await new Promise((r) => setImmediate(r));
+    await waitUntil('the first read to start', () => signals.length > 0, { everyMs: 1 });
     assert.equal(signals.length, 1);
     m.state.invalidate();
     assert.equal(signals[0].aborted, true, 'the older read was aborted');
@@ -240,7 +241,7 @@ describe('core/tree/model', () => {
     }), async () => []);
     const section = { id: 'x/app:alpha/dynos', kind: 'section', label: 'Dynos', app: 'alpha', section: 'dynos', contextValue: 'heroku.section.dynos', collapsible: 'collapsed' } as const;
     const pending = m.children(section);
-    await new Promise((r) => setImmediate(r));
+    await waitUntil('the read to start', () => seen !== undefined, { everyMs: 1 });
     m.dispose();
     m.state.dispose();
     assert.equal(seen?.aborted, true);

@@ -9,25 +9,20 @@ import { runDeploy, type DeployInput } from '../../../../src/core/deploy/deploy'
 import { renderEvent } from '../../../../src/core/deploy/render';
 import { DeployTracker, type DeployEvent } from '../../../../src/core/deploy/steps';
 import { nodeDeployPorts } from '../../../../src/infra/deploy/node-ports';
-import { HerokuClient } from '../../../../src/infra/heroku/client';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
+import type { HerokuClient } from '../../../../src/infra/heroku/client';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
 
 const APP = 'dana-scratch';
 
 describe('deploy against the fake Heroku', function () {
   this.timeout(60_000);
-  let fake: FakeHeroku;
+  const heroku = useFakeHeroku({ seed: 'demo' });
   let client: HerokuClient;
   let dir: string;
-  before(async () => {
-    fake = await startFakeHeroku({ seed: 'demo' });
-    client = new HerokuClient({ baseUrl: fake.url, getToken: () => fake.apiKey });
-  });
-  after(() => fake.close());
+  before(() => { client = heroku.client().client; });
   beforeEach(() => {
-    fake.reset();
-    fake.state.buildStepMs = 5;
-    fake.state.releasePhaseStepMs = 5;
+    heroku.fake.state.buildStepMs = 5;
+    heroku.fake.state.releasePhaseStepMs = 5;
     dir = mkdtempSync(path.join(tmpdir(), 'hw-deploy-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -105,7 +100,7 @@ describe('deploy against the fake Heroku', function () {
 
   it('reconnects when the build output stream drops mid-build, without repeating what was shown', async () => {
     write('requirements.txt', 'flask\n');
-    fake.faults.add({ path: '/__output/builds/*', drop: true, afterBytes: 120, times: 1 });
+    heroku.fake.faults.add({ path: '/__output/builds/*', drop: true, afterBytes: 120, times: 1 });
     const { state, log, tracker, events } = await deploy();
     assert.equal(state.outcome?.kind, 'succeeded', log);
     assert.ok(events.some((e) => e.type === 'note' && /stream dropped .*reconnecting \(1\/3\)/.test(e.text)), log);
@@ -117,7 +112,7 @@ describe('deploy against the fake Heroku', function () {
 
   it('says so when the stream cannot be reopened, and still reports the build result', async () => {
     write('requirements.txt', 'flask\n');
-    fake.faults.add({ path: '/__output/builds/*', drop: true, afterBytes: 60 });
+    heroku.fake.faults.add({ path: '/__output/builds/*', drop: true, afterBytes: 60 });
     const { state, events, log } = await deploy();
     assert.equal(state.outcome?.kind, 'succeeded', log);
     assert.ok(events.some((e) => e.type === 'note' && /could not be reopened after 3 tries/.test(e.text)), log);
@@ -132,10 +127,10 @@ describe('deploy against the fake Heroku', function () {
     assert.ok(o && o.kind === 'cancelled');
     assert.equal(o.step, 'upload');
     assert.match(o.note ?? '', /no build was created/);
-    assert.equal(fake.requests.filter((r) => r.method === 'POST' && /\/builds$/.test(r.path)).length, 0);
-    assert.equal(fake.requests.filter((r) => r.method === 'POST' && /\/sources$/.test(r.path)).length, 1);
+    assert.equal(heroku.fake.requests.filter((r) => r.method === 'POST' && /\/builds$/.test(r.path)).length, 0);
+    assert.equal(heroku.fake.requests.filter((r) => r.method === 'POST' && /\/sources$/.test(r.path)).length, 1);
     const builds = await client.many('GET', `/apps/${APP}/builds`, (v: unknown) => v, { cache: false });
     assert.ok(builds.ok);
-    assert.equal((builds.value as { source_blob: { url: string } }[]).filter((b) => b.source_blob.url.startsWith(fake.url)).length, 0);
+    assert.equal((builds.value as { source_blob: { url: string } }[]).filter((b) => b.source_blob.url.startsWith(heroku.url)).length, 0);
   });
 });

@@ -1,63 +1,48 @@
-import { HerokuClient } from '../../../../src/infra/heroku/client';
+import type { HerokuClient } from '../../../../src/infra/heroku/client';
+import { FakeClock } from '../../../support/fake-clock';
 import type { StreamClock } from '../../../../src/infra/logstream/clock';
 import type { TailEvent, TailOptions } from '../../../../src/infra/logstream/events';
 import { tailLogs, type LogTail } from '../../../../src/infra/logstream/tail';
 import type { FakeHeroku } from '../../../support/fake-heroku';
 import { seqOf } from '../../../support/fake-heroku/logs/bulk-lines';
+import { clientFor as testClient } from '../../../support/heroku-client';
+import type { WaitOptions } from '../../../support/wait';
 
 /**
- * Time that moves only when told: sleeps (backoff) return at once and move it by their length, recording it;
- * advance() moves it and fires the timers that are due (silence limit, resync timeout, Fir renewal).
+ * The shared FakeClock as the tail's StreamClock: sleeps (backoff) return at once having moved time on by their
+ * length (`sleeps` records them); advance() moves it and fires the timers that are due (silence limit, resync
+ * timeout, Fir renewal). Like systemClock, a sleep cut short by its signal resolves instead of rejecting.
  */
-export class FakeClock implements StreamClock {
-  t = 0;
-  readonly sleeps: number[] = [];
-  private timers: { at: number; fn: () => void; id: number }[] = [];
-  private ids = 0;
-
-  now(): number {
-    return this.t;
+export class FakeStreamClock extends FakeClock implements StreamClock {
+  constructor() {
+    super({ start: 0, autoAdvance: true });
   }
 
-  sleep(ms: number): Promise<void> {
-    this.sleeps.push(ms);
-    this.advance(ms);
-    return Promise.resolve();
+  override sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return super.sleep(ms, signal).catch(() => undefined);
   }
 
   timer(ms: number, fn: () => void): () => void {
-    const id = ++this.ids;
-    this.timers.push({ at: this.t + ms, fn, id });
-    return () => { this.timers = this.timers.filter((x) => x.id !== id); };
-  }
-
-  advance(ms: number): void {
-    const until = this.t + ms;
-    for (;;) {
-      const due = this.timers.filter((x) => x.at <= until).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((x) => x !== due);
-      this.t = Math.max(this.t, due.at);
-      due.fn();
-    }
-    this.t = until;
+    const t = this.setTimer(fn, ms);
+    return () => t.dispose();
   }
 }
 
+/** A test client of the fake (test/support/heroku-client.ts) without retries: the tail does its own reconnecting. */
 export function clientFor(fake: FakeHeroku, key = fake.apiKey): HerokuClient {
-  return new HerokuClient({ baseUrl: fake.url, getToken: () => key, retry: { retries: 0 } });
+  return testClient(fake, { getToken: () => key, retry: { retries: 0 } }).client;
 }
 
 export interface Run {
   tail: LogTail;
   events: TailEvent[];
   lines: string[];
-  clock: FakeClock;
+  clock: FakeStreamClock;
 }
 
 /** Starts a tail with a fake clock (jitter fixed at its middle) and collects everything it yields. */
 export function startTail(fake: FakeHeroku, o: Partial<TailOptions> & { app?: string }, client = clientFor(fake)): Run & { done: Promise<void> } {
-  const clock = new FakeClock();
+  const clock = new FakeStreamClock();
   const tail = tailLogs(client, { app: 'acme-web-production', generation: 'cedar', clock, random: () => 0.5, ...o });
   const run: Run = { tail, events: [], lines: [], clock };
   const done = (async () => {
@@ -69,14 +54,8 @@ export function startTail(fake: FakeHeroku, o: Partial<TailOptions> & { app?: st
   return { ...run, done };
 }
 
-/** Resolves when `cond()` holds, checking after every macrotask (no fixed sleeps). */
-export async function until(cond: () => boolean, what: string, limitMs = 8000): Promise<void> {
-  const start = Date.now();
-  while (!cond()) {
-    if (Date.now() - start > limitMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 2));
-  }
-}
+/** How tail tests wait (test/support/wait.ts): after nearly every macrotask, as some conditions pass in a moment ("exactly 5 lines"). */
+export const POLL: WaitOptions = { ms: 8000, everyMs: 2 };
 
 /** The bulk sequence numbers of `lines`, in order. */
 export const seqsOf = (lines: readonly string[]): number[] => lines.map((l) => seqOf(l) ?? -1);

@@ -1,8 +1,6 @@
-// Finding processes by a marker in their command line, and waiting on conditions (never sleep-then-assert).
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+// What the process tests share: the runner fixtures, processes found by a marker, how to wait, a recording listener.
 import { join } from 'node:path';
+import type { WaitOptions } from '../../../support/wait';
 import type { ExitReport, StreamName, SupervisorListener } from '../../../../src/infra/process/supervisor';
 
 export const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures', 'runner');
@@ -12,39 +10,10 @@ export function fixture(name: string): string {
   return JSON.stringify(join(FIXTURES, name));
 }
 
-export function newMarker(): string {
-  return `hwmark${randomBytes(6).toString('hex')}`;
-}
+export { liveWithMarker, newMarker } from '../../../support/processes';
 
-/** Pids of running (not zombie) processes whose command line contains `marker`. */
-export function liveWithMarker(marker: string): number[] {
-  if (process.platform !== 'linux') {
-    const out = execFileSync('ps', ['-axo', 'pid=,stat=,command='], { encoding: 'utf8' });
-    return out.split('\n').filter((l) => l.includes(marker) && !/^\s*\d+\s+Z/.test(l)).map((l) => Number(l.trim().split(/\s+/)[0]));
-  }
-  const pids: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      if (!readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(marker)) continue;
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-      if (state !== 'Z' && state !== 'X') pids.push(Number(name));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids.filter((p) => p !== process.pid);
-}
-
-/** Polls `cond` until it holds; fails with `what` after `ms`. */
-export async function waitFor(cond: () => boolean, what: string, ms = 10000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** How process tests wait (test/support/wait.ts): polls often, gives up before mocha's own timeout. */
+export const POLL: WaitOptions = { ms: 10_000, everyMs: 25 };
 
 /** A listener that records everything, with per-process output as text. */
 export class Recorder implements SupervisorListener {

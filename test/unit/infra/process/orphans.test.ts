@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { FIXTURES, NODE, fixture, liveWithMarker, newMarker, waitFor } from './helpers';
+import { FIXTURES, NODE, fixture, liveWithMarker, newMarker, POLL } from './helpers';
+import { waitUntil } from '../../../support/wait';
 
 /** Runs the supervisor in a child process, kills that parent with SIGKILL, waits for every child to go. */
 async function killedParentLeavesNothing(mode: '' | 'kill-watchdog'): Promise<void> {
@@ -20,13 +21,13 @@ async function killedParentLeavesNothing(mode: '' | 'kill-watchdog'): Promise<vo
     let out = '';
     parent.stdout.on('data', (d: Buffer) => (out += d.toString()));
     parent.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    await waitFor(() => out.includes('all ready'), 'the supervised processes', 30000);
+    await waitUntil('the supervised processes', () => out.includes('all ready'), { ...POLL, ms: 30000 });
     // 3 shells, 3 node processes, 2 grandchildren (the parent's own arguments hold the marker too).
     const children = () => liveWithMarker(marker).filter((p) => p !== parent.pid);
     assert.equal(children().length, 8);
     parent.kill('SIGKILL');
     await exited;
-    await waitFor(() => children().length === 0, 'every child to be gone', 15000);
+    await waitUntil('every child to be gone', () => children().length === 0, { ...POLL, ms: 15000 });
     assert.deepEqual(children(), []);
     if (mode) assert.match(out, /watchdog \d+ replaced by \d+/);
   } finally {
@@ -51,7 +52,7 @@ describe('infra/process: nothing outlives a parent killed with SIGKILL', functio
       });
       const how = await new Promise<NodeJS.Signals | null>((r) => parent.once('exit', (_c, sig) => r(sig)));
       assert.equal(how, 'SIGKILL');
-      await waitFor(() => liveWithMarker(marker).filter((p) => p !== parent.pid).length === 0, `round ${round}: no sleep left`, 15000);
+      await waitUntil(`round ${round}: no sleep left`, () => liveWithMarker(marker).filter((p) => p !== parent.pid).length === 0, { ...POLL, ms: 15000 });
     }
   });
 });

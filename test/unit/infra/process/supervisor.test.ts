@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ProcessSupervisor, type ProcessSpec, type SupervisorOptions } from '../../../../src/infra/process/supervisor';
-import { FIXTURES, NODE, Recorder, fixture, liveWithMarker, newMarker, waitFor } from './helpers';
+import { FIXTURES, NODE, Recorder, fixture, liveWithMarker, newMarker, POLL } from './helpers';
+import { waitUntil } from '../../../support/wait';
 
 const ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
 
@@ -59,7 +60,7 @@ describe('infra/process/supervisor', function () {
     const marker = newMarker();
     const s = make();
     s.start(spec('tree.1', `${NODE} ${fixture('spawn-tree.js')} ${marker}`));
-    await waitFor(() => rec.text('tree.1').startsWith('ready'), 'the tree');
+    await waitUntil('the tree', () => rec.text('tree.1').startsWith('ready'), POLL);
     assert.equal(liveWithMarker(marker).length, 4, 'the shell, spawn-tree.js and two grandchildren');
     s.start(spec('crash.1', 'echo bye; exit 7'));
     await s.idle();
@@ -71,8 +72,8 @@ describe('infra/process/supervisor', function () {
     const s = make({ onExit: 'keep-running' });
     s.start(spec('sleep.1', `${NODE} ${fixture('sleeper.js')}`));
     s.start(spec('crash.1', 'exit 2'));
-    await waitFor(() => rec.exits.length === 1, 'the crash');
-    await waitFor(() => rec.text('sleep.1') !== '', 'the sleeper');
+    await waitUntil('the crash', () => rec.exits.length === 1, POLL);
+    await waitUntil('the sleeper', () => rec.text('sleep.1') !== '', POLL);
     assert.equal(s.list().find((p) => p.id === 'sleep.1')?.state, 'running');
     const r = await s.stop('sleep.1');
     assert.equal(r?.stoppedByUs, true);
@@ -83,7 +84,7 @@ describe('infra/process/supervisor', function () {
     const marker = newMarker();
     const s = make({ graceMs: 300 });
     s.start(spec('stubborn.1', `${NODE} ${fixture('ignore-term.js')} ${marker}`));
-    await waitFor(() => rec.text('stubborn.1').startsWith('ready'), 'the child');
+    await waitUntil('the child', () => rec.text('stubborn.1').startsWith('ready'), POLL);
     const r = await s.stop('stubborn.1');
     assert.equal(r?.forced, true);
     assert.match(rec.text('stubborn.1'), /ignoring SIGTERM/);
@@ -104,11 +105,11 @@ describe('infra/process/supervisor', function () {
     const s = make();
     s.start(spec('tree.1', `${NODE} ${fixture('spawn-tree.js')} ${marker}`));
     s.start(spec('other.1', `${NODE} ${fixture('sleeper.js')}`));
-    await waitFor(() => rec.text('tree.1').startsWith('ready'), 'the tree');
+    await waitUntil('the tree', () => rec.text('tree.1').startsWith('ready'), POLL);
     const before = liveWithMarker(marker).sort();
     assert.equal(before.length, 4);
     assert.deepEqual(await s.restart('tree.1'), { ok: true });
-    await waitFor(() => rec.text('tree.1').split('ready').length === 3, 'the second start');
+    await waitUntil('the second start', () => rec.text('tree.1').split('ready').length === 3, POLL);
     const after = liveWithMarker(marker);
     assert.equal(after.length, 4);
     assert.ok(after.every((p) => !before.includes(p)), 'no process of the first run is left');
@@ -136,14 +137,14 @@ describe('infra/process/supervisor', function () {
     for (let cycle = 0; cycle < 100; cycle++) {
       for (let i = 0; i < 3; i++) s.start(spec(`p.${i}`, `sleep ${marker} & sleep ${marker}; echo never`));
       // Half the cycles stop at once (before the shells have even registered), half once the trees are up.
-      if (cycle % 2) await waitFor(() => liveWithMarker(marker).length >= 6, 'the sleeps');
+      if (cycle % 2) await waitUntil('the sleeps', () => liveWithMarker(marker).length >= 6, POLL);
       await s.stopAll();
       assert.deepEqual(liveWithMarker(marker), [], `cycle ${cycle}`);
     }
     const watchdog = s.watchdogPid;
     assert.ok(watchdog !== undefined && liveWithPid(watchdog));
     await s.dispose();
-    await waitFor(() => !liveWithPid(watchdog), 'the watchdog to exit');
+    await waitUntil('the watchdog to exit', () => !liveWithPid(watchdog), POLL);
   });
 });
 

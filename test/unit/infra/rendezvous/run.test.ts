@@ -3,11 +3,10 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { describeEnd, startOneOff } from '../../../../src/core/deploy/run';
-import { HerokuClient } from '../../../../src/infra/heroku/client';
 import { deployApi } from '../../../../src/core/deploy/api';
 import { connectRendezvous, type RendezvousSession, type SessionEnd } from '../../../../src/infra/rendezvous/client';
 import { verifyRendezvousCertificate } from '../../../../src/infra/rendezvous/tls-policy';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
 
 const APP = 'dana-scratch';
 
@@ -18,14 +17,12 @@ interface Run {
 
 describe('one-off dynos through rendezvous (fake Heroku)', function () {
   this.timeout(30_000);
-  let fake: FakeHeroku;
+  const heroku = useFakeHeroku({ seed: 'demo', resetEach: false });
   let api: ReturnType<typeof deployApi>;
-  before(async () => {
-    fake = await startFakeHeroku({ seed: 'demo' });
-    const client = new HerokuClient({ baseUrl: fake.url, getToken: () => fake.apiKey });
+  before(() => {
+    const { client } = heroku.client();
     api = deployApi(() => client);
   });
-  after(() => fake.close());
 
   async function attachUrl(command: string): Promise<string> {
     const started = await startOneOff(api, { app: APP, command, attach: true, term: 'xterm', columns: 100, rows: 30 });
@@ -117,13 +114,13 @@ describe('one-off dynos through rendezvous (fake Heroku)', function () {
   it("verifies the server's certificate unless both the API and the dyno are on loopback", async () => {
     const r = await session(await attachUrl('echo hi'), { verify: true });
     assert.equal(r.end.kind, 'tls');
-    assert.equal(verifyRendezvousCertificate('127.0.0.1', fake.url), false);
-    assert.equal(verifyRendezvousCertificate('rendezvous.runtime.heroku.com', fake.url), true);
+    assert.equal(verifyRendezvousCertificate('127.0.0.1', heroku.url), false);
+    assert.equal(verifyRendezvousCertificate('rendezvous.runtime.heroku.com', heroku.url), true);
     assert.equal(verifyRendezvousCertificate('127.0.0.1', 'https://api.heroku.com'), true);
   });
 
   it('answers Fir apps with what Fir offers instead', async () => {
-    fake.state.apps.get([...fake.state.apps.values()].find((a) => a.name === APP)!.id)!.generation = 'fir';
+    heroku.fake.state.apps.get([...heroku.fake.state.apps.values()].find((a) => a.name === APP)!.id)!.generation = 'fir';
     try {
       const r = await startOneOff(api, { app: APP, command: 'bash', attach: true });
       assert.ok(!r.ok);
@@ -132,7 +129,7 @@ describe('one-off dynos through rendezvous (fake Heroku)', function () {
       const detached = await startOneOff(api, { app: APP, command: 'echo in the logs', attach: false });
       assert.ok(detached.ok);
     } finally {
-      fake.reset();
+      heroku.fake.reset();
     }
   });
 });

@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import type { FakeHeroku } from '../../../support/fake-heroku';
-import { SchemaValidator } from '../../../support/fake-heroku/schema/validator';
+import { validator } from '../../../support/fake-heroku/schema/self-check';
+import type { SchemaValidator } from '../../../support/fake-heroku/schema/validator';
 
 export const ACCEPT = 'application/vnd.heroku+json; version=3';
 export const ACCEPT_SDK = 'application/vnd.heroku+json; version=3.sdk';
+
+/** Where the fake answers: the fake itself or the useFakeHeroku fixture (test/support/use-fake-heroku.ts). */
+export type FakeEndpoint = Pick<FakeHeroku, 'url' | 'apiKey'>;
 
 export interface Reply {
   status: number;
@@ -12,18 +16,12 @@ export interface Reply {
   body: unknown;
 }
 
-const validators = new Map<string, SchemaValidator>();
 /**
- * The validator for a variant, one per test run. 3.sdk is strict (exactly the listed properties); version=3 is the
- * older copy, so there bodies must have every property it lists and may have newer ones.
+ * The validator for a variant, the one the fake's self-check uses. 3.sdk is strict (exactly the listed properties);
+ * version=3 is the older copy, so there bodies must have every property it lists and may have newer ones.
  */
 export function schema(variant: '3.sdk' | '3' = '3.sdk'): SchemaValidator {
-  let v = validators.get(variant);
-  if (!v) {
-    v = new SchemaValidator(variant, { allowNewerProperties: variant === '3' });
-    validators.set(variant, v);
-  }
-  return v;
+  return validator(variant);
 }
 
 /**
@@ -31,7 +29,7 @@ export function schema(variant: '3.sdk' | '3' = '3.sdk'): SchemaValidator {
  * request, in the variant the Accept header asked for (and must match); every error body must be Heroku's `{id, message}`.
  */
 export async function call(
-  fake: FakeHeroku,
+  fake: FakeEndpoint,
   method: string,
   path: string,
   opts: { headers?: Record<string, string>; body?: unknown; auth?: boolean; validate?: boolean } = {},

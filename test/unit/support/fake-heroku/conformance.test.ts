@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
+import { type FakeHeroku } from '../../../support/fake-heroku';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
 import { SchemaValidator } from '../../../support/fake-heroku/schema/validator';
 import { stableId } from '../../../support/fake-heroku/state/ids';
 import { ACCEPT, ACCEPT_SDK, call, schema } from './client';
@@ -49,9 +50,7 @@ function expand(pattern: string, table: ReturnType<typeof samples>): string[] {
 }
 
 describe('fake Heroku: schema conformance', () => {
-  let fake: FakeHeroku;
-  before(async () => { fake = await startFakeHeroku({ apps: 3 }); });
-  after(async () => { await fake.close(); });
+  const heroku = useFakeHeroku({ apps: 3, resetEach: false });
 
   it('the validator rejects wrong bodies (so the checks below can fail)', () => {
     const v = schema();
@@ -62,22 +61,22 @@ describe('fake Heroku: schema conformance', () => {
 
   it('every body of every GET route matches its link in the 3.sdk schema, for every demo app', async function () {
     this.timeout(60_000); // a few hundred requests; the machine is shared
-    const pipeline = (await call(fake, 'GET', '/pipelines/acme-web')).body as { id: string };
-    const staging = fake.state.app('acme-web-staging').id;
-    const dev = fake.state.app('acme-web-dev').id;
-    const promo = await call(fake, 'POST', '/pipeline-promotions', { body: { pipeline: { id: pipeline.id }, source: { app: { id: dev } }, targets: [{ app: { id: staging } }] } });
+    const pipeline = (await call(heroku, 'GET', '/pipelines/acme-web')).body as { id: string };
+    const staging = heroku.fake.state.app('acme-web-staging').id;
+    const dev = heroku.fake.state.app('acme-web-dev').id;
+    const promo = await call(heroku, 'POST', '/pipeline-promotions', { body: { pipeline: { id: pipeline.id }, source: { app: { id: dev } }, targets: [{ app: { id: staging } }] } });
     // Review apps and CI runs made here too, so their routes answer whatever the seed holds.
-    await call(fake, 'POST', '/review-apps', { body: { branch: 'b', pipeline: pipeline.id, pr_number: 9, source_blob: { url: 'https://example.com/x.tgz' } } });
-    await call(fake, 'POST', '/test-runs', { body: { pipeline: pipeline.id, commit_branch: 'b', commit_message: 'm', commit_sha: 'abc', source_blob_url: 'https://example.com/x.tgz' } });
-    fake.state.reviewAppMs = 0;
-    const table = samples(fake, (promo.body as { id: string }).id);
-    const routes = fake.routes.filter((r) => r.method === 'GET' && !r.pattern.startsWith('/__'));
+    await call(heroku, 'POST', '/review-apps', { body: { branch: 'b', pipeline: pipeline.id, pr_number: 9, source_blob: { url: 'https://example.com/x.tgz' } } });
+    await call(heroku, 'POST', '/test-runs', { body: { pipeline: pipeline.id, commit_branch: 'b', commit_message: 'm', commit_sha: 'abc', source_blob_url: 'https://example.com/x.tgz' } });
+    heroku.fake.state.reviewAppMs = 0;
+    const table = samples(heroku.fake, (promo.body as { id: string }).id);
+    const routes = heroku.fake.routes.filter((r) => r.method === 'GET' && !r.pattern.startsWith('/__'));
     let checked = 0;
     for (const r of routes) {
       const paths = expand(r.pattern, table);
       let ok = 0;
       for (const p of paths) {
-        const res = await call(fake, 'GET', p, { headers: { Accept: checked % 2 === 0 ? ACCEPT_SDK : ACCEPT, Range: 'id ..; max=1000' } });
+        const res = await call(heroku, 'GET', p, { headers: { Accept: checked % 2 === 0 ? ACCEPT_SDK : ACCEPT, Range: 'id ..; max=1000' } });
         if (res.status === 200 || res.status === 206) ok++;
         checked++;
       }
@@ -88,7 +87,7 @@ describe('fake Heroku: schema conformance', () => {
 
   it('catches a drifted body: an app without `stack`, a release with a string version, a bad uuid, an extra field', async () => {
     const v = schema();
-    const app = (await call(fake, 'GET', '/apps/acme-api')).body as Record<string, unknown>;
+    const app = (await call(heroku, 'GET', '/apps/acme-api')).body as Record<string, unknown>;
     assert.equal(v.validateResponse('GET', '/apps/acme-api', app).ok, true);
     const { stack: _s, ...noStack } = app;
     const r1 = v.validateResponse('GET', '/apps/acme-api', noStack);
@@ -96,7 +95,7 @@ describe('fake Heroku: schema conformance', () => {
     assert.match(r1.errors.join('\n'), /required property 'stack'/);
     assert.equal(v.validateResponse('GET', '/apps/acme-api', { ...app, id: 'not-a-uuid' }).ok, false);
     assert.equal(v.validateResponse('GET', '/apps/acme-api', { ...app, surprise: 1 }).ok, false);
-    const rel = (await call(fake, 'GET', '/apps/acme-api/releases/8')).body as Record<string, unknown>;
+    const rel = (await call(heroku, 'GET', '/apps/acme-api/releases/8')).body as Record<string, unknown>;
     assert.equal(v.validateResponse('GET', '/apps/acme-api/releases/8', { ...rel, version: '8' }).ok, false);
     assert.equal(v.validateResponse('GET', '/apps/acme-api/releases/8', { ...rel, status: 'done' }).ok, false);
   });
@@ -105,13 +104,13 @@ describe('fake Heroku: schema conformance', () => {
     const v3 = new SchemaValidator('3', { allowNewerProperties: true });
     for (const p of ['/account', '/apps', '/apps/acme-ledger', '/spaces/acme-vault', '/apps/acme-api/formation', '/apps/acme-api/dynos', '/apps/acme-web-production/releases', '/apps/acme-web-production/config-vars', '/apps/acme-web-production/addons', '/apps/acme-web-production/addon-attachments', '/apps/acme-web-production/domains', '/pipelines/acme-web/pipeline-couplings', '/teams/acme/apps',
       '/pipelines/acme-web/review-apps', '/pipelines/acme-web/test-runs', '/pipelines/acme-web/latest-builds', '/pipelines/acme-web/latest-deployments',
-      '/apps/acme-web-dev/builds', `/test-runs/${fake.state.testRuns.values().next().value!.id}/test-nodes`]) {
-      const r = await call(fake, 'GET', p, { headers: { Accept: ACCEPT }, validate: false });
+      '/apps/acme-web-dev/builds', `/test-runs/${heroku.fake.state.testRuns.values().next().value!.id}/test-nodes`]) {
+      const r = await call(heroku, 'GET', p, { headers: { Accept: ACCEPT }, validate: false });
       const res = v3.validateResponse('GET', p, r.body);
       assert.ok(res.ok, `${p}: ${res.errors.join('\n')}`);
     }
-    const sdk = (await call(fake, 'GET', '/apps/acme-ledger', { headers: { Accept: ACCEPT_SDK } })).body as { generation: unknown };
-    const plain = (await call(fake, 'GET', '/apps/acme-ledger', { headers: { Accept: ACCEPT }, validate: false })).body as { generation: unknown };
+    const sdk = (await call(heroku, 'GET', '/apps/acme-ledger', { headers: { Accept: ACCEPT_SDK } })).body as { generation: unknown };
+    const plain = (await call(heroku, 'GET', '/apps/acme-ledger', { headers: { Accept: ACCEPT }, validate: false })).body as { generation: unknown };
     assert.equal(sdk.generation, 'cedar');
     assert.deepEqual((plain.generation as { name: string }).name, 'cedar');
   });

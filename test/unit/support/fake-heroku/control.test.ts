@@ -2,78 +2,75 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
+import { waitUntil } from '../../../support/wait';
 import { ACCEPT, call } from './client';
 
 describe('fake Heroku: control API', () => {
-  let fake: FakeHeroku;
-  before(async () => { fake = await startFakeHeroku(); });
-  after(async () => { await fake.close(); });
-  beforeEach(() => fake.reset());
+  const heroku = useFakeHeroku();
 
   it('needs the Bearer key', async () => {
-    assert.equal((await call(fake, 'GET', '/__fake/state', { auth: false })).status, 401);
+    assert.equal((await call(heroku, 'GET', '/__fake/state', { auth: false })).status, 401);
   });
 
   it('dumps the state, and POST /__fake/reset restores the seed', async () => {
-    await call(fake, 'PATCH', '/apps/dana-blog', { body: { maintenance: false } });
-    const before = (await call(fake, 'GET', '/__fake/state')).body as { apps: { name: string; maintenance: boolean }[] };
+    await call(heroku, 'PATCH', '/apps/dana-blog', { body: { maintenance: false } });
+    const before = await heroku.control.state();
     assert.equal(before.apps.find((a) => a.name === 'dana-blog')?.maintenance, false);
-    assert.equal((await call(fake, 'POST', '/__fake/reset')).status, 200);
-    const after = (await call(fake, 'GET', '/__fake/state')).body as { apps: { name: string; maintenance: boolean }[] };
+    assert.equal((await call(heroku, 'POST', '/__fake/reset')).status, 200);
+    const after = await heroku.control.state();
     assert.equal(after.apps.find((a) => a.name === 'dana-blog')?.maintenance, true);
-    assert.equal(fake.requests.length, 0, 'reset clears recorded requests');
+    assert.equal(heroku.fake.requests.length, 0, 'reset clears recorded requests');
   });
 
   it('resets to another seed or app count', async () => {
-    await call(fake, 'POST', '/__fake/reset', { body: { seed: 'empty', apps: 3 } });
-    const apps = (await call(fake, 'GET', '/apps')).body as { name: string }[];
+    await call(heroku, 'POST', '/__fake/reset', { body: { seed: 'empty', apps: 3 } });
+    const apps = (await call(heroku, 'GET', '/apps')).body as { name: string }[];
     assert.deepEqual(apps.map((a) => a.name).sort(), ['load-app-0001', 'load-app-0002', 'load-app-0003']);
-    assert.equal((await call(fake, 'POST', '/__fake/reset', { body: { seed: 'nope' } })).status, 422);
-    fake.reset({ seed: 'demo', apps: 0 });
+    assert.equal((await call(heroku, 'POST', '/__fake/reset', { body: { seed: 'nope' } })).status, 422);
   });
 
   it('sets the rate limit with PATCH /__fake/state', async () => {
-    await call(fake, 'PATCH', '/__fake/state', { body: { rateLimitRemaining: 1, rateLimitRetryAfter: 5 } });
-    assert.equal((await call(fake, 'GET', '/account')).status, 200);
-    const r = await call(fake, 'GET', '/account');
+    await call(heroku, 'PATCH', '/__fake/state', { body: { rateLimitRemaining: 1, rateLimitRetryAfter: 5 } });
+    assert.equal((await call(heroku, 'GET', '/account')).status, 200);
+    const r = await call(heroku, 'GET', '/account');
     assert.equal(r.status, 429);
     assert.equal(r.headers.get('retry-after'), '5');
-    assert.equal((await call(fake, 'PATCH', '/__fake/state', { body: { rateLimitRemaining: -1 } })).status, 422);
+    assert.equal((await call(heroku, 'PATCH', '/__fake/state', { body: { rateLimitRemaining: -1 } })).status, 422);
   });
 
   it('sets the timing and outcome knobs with PATCH /__fake/state; a bad one changes nothing', async () => {
-    const r = await call(fake, 'PATCH', '/__fake/state', { body: { buildStepMs: 0, promotionFailures: { 'acme-web-production': 'Boom' }, releasePhaseFailures: ['*'], testRunResult: 'failed' } });
+    const r = await call(heroku, 'PATCH', '/__fake/state', { body: { buildStepMs: 0, promotionFailures: { 'acme-web-production': 'Boom' }, releasePhaseFailures: ['*'], testRunResult: 'failed' } });
     assert.equal(r.status, 200);
-    assert.deepEqual([fake.state.buildStepMs, fake.state.promotionFailures, fake.state.releasePhaseFailures, fake.state.testRunResult], [0, { 'acme-web-production': 'Boom' }, ['*'], 'failed']);
-    assert.equal((r.body as { reviewAppMs: number }).reviewAppMs, fake.state.reviewAppMs);
+    assert.deepEqual([heroku.fake.state.buildStepMs, heroku.fake.state.promotionFailures, heroku.fake.state.releasePhaseFailures, heroku.fake.state.testRunResult], [0, { 'acme-web-production': 'Boom' }, ['*'], 'failed']);
+    assert.equal((r.body as { reviewAppMs: number }).reviewAppMs, heroku.fake.state.reviewAppMs);
     for (const bad of [{ buildStepMs: 5, nope: 1 }, { buildStepMs: 5, testRunResult: 'maybe' }, { buildStepMs: 5, releasePhaseFailures: 'x' }, { buildStepMs: 5, promotionFailures: { a: 1 } }]) {
-      assert.equal((await call(fake, 'PATCH', '/__fake/state', { body: bad })).status, 422, JSON.stringify(bad));
+      assert.equal((await call(heroku, 'PATCH', '/__fake/state', { body: bad })).status, 422, JSON.stringify(bad));
     }
-    assert.equal(fake.state.buildStepMs, 0, 'a rejected PATCH sets nothing');
+    assert.equal(heroku.fake.state.buildStepMs, 0, 'a rejected PATCH sets nothing');
   });
 
   it('switches an app to the Fir generation with PATCH /__fake/apps/{app}', async () => {
-    assert.equal((await call(fake, 'PATCH', '/__fake/apps/dana-blog', { body: { generation: 'fir' } })).status, 200);
-    assert.equal(((await call(fake, 'GET', '/apps/dana-blog')).body as { generation: string }).generation, 'fir');
-    assert.equal((await call(fake, 'PATCH', '/__fake/apps/dana-blog', { body: { generation: 'ice' } })).status, 422);
-    assert.equal((await call(fake, 'PATCH', '/__fake/apps/nope', { body: { generation: 'fir' } })).status, 404);
+    assert.equal((await call(heroku, 'PATCH', '/__fake/apps/dana-blog', { body: { generation: 'fir' } })).status, 200);
+    assert.equal(((await call(heroku, 'GET', '/apps/dana-blog')).body as { generation: string }).generation, 'fir');
+    assert.equal((await call(heroku, 'PATCH', '/__fake/apps/dana-blog', { body: { generation: 'ice' } })).status, 422);
+    assert.equal((await call(heroku, 'PATCH', '/__fake/apps/nope', { body: { generation: 'fir' } })).status, 404);
   });
 
   it('dumps source blobs by size, not bytes', async () => {
-    const src = (await call(fake, 'POST', '/apps/dana-blog/sources')).body as { source_blob: { put_url: string } };
+    const src = (await call(heroku, 'POST', '/apps/dana-blog/sources')).body as { source_blob: { put_url: string } };
     await fetch(src.source_blob.put_url, { method: 'PUT', body: 'twelve bytes' });
-    const dump = (await call(fake, 'GET', '/__fake/state')).body as { sources: Record<string, unknown>[] };
+    const dump = await heroku.control.state();
     assert.deepEqual(dump.sources.map((s) => [s.size, 'data' in s, 'sig' in s]), [[12, false, false]]);
   });
 
   it('lists and clears recorded requests, without recording its own', async () => {
-    await call(fake, 'GET', '/apps', { headers: { 'If-None-Match': '"x"' } });
-    const recs = (await call(fake, 'GET', '/__fake/requests')).body as { method: string; path: string; status: number; headers: Record<string, string> }[];
+    await call(heroku, 'GET', '/apps', { headers: { 'If-None-Match': '"x"' } });
+    const recs = await heroku.control.requests();
     assert.equal(recs.length, 1);
     assert.deepEqual([recs[0].method, recs[0].path, recs[0].status, recs[0].headers['if-none-match']], ['GET', '/apps', 200, '"x"']);
-    await call(fake, 'DELETE', '/__fake/requests');
-    assert.equal(((await call(fake, 'GET', '/__fake/requests')).body as unknown[]).length, 0);
+    await heroku.control.clearRequests();
+    assert.deepEqual(await heroku.control.requests(), []);
   });
 });
 
@@ -90,7 +87,7 @@ describe('scripts/fake-heroku.ts', () => {
     return { child, firstLine, exited };
   }
 
-  it('prints one JSON line, serves, and exits 0 promptly on SIGTERM even with a log stream open', async function () {
+  it('prints one JSON line, serves, and exits 0 on SIGTERM even with a log stream open', async function () {
     this.timeout(30_000);
     const { child, firstLine, exited } = start(['--json', '--seed', 'demo', '--apps', '2', '--port', '0', '--log-interval', '50']);
     try {
@@ -104,11 +101,10 @@ describe('scripts/fake-heroku.ts', () => {
       const stream = await fetch(session.logplex_url);
       const reader = stream.body!.getReader();
       await reader.read();
-      const t0 = Date.now();
       child.kill('SIGTERM');
+      // How soon it exits is a figure of bench/fake-heroku.bench.ts; here: it does exit, cleanly, with the stream open.
       const { code } = await exited;
       assert.equal(code, 0);
-      assert.ok(Date.now() - t0 < 3000, `exit took ${Date.now() - t0} ms`);
       let ended = false;
       for (let i = 0; i < 200 && !ended; i++) ended = (await reader.read().catch(() => ({ done: true }))).done === true;
       assert.ok(ended, 'the open log stream ends when the fake stops');
@@ -128,12 +124,7 @@ describe('scripts/fake-heroku.ts', () => {
       const { url } = JSON.parse(line) as { url: string };
       assert.equal((await fetch(`${url}/account`)).status, 401, 'it serves');
       sh.kill('SIGKILL');
-      let gone = false;
-      for (let i = 0; i < 100 && !gone; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        gone = await fetch(`${url}/account`).then(() => false, () => true);
-      }
-      assert.ok(gone, 'still listening 10 s after its launcher died');
+      await waitUntil('the fake to stop listening after its launcher died', () => fetch(`${url}/account`).then(() => false, () => true), 10_000);
     } finally {
       sh.kill('SIGKILL');
     }

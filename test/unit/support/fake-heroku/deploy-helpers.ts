@@ -3,8 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as tar from 'tar';
-import type { FakeHeroku } from '../../../support/fake-heroku';
-import { call } from './client';
+import { call, type FakeEndpoint } from './client';
 
 /** A gzipped tarball of `files` (path → content), as `heroku builds:create` uploads. */
 export function tarball(files: Record<string, string>, root = '.'): Buffer {
@@ -25,7 +24,7 @@ export function tarball(files: Record<string, string>, root = '.'): Buffer {
 }
 
 /** Uploads a source blob (POST /apps/{app}/sources, then PUT to its put_url); returns its get_url. */
-export async function upload(fake: FakeHeroku, app: string, data: Buffer): Promise<string> {
+export async function upload(fake: FakeEndpoint, app: string, data: Buffer): Promise<string> {
   const src = await call(fake, 'POST', `/apps/${app}/sources`);
   assert.equal(src.status, 201);
   const blob = (src.body as { source_blob: { get_url: string; put_url: string } }).source_blob;
@@ -44,22 +43,11 @@ export interface BuildBody {
 }
 
 /** Uploads `files` and starts a build of them. */
-export async function deploy(fake: FakeHeroku, app: string, files: Record<string, string>, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<BuildBody> {
+export async function deploy(fake: FakeEndpoint, app: string, files: Record<string, string>, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<BuildBody> {
   const url = await upload(fake, app, tarball(files));
   const r = await call(fake, 'POST', `/apps/${app}/builds`, { body: { source_blob: { url, version: 'c0ffee1234567890abcdef1234567890abcdef12', version_description: 'Add invoice export', ...extra } }, headers });
   assert.equal(r.status, 201, r.text);
   return r.body as BuildBody;
-}
-
-/** Polls `check` until it returns a value (a condition, not a sleep-then-assert); fails after `ms`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined) return v;
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** Reads a streamed text answer chunk by chunk: `until(re)` waits for text matching re, `rest()` reads to the end. */

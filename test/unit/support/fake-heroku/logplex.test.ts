@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
+import { type FakeHeroku } from '../../../support/fake-heroku';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
+import { waitUntil } from '../../../support/wait';
 import { ACCEPT, ACCEPT_SDK, call } from './client';
 
 const LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00 (app|heroku)\[([\w.]+)\]: .+$/;
@@ -31,14 +33,11 @@ async function readLines(url: string, count: number, accept?: string): Promise<{
 }
 
 describe('fake Heroku: log sessions and logplex', () => {
-  let fake: FakeHeroku;
-  before(async () => { fake = await startFakeHeroku({ logIntervalMs: 20 }); });
-  after(async () => { await fake.close(); });
-  beforeEach(() => fake.reset());
+  const heroku = useFakeHeroku({ logIntervalMs: 20 });
 
   it('creates a session whose logplex_url is on the fake, and streams `lines` lines of plain text', async () => {
-    const url = await session(fake, 'acme-web-production', { lines: 25 });
-    assert.ok(url.startsWith(`${fake.url}/__logplex/`));
+    const url = await session(heroku.fake, 'acme-web-production', { lines: 25 });
+    assert.ok(url.startsWith(`${heroku.url}/__logplex/`));
     const { lines, contentType, ended } = await readLines(url, 1000);
     assert.ok(ended, 'without tail the stream ends');
     assert.match(contentType, /^text\/plain/);
@@ -48,7 +47,7 @@ describe('fake Heroku: log sessions and logplex', () => {
   });
 
   it('shows release and state lines, and crashes for acme-api', async () => {
-    const all = (await readLines(await session(fake, 'acme-api', { lines: 1500 }), 5000)).lines;
+    const all = (await readLines(await session(heroku.fake, 'acme-api', { lines: 1500 }), 5000)).lines;
     assert.ok(all.some((l) => / app\[api\]: Release v8 created by user dana@example\.com$/.test(l)));
     assert.ok(all.some((l) => / heroku\[web\.1\]: State changed from starting to up$/.test(l)));
     assert.ok(all.some((l) => / heroku\[clock\.1\]: State changed from up to crashed$/.test(l)));
@@ -56,18 +55,18 @@ describe('fake Heroku: log sessions and logplex', () => {
   });
 
   it('filters by dyno name, process type (3.sdk `dyno`, v3 `dyno_name`) and source', async () => {
-    const byName = (await readLines(await session(fake, 'acme-web-production', { dyno: 'web.2', lines: 1500 }), 5000)).lines;
+    const byName = (await readLines(await session(heroku.fake, 'acme-web-production', { dyno: 'web.2', lines: 1500 }), 5000)).lines;
     assert.ok(byName.length > 0);
     for (const l of byName) assert.equal(LINE.exec(l)?.[2], 'web.2');
-    const byType = (await readLines(await session(fake, 'acme-web-production', { dyno_name: 'web', lines: 1500 }, ACCEPT), 5000)).lines;
+    const byType = (await readLines(await session(heroku.fake, 'acme-web-production', { dyno_name: 'web', lines: 1500 }, ACCEPT), 5000)).lines;
     assert.deepEqual([...new Set(byType.map((l) => LINE.exec(l)?.[2]))].sort(), ['web.1', 'web.2']);
-    const heroku = (await readLines(await session(fake, 'acme-web-production', { source: 'heroku', lines: 1500 }), 5000)).lines;
-    assert.ok(heroku.length > 0);
-    for (const l of heroku) assert.equal(LINE.exec(l)?.[1], 'heroku');
+    const fromHeroku = (await readLines(await session(heroku.fake, 'acme-web-production', { source: 'heroku', lines: 1500 }), 5000)).lines;
+    assert.ok(fromHeroku.length > 0);
+    for (const l of fromHeroku) assert.equal(LINE.exec(l)?.[1], 'heroku');
   });
 
   it('serves Server-Sent Events when asked for text/event-stream', async () => {
-    const url = await session(fake, 'acme-web-staging', { lines: 5 });
+    const url = await session(heroku.fake, 'acme-web-staging', { lines: 5 });
     const { lines, contentType } = await readLines(url, 1000, 'text/event-stream');
     assert.match(contentType, /^text\/event-stream/);
     const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6));
@@ -77,10 +76,10 @@ describe('fake Heroku: log sessions and logplex', () => {
   });
 
   it('keeps streaming with tail, including platform events such as a restart', async () => {
-    const url = await session(fake, 'acme-web-staging', { lines: 0, tail: true, dyno: 'web' });
+    const url = await session(heroku.fake, 'acme-web-staging', { lines: 0, tail: true, dyno: 'web' });
     const reading = readLines(url, 12);
-    await new Promise((r) => setTimeout(r, 60));
-    await call(fake, 'DELETE', '/apps/acme-web-staging/dynos/web.1');
+    await waitUntil('the tail to be open', () => heroku.fake.logs.openStreams === 1, { everyMs: 5 });
+    await call(heroku, 'DELETE', '/apps/acme-web-staging/dynos/web.1');
     const { lines, ended } = await reading;
     assert.equal(ended, false);
     assert.equal(lines.length, 12);
@@ -88,27 +87,27 @@ describe('fake Heroku: log sessions and logplex', () => {
   });
 
   it('rejects bad session parameters and unknown tokens', async () => {
-    assert.equal((await call(fake, 'POST', '/apps/acme-api/log-sessions', { body: { lines: 5000 } })).status, 422);
-    assert.equal((await call(fake, 'POST', '/apps/acme-api/log-sessions', { body: { source: 'db' } })).status, 422);
-    assert.equal((await call(fake, 'POST', '/apps/nope/log-sessions', { body: {} })).status, 404);
-    assert.equal((await fetch(`${fake.url}/__logplex/not-a-token`)).status, 404);
+    assert.equal((await call(heroku, 'POST', '/apps/acme-api/log-sessions', { body: { lines: 5000 } })).status, 422);
+    assert.equal((await call(heroku, 'POST', '/apps/acme-api/log-sessions', { body: { source: 'db' } })).status, 422);
+    assert.equal((await call(heroku, 'POST', '/apps/nope/log-sessions', { body: {} })).status, 404);
+    assert.equal((await fetch(`${heroku.url}/__logplex/not-a-token`)).status, 404);
   });
 
   it('can be cut by a drop fault after some bytes', async () => {
-    const url = await session(fake, 'acme-web-production', { lines: 100 });
-    fake.faults.add({ path: '/__logplex/*', drop: true, afterBytes: 300, times: 1 });
+    const url = await session(heroku.fake, 'acme-web-production', { lines: 100 });
+    heroku.fake.faults.add({ path: '/__logplex/*', drop: true, afterBytes: 300, times: 1 });
     const res = await fetch(url);
     const text = await res.text().catch((e: Error) => e);
     assert.ok(text instanceof Error, 'the body fails because the socket was destroyed');
   });
 
   it('serves release-phase output as text at output_stream_url', async () => {
-    const rel = (await call(fake, 'GET', '/apps/acme-web-production/releases/40')).body as { output_stream_url: string; status: string };
+    const rel = (await call(heroku, 'GET', '/apps/acme-web-production/releases/40')).body as { output_stream_url: string; status: string };
     assert.equal(rel.status, 'failed');
     const res = await fetch(rel.output_stream_url);
     assert.match(res.headers.get('content-type') ?? '', /^text\/plain/);
     assert.match(await res.text(), /Release command exited with status 1\n$/);
-    const none = (await call(fake, 'GET', '/apps/acme-web-production/releases/39')).body as { output_stream_url: string | null };
+    const none = (await call(heroku, 'GET', '/apps/acme-web-production/releases/39')).body as { output_stream_url: string | null };
     assert.equal(none.output_stream_url, null);
   });
 });

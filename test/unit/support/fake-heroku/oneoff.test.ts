@@ -1,27 +1,28 @@
 import assert from 'node:assert/strict';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
+import { startFakeHeroku } from '../../../support/fake-heroku';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
 import { taggedPids } from '../../../support/fake-heroku/oneoff/processes';
 import { call } from './client';
-import { eventually } from './deploy-helpers';
+import { waitUntil, type WaitOptions } from '../../../support/wait';
 import { attach } from './rendezvous-client';
 
 type Dyno = { id: string; name: string; state: string; attach_url: string | null; type: string; size: string };
 
+/** Polls often: the dyno's exit and its log lines come within milliseconds. */
+const POLL: WaitOptions = { ms: 8000, everyMs: 20 };
+
 describe('fake Heroku: one-off dynos (heroku run)', function () {
   this.timeout(20_000);
-  let fake: FakeHeroku;
-  before(async () => { fake = await startFakeHeroku(); });
-  after(async () => { await fake.close(); });
-  beforeEach(() => fake.reset());
+  const heroku = useFakeHeroku();
 
   const run = async (command: string, extra: Record<string, unknown> = {}): Promise<Dyno> => {
-    const r = await call(fake, 'POST', '/apps/dana-blog/dynos', { body: { command, attach: true, size: 'basic', type: 'run', env: { TERM: 'xterm', COLUMNS: 100, LINES: 30 }, ...extra } });
+    const r = await call(heroku, 'POST', '/apps/dana-blog/dynos', { body: { command, attach: true, size: 'basic', type: 'run', env: { TERM: 'xterm', COLUMNS: 100, LINES: 30 }, ...extra } });
     assert.equal(r.status, 201, r.text);
     return r.body as Dyno;
   };
-  const names = async (): Promise<string[]> => ((await call(fake, 'GET', '/apps/dana-blog/dynos')).body as Dyno[]).map((d) => d.name);
-  const logs = (): string[] => (fake.state.logEvents.get(fake.state.app('dana-blog').id) ?? []).map((e) => `${e.source}[${e.dyno}]: ${e.message}`);
-  const gone = (name: string) => eventually(`${name} to leave GET /dynos`, async () => ((await names()).includes(name) ? undefined : true));
+  const names = async (): Promise<string[]> => ((await call(heroku, 'GET', '/apps/dana-blog/dynos')).body as Dyno[]).map((d) => d.name);
+  const logs = (): string[] => (heroku.fake.state.logEvents.get(heroku.fake.state.app('dana-blog').id) ?? []).map((e) => `${e.source}[${e.dyno}]: ${e.message}`);
+  const gone = (name: string) => waitUntil(`${name} to leave GET /dynos`, async () => !(await names()).includes(name), POLL);
 
   it('answers with a run.N dyno whose attach_url leads to a TLS rendezvous; `echo hi` prints and ends', async () => {
     const d = await run('echo hi');
@@ -43,7 +44,7 @@ describe('fake Heroku: one-off dynos (heroku run)', function () {
     assert.match(out, /\uFFFF heroku-command-exit-status: 3/);
     const plain = await run('exit 3');
     await attach(plain.attach_url!).closed;
-    await eventually('exit status 3 in the log', async () => (logs().some((l) => /run\.\d\]: Process exited with status 3/.test(l)) ? true : undefined));
+    await waitUntil('exit status 3 in the log', () => logs().some((l) => /run\.\d\]: Process exited with status 3/.test(l)), POLL);
   });
 
   it('is a terminal both ways: an interactive read gets what is typed, echoed back', async () => {
@@ -62,7 +63,7 @@ describe('fake Heroku: one-off dynos (heroku run)', function () {
     c.socket.write('\x03');
     const out = await c.closed;
     assert.doesNotMatch(out, /after/);
-    await eventually('exit status 130', async () => (logs().includes('heroku[run.1]: Process exited with status 130') ? true : undefined));
+    await waitUntil('exit status 130', () => logs().includes('heroku[run.1]: Process exited with status 130'), POLL);
   });
 
   it('closes the connection on a wrong secret, without a byte; the right one still works once', async () => {
@@ -84,7 +85,7 @@ describe('fake Heroku: one-off dynos (heroku run)', function () {
     assert.ok(taggedPids(d.id).length >= 2, 'the command and its background job run');
     c.socket.destroy();
     await gone('run.1');
-    await eventually('no process left', async () => (taggedPids(d.id).length === 0 ? true : undefined));
+    await waitUntil('no process left', () => taggedPids(d.id).length === 0, POLL);
   });
 
   it('close() kills running dynos', async () => {
@@ -104,7 +105,7 @@ describe('fake Heroku: one-off dynos (heroku run)', function () {
 
   it('run:detached (attach false) writes the output to the app log and lists the dyno while it runs', async () => {
     const command = 'echo out; echo err >&2; sleep 1; exit 4';
-    const r = await call(fake, 'POST', '/apps/dana-blog/dynos', { body: { command } });
+    const r = await call(heroku, 'POST', '/apps/dana-blog/dynos', { body: { command } });
     const d = r.body as Dyno;
     assert.equal(d.attach_url, null);
     assert.ok((await names()).includes(d.name));
@@ -118,12 +119,12 @@ describe('fake Heroku: one-off dynos (heroku run)', function () {
   });
 
   it('ends a dyno at its time_to_live, on stop, and gives up (R13) when nobody attaches', async () => {
-    const ttl = (await call(fake, 'POST', '/apps/dana-blog/dynos', { body: { command: 'sleep 60', time_to_live: 1 } })).body as Dyno;
-    const stopped = (await call(fake, 'POST', '/apps/dana-blog/dynos', { body: { command: 'sleep 60' } })).body as Dyno;
-    assert.equal((await call(fake, 'POST', `/apps/dana-blog/dynos/${stopped.name}/actions/stop`)).status, 202);
+    const ttl = (await call(heroku, 'POST', '/apps/dana-blog/dynos', { body: { command: 'sleep 60', time_to_live: 1 } })).body as Dyno;
+    const stopped = (await call(heroku, 'POST', '/apps/dana-blog/dynos', { body: { command: 'sleep 60' } })).body as Dyno;
+    assert.equal((await call(heroku, 'POST', `/apps/dana-blog/dynos/${stopped.name}/actions/stop`)).status, 202);
     await gone(stopped.name);
     await gone(ttl.name);
-    fake.state.attachTimeoutMs = 30;
+    heroku.fake.state.attachTimeoutMs = 30;
     const lonely = await run('echo never');
     await gone(lonely.name);
     assert.ok(logs().includes(`heroku[${lonely.name}]: Error R13 (Attach error) -> Failed to attach to process`));
@@ -131,12 +132,12 @@ describe('fake Heroku: one-off dynos (heroku run)', function () {
   });
 
   it('refuses to attach on a Fir-generation app with a 422 that says why; detached runs still go', async () => {
-    fake.state.app('dana-blog').generation = 'fir';
-    const r = await call(fake, 'POST', '/apps/dana-blog/dynos', { body: { command: 'bash', attach: true } });
+    heroku.fake.state.app('dana-blog').generation = 'fir';
+    const r = await call(heroku, 'POST', '/apps/dana-blog/dynos', { body: { command: 'bash', attach: true } });
     assert.equal(r.status, 422);
     assert.match((r.body as { message: string }).message, /not available for Fir-generation apps.*run:detached/);
-    assert.equal((await call(fake, 'POST', '/apps/dana-blog/dynos', { body: { command: 'true' } })).status, 201);
-    assert.equal((await call(fake, 'POST', '/apps/dana-blog/dynos', { body: { attach: true } })).status, 422);
-    assert.equal((await call(fake, 'POST', '/apps/dana-blog/dynos', { body: { command: 'x', env: { A: { b: 1 } } } })).status, 422);
+    assert.equal((await call(heroku, 'POST', '/apps/dana-blog/dynos', { body: { command: 'true' } })).status, 201);
+    assert.equal((await call(heroku, 'POST', '/apps/dana-blog/dynos', { body: { attach: true } })).status, 422);
+    assert.equal((await call(heroku, 'POST', '/apps/dana-blog/dynos', { body: { command: 'x', env: { A: { b: 1 } } } })).status, 422);
   });
 });

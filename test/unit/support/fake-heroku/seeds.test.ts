@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { startFakeHeroku, type FakeHeroku } from '../../../support/fake-heroku';
+import { useFakeHeroku } from '../../../support/use-fake-heroku';
 import { XSS_PAYLOADS } from '../../../support/fake-heroku/seed-xss';
 import { call } from './client';
 import { openStream } from './deploy-helpers';
@@ -11,23 +11,21 @@ type Release = { id: string; version: number; description: string; status: strin
 const ALL = { Range: 'id ..; max=1000' };
 
 describe('fake Heroku: seeds', () => {
-  let fake: FakeHeroku;
-  before(async () => { fake = await startFakeHeroku(); });
-  after(async () => { await fake.close(); });
+  const heroku = useFakeHeroku({ resetEach: false });
 
   describe('demo', () => {
-    before(() => fake.reset({ seed: 'demo', apps: 0 }));
-    const runs = async (): Promise<TestRun[]> => (await call(fake, 'GET', '/pipelines/acme-web/test-runs')).body as TestRun[];
-    const nodeOf = async (run: TestRun): Promise<TestNode> => ((await call(fake, 'GET', `/test-runs/${run.id}/test-nodes`)).body as TestNode[])[0];
+    before(() => heroku.fake.reset({ seed: 'demo', apps: 0 }));
+    const runs = async (): Promise<TestRun[]> => (await call(heroku, 'GET', '/pipelines/acme-web/test-runs')).body as TestRun[];
+    const nodeOf = async (run: TestRun): Promise<TestNode> => ((await call(heroku, 'GET', `/test-runs/${run.id}/test-nodes`)).body as TestNode[])[0];
 
     it('keeps the demo apps and gives pipeline acme-web review apps: created, one being created, one errored', async () => {
-      const names = ((await call(fake, 'GET', '/apps')).body as { name: string }[]).map((a) => a.name);
+      const names = ((await call(heroku, 'GET', '/apps')).body as { name: string }[]).map((a) => a.name);
       for (const n of ['acme-web-production', 'acme-web-staging', 'acme-web-dev', 'acme-web-pr-128', 'acme-api', 'acme-ledger', 'dana-blog', 'dana-scratch']) assert.ok(names.includes(n), n);
-      const ras = (await call(fake, 'GET', '/pipelines/acme-web/review-apps')).body as ReviewApp[];
+      const ras = (await call(heroku, 'GET', '/pipelines/acme-web/review-apps')).body as ReviewApp[];
       assert.deepEqual(ras.map((r) => [r.pr_number, r.status]).sort(), [[128, 'created'], [131, 'created'], [134, 'created'], [137, 'creating'], [139, 'errored']]);
       assert.equal(ras.find((r) => r.pr_number === 128)?.branch, 'feature/invoice-export');
       assert.match(ras.find((r) => r.pr_number === 139)?.message ?? '', /No default language/);
-      const stages = ((await call(fake, 'GET', '/pipelines/acme-web/pipeline-couplings')).body as { stage: string }[]).map((c) => c.stage);
+      const stages = ((await call(heroku, 'GET', '/pipelines/acme-web/pipeline-couplings')).body as { stage: string }[]).map((c) => c.stage);
       assert.deepEqual([...new Set(stages)].sort(), ['development', 'production', 'review', 'staging']);
     });
 
@@ -45,30 +43,30 @@ describe('fake Heroku: seeds', () => {
     });
 
     it('has a review app whose latest release failed in its release phase, and slugs that carry commits', async () => {
-      const rels = (await call(fake, 'GET', '/apps/acme-web-pr-134/releases', { headers: { Range: 'version ..' } })).body as Release[];
+      const rels = (await call(heroku, 'GET', '/apps/acme-web-pr-134/releases', { headers: { Range: 'version ..' } })).body as Release[];
       const latest = rels[rels.length - 1];
       assert.deepEqual([latest.version, latest.status, latest.current], [4, 'failed', false]);
       assert.match(await (await fetch(latest.output_stream_url!)).text(), /Release command exited with status 1/);
       assert.equal(rels.find((r) => r.current)?.version, 3);
       for (const app of ['acme-web-dev', 'acme-web-staging', 'acme-web-production']) {
-        const deploy = ((await call(fake, 'GET', `/apps/${app}/releases`, { headers: { Range: 'version ..; order=desc' } })).body as Release[]).find((r) => r.description.startsWith('Deploy '))!;
-        const slug = (await call(fake, 'GET', `/apps/${app}/slugs/${deploy.slug!.id}`)).body as { commit: string; commit_description: string };
+        const deploy = ((await call(heroku, 'GET', `/apps/${app}/releases`, { headers: { Range: 'version ..; order=desc' } })).body as Release[]).find((r) => r.description.startsWith('Deploy '))!;
+        const slug = (await call(heroku, 'GET', `/apps/${app}/slugs/${deploy.slug!.id}`)).body as { commit: string; commit_description: string };
         assert.ok(deploy.description.endsWith(slug.commit.slice(0, 7)) && slug.commit_description.length > 0, app);
       }
     });
   });
 
   describe('xss', () => {
-    before(async () => { await call(fake, 'POST', '/__fake/reset', { body: { seed: 'xss' } }); });
-    after(() => fake.reset({ seed: 'demo' }));
+    before(() => heroku.control.reset({ seed: 'xss' }));
+    after(() => heroku.fake.reset({ seed: 'demo' }));
 
     it('keeps names valid and puts every payload in descriptions, commits, branches, emails and CI output (all schema-valid)', async () => {
-      const apps = (await call(fake, 'GET', '/apps')).body as { name: string; owner: { email: string } }[];
+      const apps = (await call(heroku, 'GET', '/apps')).body as { name: string; owner: { email: string } }[];
       assert.ok(apps.length >= 4 && apps.every((a) => /^[a-z][a-z0-9-]{1,28}[a-z0-9]$/.test(a.name)));
       // Per field kind, the payloads as they read in the text (JSON bodies escape `"`, so compare escaped forms).
       const texts: Record<string, string> = {};
       const grab = async (what: string, path: string): Promise<unknown> => {
-        const r = await call(fake, 'GET', path, { headers: ALL });
+        const r = await call(heroku, 'GET', path, { headers: ALL });
         texts[what] = (texts[what] ?? '') + r.text;
         return r.body;
       };
@@ -81,7 +79,7 @@ describe('fake Heroku: seeds', () => {
       await grab('branches', '/pipelines/xss-pipeline/review-apps');
       const runs = (await grab('test runs', '/pipelines/xss-pipeline/test-runs')) as TestRun[];
       for (const run of runs) {
-        const [node] = (await call(fake, 'GET', `/test-runs/${run.id}/test-nodes`)).body as TestNode[];
+        const [node] = (await call(heroku, 'GET', `/test-runs/${run.id}/test-nodes`)).body as TestNode[];
         texts['CI output'] = (texts['CI output'] ?? '') + await (await fetch(node.setup_stream_url)).text();
         if (run.status !== 'running') texts['CI output'] += await (await fetch(node.output_stream_url)).text();
       }
@@ -95,16 +93,16 @@ describe('fake Heroku: seeds', () => {
   });
 
   describe('large-pipeline', () => {
-    before(() => fake.reset({ seed: 'large-pipeline' }));
-    after(() => fake.reset({ seed: 'demo' }));
+    before(() => heroku.fake.reset({ seed: 'large-pipeline' }));
+    after(() => heroku.fake.reset({ seed: 'demo' }));
 
     it('has four stages, 100 review apps and 20 CI runs', async () => {
-      const couplings = (await call(fake, 'GET', '/pipelines/bigco-shop/pipeline-couplings', { headers: ALL })).body as { stage: string }[];
+      const couplings = (await call(heroku, 'GET', '/pipelines/bigco-shop/pipeline-couplings', { headers: ALL })).body as { stage: string }[];
       assert.deepEqual([...new Set(couplings.map((c) => c.stage))].sort(), ['development', 'production', 'review', 'staging']);
-      const ras = (await call(fake, 'GET', '/pipelines/bigco-shop/review-apps', { headers: ALL })).body as ReviewApp[];
+      const ras = (await call(heroku, 'GET', '/pipelines/bigco-shop/review-apps', { headers: ALL })).body as ReviewApp[];
       assert.equal(ras.length, 100);
       assert.ok(ras.every((r) => r.status === 'created' && r.app));
-      const runs = (await call(fake, 'GET', '/pipelines/bigco-shop/test-runs', { headers: { Range: 'number ..; max=1000' } })).body as TestRun[];
+      const runs = (await call(heroku, 'GET', '/pipelines/bigco-shop/test-runs', { headers: { Range: 'number ..; max=1000' } })).body as TestRun[];
       assert.equal(runs.length, 20);
       assert.deepEqual([...new Set(runs.map((r) => r.status))].sort(), ['failed', 'running', 'succeeded']);
     });
