@@ -18,13 +18,15 @@ export const deployStop: TourStop = {
     await widget.locator('input').first().fill(APP);
     await widget.locator('.quick-input-list .monaco-list-row.focused', { hasText: APP }).waitFor({ state: 'visible', timeout: TIMEOUT });
     await page.keyboard.press('Enter');
-    // Other tours' stops add Procfiles in sub-folders: then a folder pick follows; the workspace root is deployed.
-    const folderPick = page.locator('.quick-input-widget', { hasText: `Folder to deploy to ${APP}` });
+    // Earlier stops add a Procfile in a sub-folder: then a folder pick follows (its title is the input's placeholder);
+    // the workspace root, listed first, is the one deployed.
+    const folderPick = page.locator('.quick-input-widget input[placeholder^="Folder to deploy"]');
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /Deploying to|Deployed/ });
     await folderPick.or(toast).first().waitFor({ state: 'visible', timeout: TIMEOUT });
     if (await folderPick.isVisible()) {
       const root = ctx.workspace.split('/').pop() ?? '';
-      await folderPick.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${root}$`) }) }).first().click();
+      await widget.locator('.quick-input-list .monaco-list-row.focused', { hasText: root }).waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.press('Enter');
     }
     // The build's end, then the result's notification; Monaco draws spaces as no-break spaces (\s matches both).
     await page.locator('.part.panel .output-view, .part.panel').getByText(/===\sDeployed\sv\d+/).first().waitFor({ state: 'visible', timeout: 120_000 });

@@ -15,5 +15,8 @@ export const pipelineStop: TourStop = {
     await view.locator('article.card[aria-label^="acme-web-production,"]').waitFor({ state: 'visible', timeout: 60_000 });
     await view.locator('article.card.run').first().waitFor({ state: 'visible', timeout: 30_000 });
     await view.locator('article.card .version').first().waitFor({ state: 'visible', timeout: 30_000 });
+    // Every stage in view: the diagram gets the side bar's width too (the next stop's calm() shows it again).
+    await ui.runCommand(ctx.page, 'View: Toggle Primary Side Bar Visibility');
+    await ctx.page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 30_000 });
   },
 };

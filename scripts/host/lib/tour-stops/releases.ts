@@ -4,7 +4,7 @@ import * as ui from '../ui';
 
 export const releasesStop: TourStop = {
   name: 'releases',
-  caption: "An app's releases as a timeline: who deployed what and when, the current one, release-phase output",
+  caption: "An app's releases as a timeline: what changed, who and when, the current one, a roll back from any other",
   async run(ctx) {
     const app = ctx.app ?? 'dana-blog';
     await ui.runCommand(ctx.page, 'Heroku: Show Releases');
