@@ -30,8 +30,10 @@ describe('e2e: Procfile squiggles and hover', function () {
     // First, before procfile-e2e/Procfile is opened: quick open then picks the root Procfile, the app's.
     await wb.openFile('Procfile');
     const lenses = wb.page.locator('.editor-instance .monaco-editor .codelens-decoration');
-    await lenses.first().waitFor({ state: 'attached', timeout: 60_000 });
-    const titles = await lenses.allInnerTexts();
+    // The formation's lenses (the "Run on Heroku" lens beside them needs no request and can come first).
+    await lenses.filter({ hasText: ` on ${wb.app}` }).first().waitFor({ state: 'attached', timeout: 60_000 });
+    // One decoration per line holds every lens of that line ("Run on Heroku | web: 1 × eco on APP"): one title each.
+    const titles = (await lenses.allInnerTexts()).flatMap((t) => t.split('|').map((s) => s.trim()));
     await settled(wb.page.locator('.editor-instance').first());
     await wb.screenshot('procfile-codelens');
     assert.ok(titles.some((t) => new RegExp(`^[\\w-]+: \\d+ × \\S+ on ${wb.app}`).test(t)), titles.join(' | '));

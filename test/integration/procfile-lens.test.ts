@@ -12,7 +12,9 @@ import { useExtension } from './extension';
 
 const APP = process.env.HW_TEST_APP ?? '';
 
-const lensesOf = async (uri: vscode.Uri) => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+// The formation lenses only: the "Run on Heroku" lens (heroku.run, test/integration/run.test.ts) shares the lines.
+const lensesOf = async (uri: vscode.Uri) => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [])
+  .filter((l) => l.command?.command !== 'heroku.run');
 const titles = async (uri: vscode.Uri) => (await lensesOf(uri)).map((l) => l.command?.title ?? '');
 
 describe('procfile CodeLens: formation of the workspace app', function () {

@@ -7,6 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as ui from './ui';
+import { pipelineStop } from './tour-stops/pipeline';
+import { releasesStop } from './tour-stops/releases';
+import { deployStop } from './tour-stops/deploy';
+import { runStop } from './tour-stops/run';
 
 export interface TourContext {
   page: Page;
@@ -80,7 +84,9 @@ export const STOPS: TourStop[] = [
     // Before any other Procfile exists in the workspace: Quick Open then offers only the root one.
     async run(ctx) {
       await ui.openFile(ctx.page, 'Procfile');
-      await ui.editorLocator(ctx.page, '.codelens-decoration').first().waitFor({ state: 'attached', timeout: 60_000 });
+      // The formation's lenses, not only the "Run on Heroku" ones beside them (those need no request).
+      await ui.editorLocator(ctx.page, '.codelens-decoration').filter({ hasText: ` on ${ctx.app ?? ''}` }).first()
+        .waitFor({ state: 'attached', timeout: 60_000 });
     },
   },
   {
@@ -116,6 +122,10 @@ export const STOPS: TourStop[] = [
       await ctx.page.locator('.part.panel .markers-panel .monaco-list-row').first().waitFor({ state: 'visible', timeout: 30_000 });
     },
   },
+  pipelineStop,
+  releasesStop,
+  deployStop,
+  runStop,
 ];
 
 /** Runs `stops` in order on an open workbench; writes DIR/NN-name.png for each. */

@@ -150,10 +150,11 @@ export function collapseRow(tree: Locator, label: string): Promise<void> {
   return setExpanded(tree, label, false);
 }
 
-/** Back to a calm workbench: no widget, menu or hover open, no editor, no panel. */
+/** Back to a calm workbench: no widget, menu or hover open, no editor, no panel; the side bar shown. */
 export async function calm(page: Page): Promise<void> {
   for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
   await runCommand(page, 'View: Close All Editors').catch(() => undefined);
+  if (!(await page.locator('.part.sidebar').isVisible().catch(() => true))) await runCommand(page, 'View: Toggle Primary Side Bar Visibility').catch(() => undefined);
   if (await page.locator('.part.panel').isVisible().catch(() => false)) await runCommand(page, 'View: Hide Panel').catch(() => undefined);
   await page.mouse.move(1200, 850);
 }

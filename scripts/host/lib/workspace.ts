@@ -20,9 +20,16 @@ export function makeTempRoot(prefix: string): { dir: string; remove(): void } {
   };
 }
 
-/** Picks the app for the workspace's `heroku` remote: $HW_TEST_APP, else the first non-generated app. */
+/** The demo seed's own app (personal, in maintenance, with config vars): what the tests and the tour expect. */
+const DEMO_APP = 'dana-blog';
+
+/**
+ * Picks the app for the workspace's `heroku` remote: $HW_TEST_APP, else the demo's app, else the first non-generated
+ * one. Not simply the first: the fake lists apps by id, and a review app it creates at start has a random id.
+ */
 export function pickApp(apps: string[]): string | undefined {
   if (process.env.HW_TEST_APP) return process.env.HW_TEST_APP;
+  if (apps.includes(DEMO_APP)) return DEMO_APP;
   return apps.find((a) => !a.startsWith('load-app-')) ?? apps[0];
 }
 

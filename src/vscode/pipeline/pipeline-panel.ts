@@ -121,7 +121,9 @@ export class PipelinePanel implements vscode.Disposable {
       this.promotions.push(s);
       this.host.post({ type: 'promotion', state: s });
     }, { signal: this.deps.signal });
+    // The store re-reads only what a view wants, and tells only of a change: this panel reads itself again.
     for (const n of [source.name, ...targets.map((t) => t.name)]) this.deps.notifyAppChanged(n);
+    this.queueReload();
     this.deps.log.info(end.text ?? 'promotion finished');
     return end;
   }

@@ -65,7 +65,9 @@ export class ReleasesPanel implements vscode.Disposable {
     const created = await this.deps.api.rollback(this.app, releaseId, { signal: this.deps.signal });
     if (!created.ok) throw new UserFacingError(`Could not roll ${this.app} back to v${entry.version}: ${describeHerokuError(created.error)}`);
     const text = `Rolled ${this.app} back to v${entry.version} (new release v${created.value.version}).`;
+    // The store re-reads only what a view wants, and tells only of a change: this panel reads itself again.
     this.deps.notifyAppChanged(this.app);
+    void this.reload();
     this.deps.log.info(text);
     void this.deps.ui().showInformationMessage(text);
     return text;
