@@ -85,4 +85,16 @@ describe('logs: tails in output channels', function () {
     const again = await channelWhere(APP, 'a new header', (t) => headers(t) === headers(stopped) + 1);
     assert.ok(again.startsWith(stopped), 'the earlier text stays');
   });
+
+  it('signing out stops every tail with a marker; signing in again restarts nothing by itself', async () => {
+    ext.ui();
+    await vscode.commands.executeCommand('heroku.tailLogs', APP);
+    await channelWhere(APP, 'some lines', (t) => linesAfter(t, /Heroku logs for/).length >= 1);
+    await ext.services.heroku.signOut();
+    await waitFor('signed out', () => (ext.services.heroku.getClient() === undefined ? true : undefined));
+    await channelWhere(APP, 'the sign-out marker', (t) => t.endsWith('— log stream stopped: signed out of Heroku —\n'));
+    await ext.signIn();
+    const tails = (await state()).tails;
+    assert.deepStrictEqual(tails.filter((t) => t.status !== 'stopped'), [], 'no tail came back unasked');
+  });
 });
