@@ -97,4 +97,13 @@ describe('logs: tails in output channels', function () {
     const tails = (await state()).tails;
     assert.deepStrictEqual(tails.filter((t) => t.status !== 'stopped'), [], 'no tail came back unasked');
   });
+
+  it('an app Heroku does not know: the tail ends at once, saying why in the channel and in a warning', async () => {
+    const ui = ext.ui();
+    await vscode.commands.executeCommand('heroku.tailLogs', 'no-such-app-4711');
+    const text = await channelWhere('no-such-app-4711', 'the end marker', (t) => /\n— log stream stopped: .+ —\n$/.test(t));
+    assert.match(text, /not found|no app|Couldn't find/i);
+    await waitFor('the warning', () => ui.warnings.find((w) => w.startsWith('Heroku logs of no-such-app-4711: log stream stopped')));
+    assert.strictEqual((await state()).tails.find((t) => t.app === 'no-such-app-4711')?.status, 'stopped');
+  });
 });

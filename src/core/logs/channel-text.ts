@@ -13,6 +13,11 @@ export function headerText(app: string, filter: LogTailFilter, since: string, ch
   return markerText(changed ? `— filter changed: ${what} · since ${since} —` : `— Heroku logs for ${app} · ${what} · since ${since} —`, false);
 }
 
+/** Written after the channel was cleared because it held `limitChars` (an output channel is no archive). */
+export function clearedText(limitChars: number): string {
+  return markerText(`— this channel reached ${Math.round(limitChars / (1 << 20))} MB and was cleared; the tail goes on —`, false);
+}
+
 export class ChannelText {
   private filter: LogFilter;
   /** Lines written (after the filter), for the status bar's tooltip and the tests. */

@@ -21,6 +21,8 @@ export interface AppTailOptions {
   /** The status changed (the status bar follows). */
   onChange: (tail: AppTail) => void;
   onError: (err: unknown) => void;
+  /** The stream failed for good (the app is gone, access was refused…): `text` is its end marker. */
+  onFailed?: (tail: AppTail, text: string) => void;
 }
 
 export class AppTail {
@@ -89,7 +91,10 @@ export class AppTail {
         }
         const out = text.event(e, this.stopReason);
         if (out) this.o.sink.append(out);
-        if (e.kind === 'end') break;
+        if (e.kind === 'end') {
+          if (e.reason === 'failed') this.o.onFailed?.(this, e.text);
+          break;
+        }
       }
     } finally {
       if (current()) {

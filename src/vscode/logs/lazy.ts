@@ -3,6 +3,7 @@
 // app at a time, several apps at once. Every tail stops when the Heroku session changes (sign-out, another account or
 // API URL: nothing restarts under a new identity unasked) and when the extension is deactivated.
 import * as vscode from 'vscode';
+import { clearedText } from '../../core/logs/channel-text';
 import { describeFilter } from '../../core/logs/filter';
 import type { LogTailFilter, LogTailer } from '../../core/logs/ports';
 import { hasFilter, sameFilter, tailTargetOf } from '../../core/logs/target';
@@ -21,9 +22,13 @@ export interface LogsTestState {
 }
 
 const RECORD_LIMIT = 1 << 20;
+/** An output channel holding this many characters is cleared (with a marker): VS Code keeps all of it. */
+const CHANNEL_LIMIT = 32 << 20;
 
 interface Channel {
   out: vscode.OutputChannel;
+  /** Characters appended since it was created or cleared. */
+  chars: number;
   /** Tests only: what was appended. */
   record?: string;
 }
@@ -34,6 +39,7 @@ export class LogsFeature implements vscode.Disposable {
   private readonly status = new LogStatusItem();
   private readonly subs: vscode.Disposable[] = [];
   private readonly tailer: () => LogTailer;
+  private disposed = false;
 
   constructor(private readonly services: Services, private readonly recording: boolean) {
     this.tailer = () => services.logTailer();
@@ -106,6 +112,7 @@ export class LogsFeature implements vscode.Disposable {
 
   dispose(): void {
     this.stopAll('VS Code closed the extension');
+    this.disposed = true;
     for (const d of this.subs.splice(0)) d.dispose();
     for (const c of this.channels.values()) c.out.dispose();
     this.channels.clear();
@@ -124,13 +131,22 @@ export class LogsFeature implements vscode.Disposable {
       timeOfDay: () => new Date(this.services.clock.now()).toTimeString().slice(0, 8),
       onChange: () => this.status.update([...this.tails.values()]),
       onError: (err) => this.services.log.error(`the log tail of ${app} failed`, err),
+      onFailed: (_t, text) => void this.services.commands.ui.showWarningMessage(`Heroku logs of ${app}: ${this.services.redactor.redact(text.replace(/^— | —$/g, ''))}`, {}, 'Show Output')
+        .then((pick) => { if (pick === 'Show Output') channel.out.show(true); }),
     });
     this.tails.set(app, tail);
     tail.start(filter);
   }
 
   private append(channel: Channel, text: string): void {
-    const safe = this.services.redactor.redact(text);
+    if (this.disposed) return;
+    let safe = this.services.redactor.redact(text);
+    if (channel.chars + safe.length > CHANNEL_LIMIT) {
+      channel.out.clear();
+      channel.chars = 0;
+      safe = `${clearedText(CHANNEL_LIMIT)}\n${safe}`;
+    }
+    channel.chars += safe.length;
     channel.out.append(safe);
     if (channel.record !== undefined) {
       channel.record += safe;
@@ -141,7 +157,7 @@ export class LogsFeature implements vscode.Disposable {
   private channel(app: string): Channel {
     let c = this.channels.get(app);
     if (!c) {
-      c = { out: vscode.window.createOutputChannel(`Heroku Logs: ${app}`, 'heroku-log'), record: this.recording ? '' : undefined };
+      c = { out: vscode.window.createOutputChannel(`Heroku Logs: ${app}`, 'heroku-log'), chars: 0, record: this.recording ? '' : undefined };
       this.channels.set(app, c);
     }
     return c;

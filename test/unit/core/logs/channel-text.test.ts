@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ChannelText, headerText } from '../../../../src/core/logs/channel-text';
+import { ChannelText, clearedText, headerText } from '../../../../src/core/logs/channel-text';
 import { isMarkerText, reconnectedText } from '../../../../src/core/logs/markers';
 
 const WEB = '2026-11-24T06:31:26.123456+00:00 app[web.1]: GET /orders 200';
@@ -13,6 +13,7 @@ describe('core/logs: the text of a log output channel', () => {
     assert.ok(isMarkerText(h));
     assert.match(headerText('acme', {}, '23:10:04'), /all lines/);
     assert.equal(headerText('acme', { type: 'web' }, '23:11:00', true), '— filter changed: type web · since 23:11:00 —');
+    assert.equal(clearedText(32 << 20), '— this channel reached 32 MB and was cleared; the tail goes on —');
   });
 
   it('one string per batch: the lines that pass the filter, each ending in a newline', () => {
