@@ -50,6 +50,7 @@ export class LogsFeature implements vscode.Disposable {
   async tail(ctx: CommandContext, arg: unknown): Promise<void> {
     const t = tailTargetOf(arg);
     if (!t.ok) throw new UserFacingError(t.error);
+    await this.services.ready; // the token sources, read once after activation
     if (!this.services.heroku.getClient()) {
       const pick = await ctx.ui.showWarningMessage('Sign in to Heroku to tail logs.', {}, 'Sign In');
       if (pick === 'Sign In') void vscode.commands.executeCommand('heroku.signIn');
