@@ -106,4 +106,20 @@ describe('logs: tails in output channels', function () {
     await waitFor('the warning', () => ui.warnings.find((w) => w.startsWith('Heroku logs of no-such-app-4711: log stream stopped')));
     assert.strictEqual((await state()).tails.find((t) => t.app === 'no-such-app-4711')?.status, 'stopped');
   });
+
+  it('Filter Logs… offers the app\'s dynos, process types, the router and the sources; a pick restarts the tail filtered', async () => {
+    const ui = ext.ui([(labels) => labels.find((l) => l.endsWith(' web.2')), (labels) => labels.find((l) => l.endsWith(' heroku'))]);
+    await vscode.commands.executeCommand('heroku.tailLogs', APP);
+    await vscode.commands.executeCommand('heroku.filterLogs');
+    const offered = ui.offered[0] ?? [];
+    for (const l of ['$(list-flat) All lines', '$(server-process) web.1', '$(server-process) worker.1', '$(globe) router', '$(symbol-class) web', '$(filter) app']) {
+      assert.ok(offered.includes(l), `${l} among ${JSON.stringify(offered)}`);
+    }
+    const text = await channelWhere(APP, 'web.2 lines', (t) => linesAfter(t, /filter changed: dyno web\.2 · since/).length >= 1);
+    assert.deepStrictEqual(linesAfter(text, /filter changed/).filter((l) => !l.includes('[web.2]: ')), []);
+    // A source on top keeps the dyno.
+    await vscode.commands.executeCommand('heroku.filterLogs', APP);
+    await channelWhere(APP, 'the combined header', (t) => t.includes('— filter changed: dyno web.2 · source heroku · since'));
+    assert.deepStrictEqual((await state()).tails.find((t) => t.app === APP)?.filter, { dyno: 'web.2', source: 'heroku' });
+  });
 });
