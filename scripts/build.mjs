@@ -56,6 +56,8 @@ const lazyBundles = {
   pipeline: 'src/vscode/pipeline/register.ts', // the Pipelines view, the diagram and release timeline panels
   'deploy-io': 'src/infra/deploy/io.ts', // its Node side (tar, ignore, upload, rendezvous TLS), built by compose.ts on first use
   deploy: 'src/vscode/deploy/lazy.ts', // deploy (pack, upload, build, release) and one-off dynos (rendezvous terminal)
+  logstream: 'src/infra/logstream/tailer.ts', // log tails' Node side (logplex sessions, streams, reconnects), built by compose.ts on first use
+  logs: 'src/vscode/logs/lazy.ts', // log tails in output channels, their status bar item and filters
 };
 
 // axios (~95 KB with follow-redirects and the proxy agents) is its own bundle, dist/axios.js: the extension and the

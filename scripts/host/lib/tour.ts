@@ -11,6 +11,7 @@ import { pipelineStop } from './tour-stops/pipeline';
 import { releasesStop } from './tour-stops/releases';
 import { deployStop } from './tour-stops/deploy';
 import { runStop } from './tour-stops/run';
+import { logsStop } from './tour-stops/logs';
 
 export interface TourContext {
   page: Page;
@@ -126,6 +127,7 @@ export const STOPS: TourStop[] = [
   releasesStop,
   deployStop,
   runStop,
+  logsStop,
 ];
 
 /** Runs `stops` in order on an open workbench; writes DIR/NN-name.png for each. */

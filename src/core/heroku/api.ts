@@ -5,7 +5,7 @@ import type { Result } from './result';
 import type {
   Account, AddOn, AddOnAttachment, App, ConfigVars, ConfigVarsPatch, Domain, Dyno, DynoSize, Formation,
   FormationUpdate, Pipeline, PipelineCoupling, PipelinePromotion, PipelinePromotionTarget, PipelineRelease, PromotionRequest,
-  Release, ReviewApp, Slug, TestNode, TestRun, Source, Build, BuildRequest, DynoCreateRequest,
+  Release, ReviewApp, Slug, TestNode, TestRun, Source, Build, BuildRequest, DynoCreateRequest, LogSession, LogSessionRequest,
 } from './types';
 
 export interface CallOptions {
@@ -76,6 +76,8 @@ export interface HerokuApi extends PromotionApi {
   /** A one-off dyno (attach: true for a terminal through the rendezvous). */
   createDyno(app: string, req: DynoCreateRequest, o?: CallOptions): Promise<Result<Dyno>>;
   stopDyno(app: string, dyno: string, o?: CallOptions): Promise<Result<void>>;
+  /** A logplex session: a URL to stream the app's log from (src/infra/logstream reads it). */
+  createLogSession(app: string, req: LogSessionRequest, o?: CallOptions): Promise<Result<LogSession>>;
 }
 
 /** The API for the current sign-in, or undefined when signed out (a session hands this to core). */

@@ -3,23 +3,12 @@
 // event with the text to show, so a gap or a loss is never silent.
 import type { HerokuError } from '../../core/heroku/result';
 import type { LogSessionRequest } from '../../core/heroku/types';
+import type { LogTailEvent, LogTailState } from '../../core/logs/ports';
 import type { StreamClock } from './clock';
 
-export type TailState = 'connecting' | 'live' | 'reconnecting';
-
-export type TailEvent =
-  /** Log lines, in order, as received (without line terminators). */
-  | { kind: 'lines'; lines: string[] }
-  /** The connection's state changed; `retryInMs` when waiting before the next attempt. */
-  | { kind: 'state'; state: TailState; detail?: string; retryInMs?: number; attempt?: number }
-  /** Back after a drop: `missing` unless the replayed history proved no line was lost. */
-  | { kind: 'reconnected'; afterMs: number; missing: boolean; text: string }
-  /** Lines thrown away because the reader did not keep up (overflow: 'drop'). */
-  | { kind: 'dropped'; count: number; text: string }
-  /** A line longer than maxLineChars: its start was delivered, the rest skipped. */
-  | { kind: 'truncated'; skippedChars: number; text: string }
-  /** The last event: the session ended (no tail), the tail was stopped, or it failed for good. */
-  | { kind: 'end'; reason: 'complete' | 'stopped' | 'failed'; text: string; error?: HerokuError };
+// The event types are the core port's (src/core/logs/ports.ts): the editor reads them without importing infra.
+export type TailState = LogTailState;
+export type TailEvent = LogTailEvent;
 
 /** The part of HerokuClient a tail needs. */
 export interface LogApi {
