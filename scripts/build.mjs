@@ -56,6 +56,8 @@ const lazyBundles = {
   pipeline: 'src/vscode/pipeline/register.ts', // the Pipelines view, the diagram and release timeline panels
   'deploy-io': 'src/infra/deploy/io.ts', // its Node side (tar, ignore, upload, rendezvous TLS), built by compose.ts on first use
   deploy: 'src/vscode/deploy/lazy.ts', // deploy (pack, upload, build, release) and one-off dynos (rendezvous terminal)
+  'local-io': 'src/infra/process/local-io.ts', // the local runner's supervisor (process groups, watchdog), built by compose.ts
+  local: 'src/vscode/local/lazy.ts', // the local runner: its session, one terminal per process, task terminals
 };
 
 // axios (~95 KB with follow-redirects and the proxy agents) is its own bundle, dist/axios.js: the extension and the

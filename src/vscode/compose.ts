@@ -7,6 +7,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { DeployIo } from '../core/deploy/ports';
+import type { LocalIo } from '../core/runner/supervisor-port';
 import { Redactor } from '../core/redact';
 import { intervalFromSetting, RefreshScheduler } from '../core/state/scheduler';
 import { AppStore } from '../core/state/store';
@@ -21,6 +22,7 @@ import { HerokuSession } from './auth/session';
 import { Commands } from './commands';
 import { deferFeature } from './deferred';
 import { registerDeploy } from './deploy/index';
+import { registerLocal } from './local/index';
 import { EXPLORER_COMMANDS } from './explorer/ids';
 import { lazyBundle } from './lazy-bundle';
 import { registerPipelinesLazily } from './pipeline/ids';
@@ -44,6 +46,8 @@ const explorer = lazyBundle<typeof import('./explorer/register')>(() => require(
 const herokuClient = lazyBundle<typeof import('../infra/heroku/client')>(() => require('./heroku.js'));
 // dist/deploy-io.js: the deploy's and one-off dynos' Node side (tar, ignore, uploads, TLS), with the first deploy or run.
 const deployInfra = lazyBundle<typeof import('../infra/deploy/io')>(() => require('./deploy-io.js'));
+// dist/local-io.js: the local runner's process supervisor (process groups, watchdog), with the first local run.
+const localInfra = lazyBundle<typeof import('../infra/process/local-io')>(() => require('./local-io.js'));
 
 /** `activated`: performance.now() when activate() began, for the log line. */
 export function compose(context: vscode.ExtensionContext, activated: number): ExtensionApi {
@@ -76,9 +80,11 @@ export function compose(context: vscode.ExtensionContext, activated: number): Ex
     heroku.onDidChangeSession(() => state.reset()),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('heroku.explorer.refreshInterval')) scheduler.setInterval(interval()); }));
   let deployIo: DeployIo | undefined;
+  let localIo: LocalIo | undefined;
   const services: Services = { context, log, redactor, commands, heroku, remotes, state, scheduler, clock: systemClock, fs: nodeFiles,
     textStreams: fetchTextStreams, gitHistory, ready,
     deployIo: () => (deployIo ??= deployInfra().createDeployIo(() => heroku.getClient(), () => heroku.state.apiUrl)),
+    localIo: () => (localIo ??= localInfra().createLocalIo()),
   };
 
   context.subscriptions.push(commands.register('heroku.showLog', () => log.show()));
@@ -92,6 +98,7 @@ export function compose(context: vscode.ExtensionContext, activated: number): Ex
     ['statusbar', registerStatusBar],
     ['pipelines', registerPipelinesLazily],
     ['deploy', registerDeploy],
+    ['local', registerLocal],
   ];
   const times: string[] = [];
   for (const [name, register] of features) {

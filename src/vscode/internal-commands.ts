@@ -3,5 +3,5 @@
 // test/unit/vscode/command-ids.test.ts keeps this list in step with the sources. No imports: it ships in the entry.
 export const INTERNAL_COMMANDS: readonly string[] = [
   'heroku.explorer.getChildren', 'heroku.explorer.loadMore', 'heroku.lint.useLfLineEndings', 'heroku.procfile.scale',
-  'heroku.statusBar.refresh', 'heroku.pipelines.getChildren', 'heroku.pipeline.testState',
+  'heroku.statusBar.refresh', 'heroku.pipelines.getChildren', 'heroku.pipeline.testState', 'heroku.local.testState',
 ];
