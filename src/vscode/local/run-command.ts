@@ -18,6 +18,8 @@ export interface LocalTarget {
   /** 'dotenv': the folder's .env; 'app': the app's config vars over it. */
   env?: 'dotenv' | 'app';
   app?: string;
+  /** Env files relative to the Procfile's folder (default ['.env']). */
+  envFiles?: string[];
 }
 
 export function targetOf(arg: unknown): LocalTarget {
@@ -26,7 +28,8 @@ export function targetOf(arg: unknown): LocalTarget {
   const o = arg as Record<string, unknown>;
   const str = (k: string) => (typeof o[k] === 'string' && o[k] ? (o[k] as string) : undefined);
   const env = str('env');
-  return { procfile: str('procfile'), processType: str('processType'), all: o.all === true, env: env === 'app' || env === 'dotenv' ? env : undefined, app: str('app') };
+  const envFiles = Array.isArray(o.envFiles) ? o.envFiles.filter((f): f is string => typeof f === 'string') : undefined;
+  return { procfile: str('procfile'), processType: str('processType'), all: o.all === true, env: env === 'app' || env === 'dotenv' ? env : undefined, app: str('app'), envFiles };
 }
 
 const ENV_KEY = (procfile: string) => `heroku.local.env.${procfile}`;
@@ -92,5 +95,5 @@ export async function askRun(ctx: CommandContext, services: Services, arg: unkno
   if (!target.env && !fromLens && app && services.heroku.getClient()) env = await pickEnv(ctx, app, remembered);
   if (env === 'app' && !app) throw new UserFacingError('This Procfile\'s folder has no Heroku git remote, so there is no app to take config vars from.');
   await state.update(ENV_KEY(procfile), env);
-  return { procfile, selection, app: env === 'app' ? app : undefined };
+  return { procfile, selection, app: env === 'app' ? app : undefined, envFiles: target.envFiles };
 }
