@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as ui from './ui';
+import { localStop } from './tour-stops/local';
 
 export interface TourContext {
   page: Page;
@@ -116,6 +117,7 @@ export const STOPS: TourStop[] = [
       await ctx.page.locator('.part.panel .markers-panel .monaco-list-row').first().waitFor({ state: 'visible', timeout: 30_000 });
     },
   },
+  localStop,
 ];
 
 /** Runs `stops` in order on an open workbench; writes DIR/NN-name.png for each. */

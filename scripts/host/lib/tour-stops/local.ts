@@ -1,0 +1,28 @@
+// Tour stop: the Procfile run locally. A click on "Run all locally" above the Procfile's first line runs the
+// release phase, then web and worker, each in its own terminal; the Local Processes view lists them with their
+// state, port and pid, and web's terminal shows its output.
+import type { TourStop } from '../tour';
+import * as ui from '../ui';
+
+export const localStop: TourStop = {
+  name: 'local-run',
+  caption: 'Run the Procfile locally: one terminal per process, and the Local Processes view with state, port and pid',
+  async run(ctx) {
+    const { page } = ctx;
+    await ui.openFile(page, 'Procfile');
+    const lens = ui.editorLocator(page, '.codelens-decoration a').filter({ hasText: 'Run all locally' }).first();
+    await lens.waitFor({ state: 'visible', timeout: 60_000 });
+    await lens.click();
+    const sidebar = await ui.openHerokuSidebar(page);
+    const pane = sidebar.locator('.pane', { has: page.locator('.pane-header[aria-label^="Local Processes"]') }).first();
+    const header = pane.locator('.pane-header').first();
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    for (const name of ['web.1', 'worker.1']) {
+      await ui.treeRow(pane, name).filter({ hasText: 'running' }).waitFor({ state: 'visible', timeout: 60_000 });
+    }
+    await ui.treeRow(pane, 'release.1').filter({ hasText: 'exited (code 0)' }).waitFor({ state: 'visible', timeout: 30_000 });
+    // web.1's terminal is in front (the command shows it); wait until its first line has been drawn.
+    await page.locator('.part.panel .terminal-wrapper').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.part.panel').getByText('web listening on', { exact: false }).first().waitFor({ state: 'visible', timeout: 30_000 }).catch(() => undefined);
+  },
+};
