@@ -27,7 +27,7 @@ export class ProcessTerminal implements vscode.Pseudoterminal, vscode.Disposable
   constructor(private readonly session: LocalSession, readonly name: string, private readonly onClosed: (name: string) => void) {
     const p = session.get(name);
     const replay = session.scrollback(name);
-    if (p) this.write(terminalNote(`${name}: ${p.command}${p.port !== undefined ? `  (PORT=${p.port})` : ''}`));
+    if (p) this.write(terminalNote(`${name}: ${p.command}${p.port !== undefined ? `  (PORT=${p.port})` : ''}${p.pid !== undefined ? `, pid ${p.pid}` : ''}`));
     if (replay) this.write(terminalLines(replay));
     if (p?.state === 'exited' && p.exit) this.write(terminalNote(`${describeExit(p.exit)}. Press Enter to start it again.`));
     this.sub = session.onEvent((e) => { if (e.name === name) this.onEvent(e); });
