@@ -5,7 +5,7 @@
 // hook heroku.local.testState (registered outside ExtensionMode.Production) gives the processes and what each
 // terminal was written.
 import * as assert from 'node:assert';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -26,14 +26,19 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** True while any process of the group runs (a zombie waiting for its reaper aside). */
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
+/** True while a process of the group runs; a zombie (dead, waiting for a reaper that may never come) does not count. */
+function groupAlive(pgid: number): boolean {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ', 3);
+      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true;
+    } catch {
+      // exited meanwhile
+    }
   }
+  return false;
 }
 
 describe('local: run the Procfile in VS Code', function () {
@@ -122,12 +127,13 @@ describe('local: run the Procfile in VS Code', function () {
     const script = "process.stdout.write('\\x1b[31mred\\x1b[0m \\x1b]0;pwned\\x07 \\x1b[2J\\x1b[H done\\n')";
     writeFileSync(join(folder, 'ansi', 'Procfile'), `ansi: node -e "${script}"\n`);
     await vscode.commands.executeCommand('heroku.runLocal', { procfile: join(folder, 'ansi', 'Procfile'), processType: 'ansi', env: 'dotenv' });
-    const text = await waitFor('the ansi output', async () => {
-      const t = (await state()).terminals['ansi.1'];
-      return t?.includes('done') ? t : undefined;
+    // The header repeats the command: wait for the exit, whose note comes after the output.
+    const text = await waitFor('the ansi process to end', async () => {
+      const s = await state();
+      return s.processes.find((p) => p.name === 'ansi.1')?.state === 'exited' && s.terminals['ansi.1']?.includes('exited with code 0') ? s.terminals['ansi.1'] : undefined;
     });
     assert.ok(text.includes('\x1b[31mred\x1b[0m'), 'SGR kept');
-    assert.ok(text.includes('\\u001b]0;pwned\\u0007 \\u001b[2J\\u001b[H done'), JSON.stringify(text));
+    assert.ok(text.includes('\\u001b]0;pwned\\u0007 \\u001b[2J\\u001b[H done\r\n'), JSON.stringify(text));
     assert.ok(!text.includes('\x1b]0;') && !text.includes('\x1b[2J'), 'no raw OSC or clear');
   });
 
@@ -159,7 +165,8 @@ describe('local: run the Procfile in VS Code', function () {
     }, 30_000);
     await waitFor('the web answering', async () => ((await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text(), () => '')) === 'Hello from .env\n' ? true : undefined));
     execution.terminate();
-    assert.strictEqual(await ended, 0, 'the task ends when its process was stopped');
+    const code = await ended;
+    assert.ok(code === 0 || code === undefined, `the task ends when its process was stopped (exit code ${code})`);
     await waitFor('web.1 exited', async () => ((await proc('web.1'))?.state === 'exited' ? true : undefined));
     assert.ok(!groupAlive(web.pid!));
   });

@@ -12,7 +12,9 @@ import { useExtension } from './extension';
 
 const APP = process.env.HW_TEST_APP ?? '';
 
-const lensesOf = async (uri: vscode.Uri) => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+/** The formation lenses (the Procfile also has "Run on Heroku" and "Run locally" lenses of other features). */
+const lensesOf = async (uri: vscode.Uri) => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [])
+  .filter((l) => !['heroku.run', 'heroku.runLocal'].includes(l.command?.command ?? ''));
 const titles = async (uri: vscode.Uri) => (await lensesOf(uri)).map((l) => l.command?.title ?? '');
 
 describe('procfile CodeLens: formation of the workspace app', function () {
