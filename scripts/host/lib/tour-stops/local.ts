@@ -17,12 +17,23 @@ export const localStop: TourStop = {
     const pane = sidebar.locator('.pane', { has: page.locator('.pane-header[aria-label^="Local Processes"]') }).first();
     const header = pane.locator('.pane-header').first();
     if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    const step = async (what: string, wait: Promise<unknown>) => {
+      try {
+        await wait;
+      } catch (err) {
+        throw new Error(`${what}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      }
+    };
     for (const name of ['web.1', 'worker.1']) {
-      await ui.treeRow(pane, name).filter({ hasText: 'running' }).waitFor({ state: 'visible', timeout: 60_000 });
+      await step(`${name} running in the view`, ui.treeRow(pane, name).filter({ hasText: 'running' }).waitFor({ state: 'visible', timeout: 60_000 }));
     }
-    await ui.treeRow(pane, 'release.1').filter({ hasText: 'exited (code 0)' }).waitFor({ state: 'visible', timeout: 30_000 });
-    // web.1's terminal is in front (the command shows it); wait until its first line has been drawn.
-    await page.locator('.part.panel .terminal-wrapper').first().waitFor({ state: 'visible', timeout: 30_000 });
-    await page.locator('.part.panel').getByText('web listening on', { exact: false }).first().waitFor({ state: 'visible', timeout: 30_000 }).catch(() => undefined);
+    await step('release.1 done in the view', ui.treeRow(pane, 'release.1').filter({ hasText: 'exited (code 0)' }).waitFor({ state: 'visible', timeout: 30_000 }));
+    // web.1's terminal is in front (the command shows it): wait until its first line is drawn (when the renderer
+    // puts text in the DOM; a canvas renderer does not, and the picture is taken anyway).
+    for (let i = 0; i < 40; i++) {
+      const rows = await page.locator('.terminal-wrapper .xterm-rows, .terminal-wrapper .xterm-accessibility-tree').allInnerTexts().catch(() => []);
+      if (rows.join('\n').includes('web listening on')) break;
+      await page.waitForTimeout(250);
+    }
   },
 };
