@@ -137,6 +137,24 @@ describe('local: run the Procfile in VS Code', function () {
     assert.ok(!text.includes('\x1b]0;') && !text.includes('\x1b[2J'), 'no raw OSC or clear');
   });
 
+  it('runs with the config vars of the workspace app when asked (over .env), and shows none of their values', async () => {
+    ext.ui();
+    await ext.services.state.read(ext.app, 'config');
+    const config = ext.services.state.secretConfig(ext.app) ?? {};
+    const key = Object.keys(config).find((k) => /^[A-Z_]+$/.test(k) && config[k].length >= 8);
+    assert.ok(key, `${ext.app} has a config var with a value of 8 characters or more: ${Object.keys(config).join(', ')}`);
+    mkdirSync(join(folder, 'ansi'), { recursive: true });
+    writeFileSync(join(folder, 'ansi', 'Procfile'), `show: node -e "console.log('${key} set:', !!process.env.${key}, 'GREETING:', process.env.GREETING)"\n`);
+    writeFileSync(join(folder, 'ansi', '.env'), 'GREETING=from the sub-folder .env\n');
+    await vscode.commands.executeCommand('heroku.runLocal', { procfile: join(folder, 'ansi', 'Procfile'), processType: 'show', env: 'app', app: ext.app });
+    const text = await waitFor('the show process to end', async () => {
+      const s = await state();
+      return s.processes.find((p) => p.name === 'show.1')?.state === 'exited' && s.terminals['show.1']?.includes('exited with code') ? s.terminals['show.1'] : undefined;
+    });
+    assert.ok(text.includes(`${key} set: true GREETING: from the sub-folder .env\r\n`), JSON.stringify(text));
+    assert.ok(!text.includes(config[key]), 'the terminal shows no config value');
+  });
+
   it('"Run all locally" on the first line and "Run locally" on each process type', async () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(procfile));
     const lenses = await waitFor('the local lenses', async () => {
