@@ -21,8 +21,8 @@ export interface PipelineDeps {
   /** The workspace folder whose git remotes name `app`, if any. */
   folderOf(apps: readonly string[]): Promise<string | undefined>;
   sink(name: string): OutputSink;
-  /** Seconds between refreshes of a visible view (heroku.explorer.refreshInterval; 0 = off). */
-  refreshSeconds(): number;
+  /** Each tick of the one refresh scheduler (heroku.explorer.refreshInterval; none when it is 0). */
+  onDidTick(listener: () => void): { dispose(): void };
   /** Aborted when the feature is disposed. */
   signal: AbortSignal;
 }

@@ -27,7 +27,6 @@ export class PipelinePanel implements vscode.Disposable {
   readonly promotions: PromotionState[] = [];
   private load: AbortController | undefined;
   private readonly subs: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setInterval> | undefined;
   private reloadQueued = false;
   private readonly disposedEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposedEmitter.event;
@@ -71,9 +70,9 @@ export class PipelinePanel implements vscode.Disposable {
     });
   }
 
+  /** Re-read on the one scheduler's ticks while the panel is visible (no timer of its own). */
   private schedule(): void {
-    const s = this.deps.refreshSeconds();
-    if (s > 0) this.timer = setInterval(() => { if (this.panel.visible) void this.reload(); }, Math.max(10, s) * 1000);
+    this.subs.push(this.deps.onDidTick(() => { if (this.panel.visible) void this.reload(); }));
   }
 
   /** Reads the pipeline (or one part of it) again; a newer read supersedes an older one. */
@@ -147,7 +146,6 @@ export class PipelinePanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     this.load?.abort();
-    if (this.timer) clearInterval(this.timer);
     this.disposedEmitter.fire();
     for (const s of this.subs.splice(0)) s.dispose();
     this.panel.dispose();

@@ -34,18 +34,14 @@ export function registerPipelines(services: Services): vscode.Disposable {
       if (!s) sinks.set(name, (s = new OutputSink(name)));
       return s;
     },
-    refreshSeconds: () => vscode.workspace.getConfiguration('heroku.explorer').get<number>('refreshInterval', 60),
+    onDidTick: (listener) => services.scheduler.onDidTick(() => listener()),
     signal: lifetime.signal,
   };
 
   const tree = store.add(new PipelinesTree(deps));
   const view = store.add(vscode.window.createTreeView(PIPELINES_VIEW, { treeDataProvider: tree, showCollapseAll: true }));
-  // The explorer's schedule (heroku.explorer.refreshInterval) while the view is visible; the store's scheduler later.
-  const seconds = deps.refreshSeconds();
-  if (seconds > 0) {
-    const timer = setInterval(() => { if (view.visible && services.heroku.getClient()) tree.refresh(); }, Math.max(10, seconds) * 1000);
-    store.add(toDisposable(() => clearInterval(timer)));
-  }
+  // The one scheduler's ticks (heroku.explorer.refreshInterval) while the view is visible: no timer of its own.
+  store.add(deps.onDidTick(() => { if (view.visible && services.heroku.getClient()) tree.refresh(); }));
   store.add(services.heroku.onDidChangeSession(() => tree.refresh()));
   let queued = false;
   store.add(services.state.onDidChangeApp(() => {
