@@ -170,25 +170,29 @@ describe('local: run the Procfile in VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('a heroku-local task from tasks.json runs web through the same session and stops with the task', async () => {
+  it('a heroku-local task from tasks.json runs the Procfile (release first) through the same session and stops with the task', async () => {
     mkdirSync(join(folder, '.vscode'), { recursive: true });
-    writeFileSync(join(folder, '.vscode', 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [{ label: 'web (local test)', type: 'heroku-local', process: 'web', envFile: ['.env', 'test-port.env'] }] }));
-    const task = await waitFor('the tasks.json task', async () => (await vscode.tasks.fetchTasks({ type: 'heroku-local' })).find((t) => t.name === 'web (local test)'));
+    writeFileSync(join(folder, '.vscode', 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [{ label: 'all (local test)', type: 'heroku-local', envFile: ['.env', 'test-port.env'] }] }));
+    const task = await waitFor('the tasks.json task', async () => (await vscode.tasks.fetchTasks({ type: 'heroku-local' })).find((t) => t.name === 'all (local test)'));
     const provided = (await vscode.tasks.fetchTasks({ type: 'heroku-local' })).map((t) => t.name);
     assert.ok(provided.includes('Procfile (all processes)') && provided.includes('worker'), provided.join(', '));
-    const ended = new Promise<number | undefined>((r) => {
-      const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.name === task.name) { sub.dispose(); r(e.exitCode); } });
+    let ended = false;
+    const end = new Promise<number | undefined>((r) => {
+      const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.name === task.name) { ended = true; sub.dispose(); r(e.exitCode); } });
     });
     const execution = await vscode.tasks.executeTask(task);
-    const web = await waitFor('web.1 from the task', async () => {
-      const p = await proc('web.1');
-      return p?.state === 'running' && p.pid ? p : undefined;
+    const running = await waitFor('web.1 and worker.1 from the task', async () => {
+      const s = await state();
+      const mine = s.processes.filter((p) => ['web.1', 'worker.1'].includes(p.name) && p.state === 'running' && p.pid);
+      return mine.length === 2 ? mine : undefined;
     }, 30_000);
+    assert.strictEqual((await proc('release.1'))?.exit?.code, 0, 'the release phase ran first');
+    assert.ok(!ended, 'the task still runs after its release phase ended');
     await waitFor('the web answering', async () => ((await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text(), () => '')) === 'Hello from .env\n' ? true : undefined));
     execution.terminate();
-    const code = await ended;
-    assert.ok(code === 0 || code === undefined, `the task ends when its process was stopped (exit code ${code})`);
-    await waitFor('web.1 exited', async () => ((await proc('web.1'))?.state === 'exited' ? true : undefined));
-    assert.ok(!groupAlive(web.pid!));
+    const code = await end;
+    assert.ok(code === 0 || code === undefined, `the task ends when its processes were stopped (exit code ${code})`);
+    await waitFor('all exited', async () => ((await state()).processes.every((p) => p.state === 'exited') ? true : undefined));
+    for (const p of running) assert.ok(!groupAlive(p.pid!), `${p.name} is gone`);
   });
 });

@@ -20,7 +20,10 @@ export class TaskTerminal implements vscode.Pseudoterminal {
   private readonly width = 8;
   private readonly exits = new Map<string, ProcessExit>();
   private sub: { dispose(): unknown } | undefined;
+  private rowsSub: { dispose(): unknown } | undefined;
   private ended = false;
+  /** The run's processes have all been started (or refused). */
+  private running = false;
 
   constructor(private readonly session: LocalSession, private readonly start: TaskStart) {}
 
@@ -36,12 +39,14 @@ export class TaskTerminal implements vscode.Pseudoterminal {
       if (!this.names.includes(e.name)) this.names.push(e.name);
       this.onEvent(e.name, e);
     });
+    this.rowsSub = this.session.onDidChange(this.onRows);
     const r = await this.start((n) => { run = n; });
     if (!r.ok) return this.end(1, r.message);
     for (const n of r.notes) this.writeEmitter.fire(terminalNote(n));
     const outcome = r.outcome;
     run = outcome.run;
     this.names = this.session.list().filter((p) => p.run === run).map((p) => p.name);
+    this.running = true;
     if (!outcome.ok) return this.end(outcome.release ? exitStatus(outcome.release) || 1 : 1, outcome.error);
     this.checkDone();
   }
@@ -58,9 +63,14 @@ export class TaskTerminal implements vscode.Pseudoterminal {
     }
   }
 
+  /** The session's rows changed: one of ours may have gone (removed after its exit). */
+  private readonly onRows = (): void => this.checkDone();
+
   private checkDone(): void {
-    if (this.ended || this.names.length === 0) return;
-    const left = this.names.filter((n) => this.session.get(n)?.state !== 'exited');
+    // Not before the run has started everything: the release phase ends before the others start.
+    if (this.ended || !this.running || this.names.length === 0) return;
+    // A process whose row is gone (its terminal was closed) has ended too.
+    const left = this.names.filter((n) => { const p = this.session.get(n); return p !== undefined && p.state !== 'exited'; });
     if (left.length) return;
     const exits = this.names.map((n) => this.exits.get(n) ?? this.session.get(n)?.exit).filter((e): e is ProcessExit => e !== undefined);
     const first = exits.find(failed);
@@ -72,6 +82,7 @@ export class TaskTerminal implements vscode.Pseudoterminal {
     this.ended = true;
     this.writeEmitter.fire(terminalNote(message));
     this.sub?.dispose();
+    this.rowsSub?.dispose();
     this.closeEmitter.fire(code);
   }
 
