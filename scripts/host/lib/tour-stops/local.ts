@@ -1,6 +1,6 @@
 // Tour stop: the Procfile run locally. A click on "Run all locally" above the Procfile's first line runs the
 // release phase, then web and worker, each in its own terminal; the Local Processes view lists them with their
-// state, port and pid (the pointer on web.1 shows its Restart and Stop buttons), and web's terminal its output.
+// state, port and pid (the pointer on worker.1 shows its Restart and Stop buttons), and web's terminal its output.
 import type { TourStop } from '../tour';
 import * as ui from '../ui';
 
@@ -35,8 +35,8 @@ export const localStop: TourStop = {
       if (rows.join('\n').includes('web listening on')) break;
       await page.waitForTimeout(250);
     }
-    // The pointer on web.1 brings out its inline Restart and Stop buttons.
-    await ui.treeRow(pane, 'web.1').hover();
+    // The pointer on the last row brings out its inline Restart and Stop buttons (its tooltip opens below it).
+    await ui.treeRow(pane, 'worker.1').hover();
     await pane.locator('.monaco-list-row.selected, .monaco-list-row:hover').locator('.action-label').first().waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
   },
 };
