@@ -58,6 +58,8 @@ const lazyBundles = {
   deploy: 'src/vscode/deploy/lazy.ts', // deploy (pack, upload, build, release) and one-off dynos (rendezvous terminal)
   logstream: 'src/infra/logstream/tailer.ts', // log tails' Node side (logplex sessions, streams, reconnects), built by compose.ts on first use
   logs: 'src/vscode/logs/lazy.ts', // log tails in output channels, their status bar item and filters
+  'local-io': 'src/infra/process/local-io.ts', // the local runner's supervisor (process groups, watchdog), built by compose.ts
+  local: 'src/vscode/local/lazy.ts', // the local runner: its session, one terminal per process, task terminals
 };
 
 // axios (~95 KB with follow-redirects and the proxy agents) is its own bundle, dist/axios.js: the extension and the

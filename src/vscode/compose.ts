@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { DeployIo } from '../core/deploy/ports';
 import type { LogTailer } from '../core/logs/ports';
+import type { LocalIo } from '../core/runner/supervisor-port';
 import { Redactor } from '../core/redact';
 import { intervalFromSetting, RefreshScheduler } from '../core/state/scheduler';
 import { AppStore } from '../core/state/store';
@@ -23,6 +24,7 @@ import { Commands } from './commands';
 import { deferFeature } from './deferred';
 import { registerDeploy } from './deploy/index';
 import { registerLogs } from './logs/index';
+import { registerLocal } from './local/index';
 import { EXPLORER_COMMANDS } from './explorer/ids';
 import { lazyBundle } from './lazy-bundle';
 import { registerPipelinesLazily } from './pipeline/ids';
@@ -48,6 +50,8 @@ const herokuClient = lazyBundle<typeof import('../infra/heroku/client')>(() => r
 const deployInfra = lazyBundle<typeof import('../infra/deploy/io')>(() => require('./deploy-io.js'));
 // dist/logstream.js: log sessions and logplex streams with their reconnects, with the first log tail.
 const logInfra = lazyBundle<typeof import('../infra/logstream/tailer')>(() => require('./logstream.js'));
+// dist/local-io.js: the local runner's process supervisor (process groups, watchdog), with the first local run.
+const localInfra = lazyBundle<typeof import('../infra/process/local-io')>(() => require('./local-io.js'));
 
 /** `activated`: performance.now() when activate() began, for the log line. */
 export function compose(context: vscode.ExtensionContext, activated: number): ExtensionApi {
@@ -81,10 +85,12 @@ export function compose(context: vscode.ExtensionContext, activated: number): Ex
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('heroku.explorer.refreshInterval')) scheduler.setInterval(interval()); }));
   let deployIo: DeployIo | undefined;
   let logTailer: LogTailer | undefined;
+  let localIo: LocalIo | undefined;
   const services: Services = { context, log, redactor, commands, heroku, remotes, state, scheduler, clock: systemClock, fs: nodeFiles,
     textStreams: fetchTextStreams, gitHistory, ready,
     deployIo: () => (deployIo ??= deployInfra().createDeployIo(() => heroku.getClient(), () => heroku.state.apiUrl)),
     logTailer: () => (logTailer ??= logInfra().createLogTailer(() => heroku.getClient(), 'heroku-workflows-vscode')),
+    localIo: () => (localIo ??= localInfra().createLocalIo()),
   };
 
   context.subscriptions.push(commands.register('heroku.showLog', () => log.show()));
@@ -99,6 +105,7 @@ export function compose(context: vscode.ExtensionContext, activated: number): Ex
     ['pipelines', registerPipelinesLazily],
     ['deploy', registerDeploy],
     ['logs', registerLogs],
+    ['local', registerLocal],
   ];
   const times: string[] = [];
   for (const [name, register] of features) {

@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { Clock, FileSystem } from '../core/heroku/ports';
 import type { DeployIo } from '../core/deploy/ports';
 import type { LogTailer } from '../core/logs/ports';
+import type { LocalIo } from '../core/runner/supervisor-port';
 import type { GitHistory, TextStreams } from '../core/pipeline/ports';
 import type { Redactor } from '../core/redact';
 import type { RefreshScheduler } from '../core/state/scheduler';
@@ -41,6 +42,8 @@ export interface Services {
   deployIo(): DeployIo;
   /** Starts log tails with the session's client (src/infra/logstream): its bundle loads on the first call. */
   logTailer(): LogTailer;
+  /** The local runner's process supervisor (infra/process): its bundle loads on the first local run. */
+  localIo(): LocalIo;
   /** Settles once the work activate() started but did not wait for (reading the token sources) is done; never rejects. */
   ready: Promise<void>;
 }

@@ -12,9 +12,9 @@ import { useExtension } from './extension';
 
 const APP = process.env.HW_TEST_APP ?? '';
 
-// The formation lenses only: the "Run on Heroku" lens (heroku.run, test/integration/run.test.ts) shares the lines.
+/** The formation lenses (the Procfile also has "Run on Heroku" and "Run locally" lenses of other features). */
 const lensesOf = async (uri: vscode.Uri) => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [])
-  .filter((l) => l.command?.command !== 'heroku.run');
+  .filter((l) => !['heroku.run', 'heroku.runLocal'].includes(l.command?.command ?? ''));
 const titles = async (uri: vscode.Uri) => (await lensesOf(uri)).map((l) => l.command?.title ?? '');
 
 describe('procfile CodeLens: formation of the workspace app', function () {

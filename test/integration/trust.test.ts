@@ -74,6 +74,21 @@ if (process.env.HW_TEST_UNTRUSTED === '1') {
       assert.deepStrictEqual(await configVars(), before);
     });
 
+    it('Run Procfile Locally refuses, says why, and starts nothing', async () => {
+      const ui = new RecordingUi();
+      const original = services.commands.ui;
+      services.commands.ui = ui;
+      try {
+        await vscode.commands.executeCommand('heroku.runLocal', { procfile: join(folder, 'Procfile'), all: true, env: 'dotenv' });
+      } finally {
+        services.commands.ui = original;
+      }
+      assert.strictEqual(ui.warnings.length, 1, ui.warnings.join('\n'));
+      assert.match(ui.warnings[0], /^Running the Procfile locally is off in Restricted Mode: it runs the commands of this workspace's Procfile on this machine/);
+      const local = await vscode.commands.executeCommand<{ processes: unknown[] }>('heroku.local.testState');
+      assert.deepStrictEqual(local?.processes, []);
+    });
+
     it('ignores the workspace\'s heroku.apiUrl: the user setting decides where the token goes', () => {
       const fromFolder = (JSON.parse(readFileSync(join(folder, '.vscode', 'settings.json'), 'utf8')) as Record<string, string>)['heroku.apiUrl'];
       assert.ok(fromFolder, 'the folder sets heroku.apiUrl');

@@ -12,6 +12,7 @@ import { releasesStop } from './tour-stops/releases';
 import { deployStop } from './tour-stops/deploy';
 import { runStop } from './tour-stops/run';
 import { logsStop } from './tour-stops/logs';
+import { localStop } from './tour-stops/local';
 
 export interface TourContext {
   page: Page;
@@ -128,6 +129,7 @@ export const STOPS: TourStop[] = [
   deployStop,
   runStop,
   logsStop,
+  localStop,
 ];
 
 /** Runs `stops` in order on an open workbench; writes DIR/NN-name.png for each. */

@@ -1,0 +1,138 @@
+// Entry of dist/local.js (scripts/build.mjs lazyBundles): the local runner's editor side, loaded the first time one
+// of its commands, a `heroku-local` task or the view needs it. It owns the one session (core/runner/session.ts),
+// on the supervisor the composition root builds (Services.localIo), and one terminal per process.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { processRows, type ProcessRow } from '../../core/runner/rows';
+import { LocalSession, type LocalProcess } from '../../core/runner/session';
+import { UserCancelled, UserFacingError, type CommandContext } from '../commands';
+import type { Services } from '../services';
+import { requireTrust, untrustedMessage } from '../trust';
+import { planRun } from './inputs';
+import { ProcessTerminal } from './process-terminal';
+import { askRun } from './run-command';
+import { TaskTerminal } from './task-terminal';
+
+export interface LocalTaskDefinition extends vscode.TaskDefinition {
+  process?: string;
+  envFile?: string[];
+}
+
+export interface LocalFeature extends vscode.Disposable {
+  runLocal(ctx: CommandContext, arg: unknown): Promise<{ started: string[] }>;
+  restart(ctx: CommandContext, arg: unknown): Promise<void>;
+  stop(ctx: CommandContext, arg: unknown): Promise<void>;
+  stopAll(): Promise<void>;
+  showOutput(ctx: CommandContext, arg: unknown): Promise<void>;
+  rows(): ProcessRow[];
+  taskTerminal(definition: LocalTaskDefinition, folder: string): vscode.Pseudoterminal;
+  /** A workspace folder went: what runs from it stops. */
+  stopUnder(folder: string): Promise<void>;
+  testState(): { processes: LocalProcess[]; terminals: Record<string, string> };
+}
+
+const WHAT = 'Running the Procfile locally';
+const WHY = 'runs the commands of this workspace\'s Procfile on this machine';
+
+export function createLocalFeature(services: Services, changed: () => void): LocalFeature {
+  const session = new LocalSession(services.localIo());
+  const terminals = new Map<string, ProcessTerminal>();
+  /** Runs of the command (each process gets its terminal); a task's run writes to the task's terminal. */
+  const withTerminals = new Set<number>();
+  const terminalFor = (name: string): ProcessTerminal => {
+    let t = terminals.get(name);
+    if (!t) {
+      t = new ProcessTerminal(session, name, (n) => {
+        terminals.delete(n);
+        void session.remove(n);
+      });
+      terminals.set(name, t);
+    }
+    return t;
+  };
+  const subs: vscode.Disposable[] = [
+    session.onDidChange(() => changed()) as vscode.Disposable,
+    session.onEvent((e) => {
+      const p = session.get(e.name);
+      if (p && withTerminals.has(p.run) && (e.kind === 'started' || e.kind === 'exited')) terminalFor(e.name);
+    }) as vscode.Disposable,
+  ];
+
+  /** The process an argument names (a view row, a name), or one picked from those `fits` allows. */
+  async function processOf(ctx: CommandContext, arg: unknown, fits: (p: LocalProcess) => boolean, verb: string): Promise<string> {
+    const name = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && typeof (arg as { name?: unknown }).name === 'string' ? (arg as { name: string }).name : undefined;
+    if (name) {
+      if (!session.get(name)) throw new UserFacingError(`There is no local process ${name}.`);
+      return name;
+    }
+    const list = session.list().filter(fits);
+    if (list.length === 0) throw new UserFacingError(`There is no local process to ${verb}.`);
+    if (list.length === 1) return list[0].name;
+    const rows = processRows(list);
+    const pick = await ctx.ui.showQuickPick(rows.map((r) => ({ label: r.label, description: r.description })), { placeHolder: `${verb[0].toUpperCase()}${verb.slice(1)} which process?` });
+    if (!pick) throw new UserCancelled();
+    return pick.label;
+  }
+
+  return {
+    async runLocal(ctx, arg) {
+      requireTrust(ctx, WHAT, WHY);
+      const inputs = await askRun(ctx, services, arg);
+      const planned = await planRun(services, inputs);
+      if (!planned.ok) throw new UserFacingError(planned.message);
+      const { plan, cwd } = planned;
+      const names = [...(plan.release ? [plan.release.name] : []), ...plan.processes.map((p) => p.name)];
+      const busy = session.busy(names);
+      if (busy.length) {
+        const again = await ctx.ui.showWarningMessage(`${busy.join(', ')} ${busy.length === 1 ? 'is' : 'are'} already running locally. Restart with this run's settings?`, { modal: true }, 'Restart');
+        if (again !== 'Restart') throw new UserCancelled();
+        await Promise.all(busy.map((n) => session.stop(n)));
+      }
+      for (const n of planned.notes) ctx.log.info(`local run of ${vscode.workspace.asRelativePath(inputs.procfile)}: ${n}`);
+      const outcome = await session.run({ processes: plan.processes, release: plan.release, cwd, onRun: (n) => withTerminals.add(n) });
+      if (!outcome.ok) {
+        if (plan.release) terminals.get(plan.release.name)?.terminal.show(true);
+        throw new UserFacingError(`Local run: ${outcome.error}.`);
+      }
+      const first = plan.processes[0]?.name ?? plan.release?.name;
+      if (first) terminalFor(first).terminal.show(true);
+      return { started: outcome.started };
+    },
+    async restart(ctx, arg) {
+      requireTrust(ctx, WHAT, WHY);
+      await session.restart(await processOf(ctx, arg, () => true, 'restart'));
+    },
+    async stop(ctx, arg) {
+      await session.stop(await processOf(ctx, arg, (p) => p.state !== 'exited', 'stop'));
+    },
+    stopAll: () => session.stopAll(),
+    async showOutput(ctx, arg) {
+      terminalFor(await processOf(ctx, arg, () => true, 'show')).terminal.show();
+    },
+    rows: () => processRows(session.list()),
+    taskTerminal(definition, folder) {
+      return new TaskTerminal(session, async (onRun) => {
+        if (!vscode.workspace.isTrusted) return { ok: false, message: untrustedMessage(WHAT, WHY) };
+        const envFile = Array.isArray(definition.envFile) ? definition.envFile.filter((f): f is string => typeof f === 'string') : undefined;
+        const planned = await planRun(services, { procfile: path.join(folder, 'Procfile'), selection: definition.process ? [definition.process] : undefined, envFiles: envFile });
+        if (!planned.ok) return planned;
+        const { plan, cwd } = planned;
+        const busy = session.busy([...(plan.release ? [plan.release.name] : []), ...plan.processes.map((p) => p.name)]);
+        if (busy.length) return { ok: false, message: `${busy.join(', ')} already running locally (Local Processes view): stop it first.` };
+        return { ok: true, outcome: await session.run({ processes: plan.processes, release: plan.release, cwd, onRun }), notes: planned.notes };
+      });
+    },
+    async stopUnder(folder) {
+      const inside = (dir: string) => { const rel = path.relative(folder, dir); return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)); };
+      await Promise.all(session.list().filter((p) => inside(p.cwd)).map((p) => session.stop(p.name)));
+    },
+    testState: () => ({ processes: session.list(), terminals: Object.fromEntries([...terminals].map(([n, t]) => [n, t.written])) }),
+    dispose() {
+      for (const s of subs.splice(0)) s.dispose();
+      // SIGTERM goes to every group now; the watchdog finishes the job if the extension host exits first.
+      session.dispose().catch((err: unknown) => services.log.error('stopping the local processes failed', err));
+      for (const t of terminals.values()) t.dispose();
+      terminals.clear();
+    },
+  };
+}

@@ -1,0 +1,198 @@
+// Running the workspace's Procfile locally in the real extension host: the fixture's release, web (node server.js
+// on $PORT, greeting from .env) and worker run, each with its terminal; one is restarted, one stopped with Ctrl+C
+// typed in its terminal, then all are stopped and no pid is left. Also: control sequences a process prints reach
+// its terminal escaped (colours kept), the "Run locally" lenses, and a tasks.json `heroku-local` task. The test
+// hook heroku.local.testState (registered outside ExtensionMode.Production) gives the processes and what each
+// terminal was written.
+import * as assert from 'node:assert';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { LocalProcess } from '../../src/core/runner/session';
+import { useFakeHeroku } from '../support/use-fake-heroku';
+import { waitFor } from '../support/wait';
+import { useExtension } from './extension';
+
+interface TestState { processes: LocalProcess[]; terminals: Record<string, string> }
+const state = async (): Promise<TestState> => (await vscode.commands.executeCommand<TestState>('heroku.local.testState'))!;
+const proc = async (name: string) => (await state()).processes.find((p) => p.name === name);
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** True while a process of the group runs; a zombie (dead, waiting for a reaper that may never come) does not count. */
+function groupAlive(pgid: number): boolean {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ', 3);
+      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true;
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return false;
+}
+
+describe('local: run the Procfile in VS Code', function () {
+  this.timeout(90_000);
+  const heroku = useFakeHeroku();
+  const ext = useExtension(heroku);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+  const procfile = join(folder, 'Procfile');
+  let port = 0;
+
+  before(async () => {
+    port = await freePort();
+    // The base port comes from an env file after .env, so the test never meets a port in use on the machine.
+    writeFileSync(join(folder, 'test-port.env'), `PORT=${port}\n`);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('heroku.local.stopAll');
+    for (const t of vscode.window.terminals.filter((x) => x.name.endsWith(' · local'))) t.dispose();
+    rmSync(join(folder, 'test-port.env'), { force: true });
+    rmSync(join(folder, 'ansi'), { recursive: true, force: true });
+    rmSync(join(folder, '.vscode', 'tasks.json'), { force: true });
+  });
+
+  it('runs release first, then web and worker, each in its own terminal; web answers on $PORT with .env\'s greeting', async () => {
+    ext.ui();
+    const result = await vscode.commands.executeCommand<{ started: string[] }>('heroku.runLocal', { procfile, all: true, env: 'dotenv', envFiles: ['.env', 'test-port.env'] });
+    assert.deepStrictEqual(result?.started, ['release.1', 'web.1', 'worker.1']);
+    const s = await waitFor('web listening and a worker heartbeat', async () => {
+      const x = await state();
+      return x.terminals['web.1']?.includes(`web listening on ${port}`) && x.terminals['worker.1']?.includes('worker heartbeat 1') ? x : undefined;
+    }, 30_000);
+    assert.match(s.terminals['release.1'], /migrations: nothing to do\r\n/);
+    assert.deepStrictEqual(s.processes.map((p) => [p.name, p.state, p.port]), [['release.1', 'exited', undefined], ['web.1', 'running', port], ['worker.1', 'running', port + 100]]);
+    assert.strictEqual(s.processes[0].exit?.code, 0);
+    const names = vscode.window.terminals.map((t) => t.name);
+    for (const n of ['web.1 · local', 'worker.1 · local', 'release.1 · local']) assert.ok(names.includes(n), `${n} in ${names.join(', ')}`);
+    const res = await fetch(`http://127.0.0.1:${port}/`);
+    assert.strictEqual(await res.text(), 'Hello from .env\n');
+  });
+
+  it('restarts web alone: a new pid on the same port, the terminal says so, the worker keeps running', async () => {
+    const web = await proc('web.1');
+    const worker = await proc('worker.1');
+    assert.ok(web?.pid && worker?.pid, 'both run (the test before started them)');
+    await vscode.commands.executeCommand('heroku.local.restart', 'web.1');
+    const again = await waitFor('web.1 running again', async () => {
+      const p = await proc('web.1');
+      return p?.state === 'running' && p.pid !== web.pid ? p : undefined;
+    });
+    assert.strictEqual(again.restarts, 1);
+    assert.strictEqual((await proc('worker.1'))?.pid, worker.pid);
+    assert.ok(!groupAlive(web.pid), 'the old web process is gone');
+    await waitFor('the new web listening', async () => ((await state()).terminals['web.1'].split(`web listening on ${port}`).length === 3 ? true : undefined));
+    assert.match((await state()).terminals['web.1'], /restarting web\.1…/);
+    assert.strictEqual(await (await fetch(`http://127.0.0.1:${port}/`)).text(), 'Hello from .env\n');
+  });
+
+  it('Ctrl+C typed in a process\'s terminal stops that process only', async () => {
+    const worker = await proc('worker.1');
+    const terminal = vscode.window.terminals.find((t) => t.name === 'worker.1 · local');
+    assert.ok(terminal && worker?.pid);
+    terminal.sendText('\x03', false);
+    const stopped = await waitFor('worker.1 stopped', async () => {
+      const p = await proc('worker.1');
+      return p?.state === 'exited' ? p : undefined;
+    });
+    assert.strictEqual(stopped.exit?.stoppedByUs, true);
+    assert.strictEqual((await proc('web.1'))?.state, 'running');
+    assert.ok(!groupAlive(worker.pid));
+  });
+
+  it('Stop All stops everything and leaves no process behind; closing a terminal forgets its row', async () => {
+    const pids = (await state()).processes.filter((p) => p.state === 'running').map((p) => p.pid!);
+    assert.ok(pids.length > 0, 'something runs');
+    await vscode.commands.executeCommand('heroku.local.stopAll');
+    await waitFor('all exited', async () => ((await state()).processes.every((p) => p.state === 'exited') ? true : undefined));
+    for (const pid of pids) assert.ok(!groupAlive(pid), `process group ${pid} is gone`);
+    await assert.rejects(fetch(`http://127.0.0.1:${port}/`), 'nothing answers on the port');
+    vscode.window.terminals.find((t) => t.name === 'web.1 · local')?.dispose();
+    await waitFor('web.1 forgotten', async () => ((await proc('web.1')) === undefined ? true : undefined));
+  });
+
+  it('a process\'s colours reach its terminal; cursor moves, screen clears and titles arrive escaped', async () => {
+    mkdirSync(join(folder, 'ansi'), { recursive: true });
+    const script = "process.stdout.write('\\x1b[31mred\\x1b[0m \\x1b]0;pwned\\x07 \\x1b[2J\\x1b[H done\\n')";
+    writeFileSync(join(folder, 'ansi', 'Procfile'), `ansi: node -e "${script}"\n`);
+    await vscode.commands.executeCommand('heroku.runLocal', { procfile: join(folder, 'ansi', 'Procfile'), processType: 'ansi', env: 'dotenv' });
+    // The header repeats the command: wait for the exit, whose note comes after the output.
+    const text = await waitFor('the ansi process to end', async () => {
+      const s = await state();
+      return s.processes.find((p) => p.name === 'ansi.1')?.state === 'exited' && s.terminals['ansi.1']?.includes('exited with code 0') ? s.terminals['ansi.1'] : undefined;
+    });
+    assert.ok(text.includes('\x1b[31mred\x1b[0m'), 'SGR kept');
+    assert.ok(text.includes('\\u001b]0;pwned\\u0007 \\u001b[2J\\u001b[H done\r\n'), JSON.stringify(text));
+    assert.ok(!text.includes('\x1b]0;') && !text.includes('\x1b[2J'), 'no raw OSC or clear');
+  });
+
+  it('runs with the config vars of the workspace app when asked (over .env), and shows none of their values', async () => {
+    ext.ui();
+    await ext.services.state.read(ext.app, 'config');
+    const config = ext.services.state.secretConfig(ext.app) ?? {};
+    const key = Object.keys(config).find((k) => /^[A-Z_]+$/.test(k) && config[k].length >= 8);
+    assert.ok(key, `${ext.app} has a config var with a value of 8 characters or more: ${Object.keys(config).join(', ')}`);
+    mkdirSync(join(folder, 'ansi'), { recursive: true });
+    writeFileSync(join(folder, 'ansi', 'Procfile'), `show: node -e "console.log('${key} set:', !!process.env.${key}, 'GREETING:', process.env.GREETING)"\n`);
+    writeFileSync(join(folder, 'ansi', '.env'), 'GREETING=from the sub-folder .env\n');
+    await vscode.commands.executeCommand('heroku.runLocal', { procfile: join(folder, 'ansi', 'Procfile'), processType: 'show', env: 'app', app: ext.app });
+    const text = await waitFor('the show process to end', async () => {
+      const s = await state();
+      return s.processes.find((p) => p.name === 'show.1')?.state === 'exited' && s.terminals['show.1']?.includes('exited with code') ? s.terminals['show.1'] : undefined;
+    });
+    // FORCE_COLOR is set for the processes: console.log paints `true` (the colour is kept, as a terminal shows it).
+    // eslint-disable-next-line no-control-regex -- removing SGR to read the words
+    const plain = text.replace(/\x1b\[[0-9;]*m/g, '');
+    assert.ok(plain.includes(`${key} set: true GREETING: from the sub-folder .env\r\n`), JSON.stringify(text));
+    assert.ok(!text.includes(config[key]), 'the terminal shows no config value');
+  });
+
+  it('"Run all locally" on the first line and "Run locally" on each process type', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(procfile));
+    const lenses = await waitFor('the local lenses', async () => {
+      const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', vscode.Uri.file(procfile))) ?? [];
+      const mine = all.filter((l) => l.command?.command === 'heroku.runLocal');
+      return mine.length ? mine : undefined;
+    });
+    assert.deepStrictEqual(lenses.map((l) => [l.range.start.line, l.command?.title, (l.command?.arguments?.[0] as { processType?: string }).processType]),
+      [[0, '$(run-all) Run all locally', undefined], [0, '$(play) Run locally', 'web'], [1, '$(play) Run locally', 'worker'], [2, '$(play) Run locally', 'release']]);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('a heroku-local task from tasks.json runs the Procfile (release first) through the same session and stops with the task', async () => {
+    mkdirSync(join(folder, '.vscode'), { recursive: true });
+    writeFileSync(join(folder, '.vscode', 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [{ label: 'all (local test)', type: 'heroku-local', envFile: ['.env', 'test-port.env'] }] }));
+    const task = await waitFor('the tasks.json task', async () => (await vscode.tasks.fetchTasks({ type: 'heroku-local' })).find((t) => t.name === 'all (local test)'));
+    const provided = (await vscode.tasks.fetchTasks({ type: 'heroku-local' })).map((t) => t.name);
+    assert.ok(provided.includes('Procfile (all processes)') && provided.includes('worker'), provided.join(', '));
+    let ended = false;
+    const end = new Promise<number | undefined>((r) => {
+      const sub = vscode.tasks.onDidEndTaskProcess((e) => { if (e.execution.task.name === task.name) { ended = true; sub.dispose(); r(e.exitCode); } });
+    });
+    const execution = await vscode.tasks.executeTask(task);
+    const running = await waitFor('web.1 and worker.1 from the task', async () => {
+      const s = await state();
+      const mine = s.processes.filter((p) => ['web.1', 'worker.1'].includes(p.name) && p.state === 'running' && p.pid);
+      return mine.length === 2 ? mine : undefined;
+    }, 30_000);
+    assert.strictEqual((await proc('release.1'))?.exit?.code, 0, 'the release phase ran first');
+    assert.ok(!ended, 'the task still runs after its release phase ended');
+    await waitFor('the web answering', async () => ((await fetch(`http://127.0.0.1:${port}/`).then((r) => r.text(), () => '')) === 'Hello from .env\n' ? true : undefined));
+    execution.terminate();
+    const code = await end;
+    assert.ok(code === 0 || code === undefined, `the task ends when its processes were stopped (exit code ${code})`);
+    await waitFor('all exited', async () => ((await state()).processes.every((p) => p.state === 'exited') ? true : undefined));
+    for (const p of running) assert.ok(!groupAlive(p.pid!), `${p.name} is gone`);
+  });
+});
