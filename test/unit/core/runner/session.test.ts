@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import type { PlannedProcess } from '../../../../src/core/runner/plan';
 import { LocalSession, SCROLLBACK_CHARS, type SessionEvent } from '../../../../src/core/runner/session';
 import { createLocalIo } from '../../../../src/infra/process/local-io';
-import { FIXTURES, NODE, fixture, liveWithMarker, newMarker, waitFor } from '../../infra/process/helpers';
+import { waitUntil } from '../../../support/wait';
+import { FIXTURES, NODE, POLL, fixture, liveWithMarker, newMarker } from '../../infra/process/helpers';
 
 const ENV = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
 
@@ -36,7 +37,7 @@ describe('core/runner/session (on infra/process)', function () {
     const firstWeb = events.findIndex((e) => e.name === 'web.1');
     const releaseExit = events.findIndex((e) => e.name === 'release.1' && e.kind === 'exited');
     assert.ok(releaseExit >= 0 && releaseExit < firstWeb, 'release ended before web started');
-    await waitFor(() => session.get('worker.1')?.state === 'exited' && session.scrollback('web.1').includes('ready'), 'worker exit and web output');
+    await waitUntil('worker exit and web output', () => session.get('worker.1')?.state === 'exited' && session.scrollback('web.1').includes('ready'), POLL);
     assert.equal(session.scrollback('release.1'), 'migrated\n');
     assert.equal(session.scrollback('worker.1'), '{"PORT":null}\n');
     assert.equal(session.get('worker.1')?.exit?.code, 3);
@@ -55,12 +56,12 @@ describe('core/runner/session (on infra/process)', function () {
     const a = newMarker();
     const b = newMarker();
     await session.run({ cwd: FIXTURES, processes: [proc('web.1', `${NODE} ${fixture('sleeper.js')} ${a}`), proc('worker.1', `${NODE} ${fixture('sleeper.js')} ${b}`)] });
-    await waitFor(() => session.list().every((p) => p.state === 'running' && p.pid), 'both running');
+    await waitUntil('both running', () => session.list().every((p) => p.state === 'running' && p.pid), POLL);
     const before = session.get('web.1')!.pid!;
     const states: string[] = [];
     session.onDidChange(() => states.push(session.get('web.1')!.state));
     await session.restart('web.1');
-    await waitFor(() => session.get('web.1')?.state === 'running', 'web.1 running again');
+    await waitUntil('web.1 running again', () => session.get('web.1')?.state === 'running', POLL);
     assert.notEqual(session.get('web.1')!.pid, before);
     assert.equal(states[0], 'restarting');
     assert.ok(!states.includes('exited'), `never shown as exited while restarting: ${states.join(',')}`);
@@ -78,14 +79,14 @@ describe('core/runner/session (on infra/process)', function () {
     await session.stopAll();
     assert.deepEqual(liveWithMarker(a), []);
     await session.restart('worker.1');
-    await waitFor(() => session.get('worker.1')?.state === 'running', 'an exited process starts again');
+    await waitUntil('an exited process starts again', () => session.get('worker.1')?.state === 'running', POLL);
     await session.dispose();
     assert.deepEqual(liveWithMarker(b), [], 'dispose stops what runs');
   });
 
   it('a process that cannot start is an exit with the reason; remove() forgets a row', async () => {
     await session.run({ cwd: '/nonexistent-hw-folder', processes: [proc('web.1', 'true')] });
-    await waitFor(() => session.get('web.1')?.state === 'exited', 'the spawn failure');
+    await waitUntil('the spawn failure', () => session.get('web.1')?.state === 'exited', POLL);
     assert.match(session.get('web.1')?.exit?.spawnError ?? '', /does not exist/);
     await session.remove('web.1');
     assert.deepEqual(session.list(), []);
@@ -93,7 +94,7 @@ describe('core/runner/session (on infra/process)', function () {
 
   it('keeps a bounded scrollback, cut at a line start', async () => {
     await session.run({ cwd: FIXTURES, processes: [proc('spam.1', `${NODE} -e "for (let i = 0; i < 30000; i++) console.log('line ' + i)"`)] });
-    await waitFor(() => session.get('spam.1')?.state === 'exited', 'spam exit');
+    await waitUntil('spam exit', () => session.get('spam.1')?.state === 'exited', POLL);
     const kept = session.scrollback('spam.1');
     assert.ok(kept.length <= SCROLLBACK_CHARS, `${kept.length}`);
     assert.match(kept, /^line \d+\n/);
