@@ -3,27 +3,20 @@
 // worked, and the explorer's release list follows.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { name, publisher } from '../../package.json';
 import type { ExplorerNode } from '../../src/core/tree/nodes';
-import type { UserInput } from '../../src/vscode/commands';
 import type { DeployOutcome } from '../../src/vscode/deploy/deploy-command';
-import type { Services } from '../../src/vscode/services';
-import { DeployTestInput } from './deploy-input';
+import type { FakeControl } from '../support/fake-control';
+import { useFakeHeroku } from '../support/use-fake-heroku';
 import { waitFor } from '../support/wait';
+import { DeployTestInput } from './deploy-input';
+import { useExtension } from './extension';
 
-const FAKE = process.env.HW_FAKE_HEROKU_URL ?? '';
-const KEY = process.env.HW_FAKE_HEROKU_KEY ?? '';
 // A Node.js app of the demo seed without a two-factor requirement: the workspace is a Node.js app, and the
 // workspace remote's app (HW_TEST_APP) may have another buildpack set, which would fail the build (as on Heroku).
 const APP = 'acme-web-dev';
 
-const control = (path: string, method: string, body?: unknown) => fetch(`${FAKE}/__fake/${path}`, {
-  method, headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-});
-
-async function currentRelease(): Promise<{ version: number; description: string } | undefined> {
-  const res = await control('state', 'GET');
-  const state = (await res.json()) as { apps: { id: string; name: string }[]; releases: { appId: string; version: number; status: string; description: string }[] };
+async function currentRelease(control: FakeControl): Promise<{ version: number; description: string } | undefined> {
+  const state = await control.state();
   const id = state.apps.find((a) => a.name === APP)?.id;
   const mine = state.releases.filter((r) => r.appId === id && r.status === 'succeeded').sort((a, b) => b.version - a.version);
   return mine[0];
@@ -31,24 +24,14 @@ async function currentRelease(): Promise<{ version: number; description: string 
 
 describe('deploy: Heroku: Deploy… in VS Code', function () {
   this.timeout(120_000);
-  let services: Services;
-  let originalUi: UserInput;
-
-  before(async () => {
-    assert.ok(FAKE && KEY, 'the runner sets HW_FAKE_HEROKU_URL and HW_FAKE_HEROKU_KEY');
-    services = ((await vscode.extensions.getExtension(`${publisher}.${name}`)?.activate()) as { services: Services }).services;
-    await services.ready;
-    originalUi = services.commands.ui;
-    if (!services.heroku.getClient()) await services.heroku.signIn(KEY);
-    await waitFor('signed in', () => services.heroku.getClient());
-    assert.strictEqual((await control('state', 'PATCH', { buildStepMs: 20, releasePhaseStepMs: 20 })).status, 200);
-  });
-  after(() => { services.commands.ui = originalUi; });
+  const heroku = useFakeHeroku({ resetEach: false });
+  const ext = useExtension(heroku);
+  before(() => heroku.control.patchState({ buildStepMs: 20, releasePhaseStepMs: 20 }));
 
   it('deploys the workspace to its app: a new current release, shown in the build channel and the tree', async () => {
     const ui = new DeployTestInput();
-    services.commands.ui = ui;
-    const before = await currentRelease();
+    ext.services.commands.ui = ui;
+    const before = await currentRelease(heroku.control);
     assert.ok(before, 'the app has a release');
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     const result = await vscode.commands.executeCommand<DeployOutcome>('heroku.deploy', { app: APP, folder });
@@ -58,7 +41,7 @@ describe('deploy: Heroku: Deploy… in VS Code', function () {
     assert.match(result.log, /^=== Deploying .* to /);
     assert.match(result.log, /--> Build \(build [0-9a-f]{8}\)/);
     assert.match(result.log, /=== Deployed v\d+\./);
-    const after = await currentRelease();
+    const after = await currentRelease(heroku.control);
     assert.ok(after && after.version > before.version, `current release v${after?.version} after v${before.version}`);
     // The workspace is a clean git repository: its commit is the build's version ("Deploy <sha>").
     assert.match(after.description, /^Deploy [0-9a-f]{8}/);

@@ -2,32 +2,22 @@
 // fake's rendezvous server, where the command really runs; `echo hi` prints and exits 0.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { name, publisher } from '../../package.json';
-import type { UserInput } from '../../src/vscode/commands';
 import type { RunStarted } from '../../src/vscode/run/run-command';
-import type { Services } from '../../src/vscode/services';
-import { DeployTestInput } from './deploy-input';
+import { useFakeHeroku } from '../support/use-fake-heroku';
 import { waitFor } from '../support/wait';
+import { DeployTestInput } from './deploy-input';
+import { useExtension } from './extension';
 
-const KEY = process.env.HW_FAKE_HEROKU_KEY ?? '';
 const APP = process.env.HW_TEST_APP ?? '';
 
 describe('run: one-off dyno terminal in VS Code', function () {
   this.timeout(60_000);
-  let services: Services;
-  let originalUi: UserInput;
-
-  before(async () => {
-    assert.ok(KEY && APP, 'the runner sets HW_FAKE_HEROKU_KEY and HW_TEST_APP');
-    services = ((await vscode.extensions.getExtension(`${publisher}.${name}`)?.activate()) as { services: Services }).services;
-    await services.ready;
-    originalUi = services.commands.ui;
-    if (!services.heroku.getClient()) await services.heroku.signIn(KEY);
-    await waitFor('signed in', () => services.heroku.getClient());
-  });
-  after(() => { services.commands.ui = originalUi; });
+  const heroku = useFakeHeroku({ resetEach: false });
+  const ext = useExtension(heroku);
+  before(() => assert.ok(APP, 'the runner sets HW_TEST_APP'));
 
   it('runs `echo hi` in a terminal: the output, then the exit status; the command is remembered', async () => {
+    const services = ext.services;
     services.commands.ui = new DeployTestInput();
     const started = await vscode.commands.executeCommand<RunStarted>('heroku.run', { app: APP, command: 'echo hi' });
     assert.ok(started, 'heroku.run returned the terminal');

@@ -71,6 +71,11 @@ export class FakeControl {
     await this.call('DELETE', 'violations');
   }
 
+  /** The fake's knobs (`PATCH /__fake/state`: buildStepMs, releasePhaseStepMs, promotionMs…). */
+  async patchState(knobs: Record<string, unknown>): Promise<void> {
+    await this.call('PATCH', 'state', knobs);
+  }
+
   async setRateLimit(remaining: number): Promise<void> {
     await this.call('PATCH', 'state', { rateLimitRemaining: remaining });
   }
