@@ -47,6 +47,9 @@ describe('procfile CodeLens: formation of the workspace app', function () {
     await ext.services.heroku.signOut();
     await waitFor('signed out', async () => (ext.services.heroku.getClient() === undefined ? true : undefined));
     assert.deepStrictEqual(await titles(procfile), []);
+    // Nor "Run on Heroku" (a one-off dyno needs an account); "Run locally" needs none and stays.
+    const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', procfile)) ?? [];
+    assert.deepStrictEqual(all.filter((l) => l.command?.command === 'heroku.run'), []);
   });
 
   it('shows "type: quantity × size on app" for each deployed type and "not scaled" for the others', async () => {

@@ -14,7 +14,7 @@ export const DEPLOY_COMMANDS = ['heroku.deploy', 'heroku.run', 'heroku.runDetach
 export function registerDeploy(services: Services): vscode.Disposable {
   let feature: DeployFeature | undefined;
   const get = () => (feature ??= bundle().createDeployFeature(services));
-  const lens = new RunLensProvider();
+  const lens = new RunLensProvider(() => services.heroku.getClient() !== undefined);
   const subs: vscode.Disposable[] = [
     services.commands.register('heroku.deploy', (ctx, arg) => get().deploy(ctx, arg)),
     services.commands.register('heroku.run', (ctx, arg) => get().run(ctx, arg)),
@@ -22,6 +22,7 @@ export function registerDeploy(services: Services): vscode.Disposable {
     vscode.languages.registerCodeLensProvider({ language: 'procfile', scheme: 'file' }, lens),
     lens,
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('heroku.procfile.codeLens')) lens.refresh(); }),
+    services.heroku.onDidChangeSession(() => lens.refresh()),
   ];
   return { dispose: () => { for (const d of subs.splice(0)) d.dispose(); feature?.dispose(); } };
 }
