@@ -22,12 +22,14 @@ describe('e2e: Heroku explorer', function () {
     wb = await launchWorkbench();
     const sidebar = await wb.openHerokuSidebar();
     tree = sidebar.locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Apps"]') }).first();
-    // The Pipelines view shares the container: collapsed, it leaves the Apps tree the height the expanded app needs
-    // (a list row scrolled out of view is not in the DOM).
-    const pipelines = sidebar.locator('.pane-header[aria-label^="Pipelines"]').first();
-    await pipelines.waitFor({ state: 'visible', timeout: 60_000 });
-    if ((await pipelines.getAttribute('aria-expanded')) === 'true') await pipelines.click();
-    await wb.page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'false', await pipelines.elementHandle(), { timeout: 30_000 });
+    // The Pipelines and Local Processes views share the container: collapsed, they leave the Apps tree the height
+    // the expanded app needs (a list row scrolled out of view is not in the DOM).
+    for (const title of ['Pipelines', 'Local Processes']) {
+      const header = sidebar.locator(`.pane-header[aria-label^="${title}"]`).first();
+      await header.waitFor({ state: 'visible', timeout: 60_000 });
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+      await wb.page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'false', await header.elementHandle(), { timeout: 30_000 });
+    }
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await wb?.screenshot(`explorer-failed-${this.currentTest.title.slice(0, 40)}`).catch(() => undefined);

@@ -7,6 +7,7 @@ import * as assert from 'node:assert';
 import type { Frame, FrameLocator } from 'playwright-core';
 import { XSS_PAYLOADS } from '../support/fake-heroku/seed-xss';
 import { launchWorkbench, type Workbench } from './harness';
+import { openPalette } from '../../scripts/host/lib/ui';
 
 // Runs in every frame before its own scripts. Our bundle (media/pipeline.js) is the only script a webview may run.
 const HOOK = `(() => {
@@ -43,6 +44,9 @@ describe('e2e: pipeline diagram', function () {
     await wb.page.addInitScript({ content: HOOK });
   });
   after(async () => { await wb?.close(); });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`pipeline-failed-${this.currentTest.title.slice(0, 40)}`).catch(() => undefined);
+  });
 
   it('the Pipelines view lists the pipeline and the palette opens its diagram', async () => {
     // The sidebar shows once the extension is known to the workbench (its commands are in the palette from then).
@@ -89,10 +93,10 @@ describe('e2e: pipeline diagram', function () {
 
   for (const [theme, file] of [['Dark Modern', 'pipeline-dark'], ['Light Modern', 'pipeline-light'], ['Dark High Contrast', 'pipeline-high-contrast']] as const) {
     it(`screenshot in ${theme}`, async () => {
-      // Focus back on the workbench (a webview keeps F1 to itself), then the theme picker by its command.
-      await wb.page.locator('.tabs-container .tab.active').click();
-      await wb.page.keyboard.press('F1');
+      // The palette from the title bar (a webview keeps F1 to itself), then the theme picker by its command.
+      await openPalette(wb.page);
       const widget = wb.page.locator('.quick-input-widget');
+      await widget.waitFor({ state: 'visible', timeout: 30_000 });
       const box = widget.locator('input').first();
       await box.fill('>Preferences: Color Theme');
       const command = widget.locator('.quick-input-list .monaco-list-row', { has: wb.page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first();

@@ -68,7 +68,9 @@ function focusSpot(): { key?: string; label?: string } {
 }
 
 function restoreFocus(spot: { key?: string; label?: string }): void {
-  if (!spot.key) return;
+  // Only while the page has the keyboard: focusing an element of an unfocused webview pulls focus out of the
+  // workbench (a redraw on the refresh tick closed the command palette the user was typing in).
+  if (!spot.key || !document.hasFocus()) return;
   const holder = [...document.querySelectorAll<HTMLElement>('[data-app],[data-key]')].find((e) => (e.dataset.app ?? e.dataset.key) === spot.key);
   if (!holder) return;
   const target = spot.label ? [...holder.querySelectorAll('button')].find((b) => b.textContent === spot.label) : holder;

@@ -21,9 +21,19 @@ async function quickInput(page: Page, opener: () => Promise<void>, text: string)
   return widget;
 }
 
+/**
+ * Opens the command palette whatever has the keyboard: F1 pressed while a webview has focus goes to the webview, so
+ * the title bar's command center is clicked when there is one (it opens Quick Open; a '>' makes it the palette).
+ */
+export async function openPalette(page: Page): Promise<void> {
+  const center = page.locator('.command-center .command-center-center').first();
+  if (await center.isVisible().catch(() => false)) await center.click();
+  else await page.keyboard.press('F1');
+}
+
 /** Runs a command by its palette title, e.g. "Heroku: Sign In" (an exact label match wins). */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  const widget = await quickInput(page, () => page.keyboard.press('F1'), `>${title}`);
+  const widget = await quickInput(page, () => openPalette(page), `>${title}`);
   const rows = widget.locator('.quick-input-list .monaco-list-row');
   const exact = rows.filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRe(title)}$`) }) });
   try {
