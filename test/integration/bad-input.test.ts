@@ -5,7 +5,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { name, publisher } from '../../package.json';
-import { waitFor } from '../support/wait';
+import { waitFor, waitUntil } from '../support/wait';
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -19,7 +19,30 @@ describe('diagnostics: bad input', function () {
   before(async () => {
     await vscode.extensions.getExtension(`${publisher}.${name}`)?.activate();
     mkdirSync(dir, { recursive: true });
+    await watcherLive();
   });
+
+  /**
+   * Waits until VS Code's workspace file watcher reports a change made from outside (a probe file rewritten until
+   * it is seen): in a fresh host it goes live some seconds after the window opens, and the binary Procfile below
+   * is only ever seen through it (nothing opens it).
+   */
+  async function watcherLive(): Promise<void> {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/hw-watcher-probe');
+    let seen = false;
+    const subs = [watcher.onDidCreate(() => { seen = true; }), watcher.onDidChange(() => { seen = true; })];
+    let n = 0;
+    try {
+      await waitUntil('the file watcher to report a file written from outside', () => {
+        if (!seen) writeFileSync(join(dir, 'hw-watcher-probe'), String(++n));
+        return seen;
+      }, { ms: 60_000, everyMs: 500 });
+    } finally {
+      for (const d of subs) d.dispose();
+      watcher.dispose();
+      rmSync(join(dir, 'hw-watcher-probe'), { force: true });
+    }
+  }
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     rmSync(dir, { recursive: true, force: true });
