@@ -89,12 +89,13 @@ for (const entry of walk(join(root, 'webview'), (p) => p.endsWith('/main.ts'))) 
     entryPoints: [relative(root, entry)], outfile: `media/${name}.js` });
 }
 
-// Integration tests run inside the real extension host: bundle each file, keep vscode and mocha external.
+// Integration tests run inside the real extension host: bundle each file, keep vscode and mocha external (and
+// ssh2, which the fake Heroku's Fir tunnel needs, with its optional native parts: loaded from node_modules).
 if (!production || process.argv.includes('--tests')) {
   const tests = walk(join(root, 'test/integration'), (p) => p.endsWith('.ts')).map((p) => relative(root, p));
   if (tests.length) {
     builds.push({ ...common, entryPoints: tests, outdir: 'out/test/integration', outbase: 'test/integration',
-      external: ['vscode', 'mocha'], sourcemap: true, minify: false });
+      external: ['vscode', 'mocha', 'ssh2'], sourcemap: true, minify: false });
   }
 }
 

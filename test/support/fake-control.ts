@@ -76,6 +76,11 @@ export class FakeControl {
     await this.call('PATCH', 'state', knobs);
   }
 
+  /** What the Platform API cannot change (`PATCH /__fake/apps/:app`): an app's generation (Fir sets the `cnb` stack). */
+  async patchApp(app: string, patch: { generation: 'cedar' | 'fir' }): Promise<void> {
+    await this.call('PATCH', `apps/${encodeURIComponent(app)}`, patch);
+  }
+
   async setRateLimit(remaining: number): Promise<void> {
     await this.call('PATCH', 'state', { rateLimitRemaining: remaining });
   }

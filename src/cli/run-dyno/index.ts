@@ -1,9 +1,11 @@
 // `heroku-workflows run --app APP [--size SIZE] [--detached] COMMAND...`: a one-off dyno with its terminal here
 // (raw mode when stdin is a TTY, restored on exit; Ctrl-C goes to the dyno), or detached. Exits with the
 // command's exit status; the token is never printed.
-import { describeEnd, startOneOff } from '../../core/deploy/run';
+import { describeEnd, startOneOff, waitForDyno } from '../../core/deploy/run';
 import { deployApi } from '../../core/deploy/api';
 import { connectRendezvous, type SessionEnd } from '../../infra/rendezvous/client';
+import { systemClock } from '../../infra/deploy/clock';
+import { connectSsh } from '../../infra/rendezvous/ssh-session';
 import { verifyRendezvousCertificate } from '../../infra/rendezvous/tls-policy';
 import { cliSession, NOT_SIGNED_IN, scrub } from '../deploy/session';
 import type { CliIo, Subcommand } from '../run';
@@ -95,16 +97,29 @@ export const runDyno: Subcommand = async (argv, io: RunIo) => {
     return 0;
   }
   err(`Running ${command} on ${args.app}: ${dyno} (${started.dyno.size})…\n`);
+  const tunnel = started.tunnel;
+  if (tunnel) {
+    // Fir: over SSH once the dyno is up (the machine's own ssh and keys).
+    const up = await waitForDyno(api, systemClock, args.app, dyno, io.signal);
+    if (!up.ok) {
+      err(`heroku-workflows run: ${up.message}\n`);
+      await api.stopDyno(args.app, dyno).catch(() => undefined);
+      return 1;
+    }
+  }
   const end = await new Promise<SessionEnd>((resolveEnd) => {
-    const rs = connectRendezvous({
-      attachUrl: started.dyno.attach_url ?? '', verifyCertificate: verifyRendezvousCertificate(started.attach!.host, session.apiUrl), signal: io.signal,
-    }, {
-      onData: (text) => io.stdout.write(tty ? text : text.replace(/\r\n/g, '\n')),
-      onEnd: (e) => {
+    const handlers = {
+      onData: (text: string) => io.stdout.write(tty ? text : text.replace(/\r\n/g, '\n')),
+      onEnd: (e: SessionEnd) => {
         cleanup();
         resolveEnd(e);
       },
-    });
+    };
+    const rs = tunnel
+      ? connectSsh({ app: started.app.name, attachUrl: tunnel.url, verifyCertificate: verifyRendezvousCertificate(tunnel.host, session.apiUrl), signal: io.signal, ...(io.env.TERM ? { term: io.env.TERM } : {}) }, handlers)
+      : connectRendezvous({
+        attachUrl: started.dyno.attach_url ?? '', verifyCertificate: verifyRendezvousCertificate(started.attach!.host, session.apiUrl), signal: io.signal,
+      }, handlers);
     // In raw mode Ctrl-C goes to the dyno; four within a second force a disconnect here, as the Heroku CLI does.
     let interrupts: number[] = [];
     const onData = (chunk: Buffer | string) => {

@@ -22,6 +22,7 @@ export function deployApi(getApi: ApiProvider): DeployApi & OneOffApi {
     release: (app, id, signal) => withApi('GET', '/releases', (c) => c.release(app, id, { signal, cache: false })),
     slug: (app, id, signal) => withApi('GET', '/slugs', (c) => c.slug(app, id, { signal, cache: false })),
     createDyno: (app, req, signal) => withApi('POST', '/dynos', (c) => c.createDyno(app, req, { signal })),
+    dyno: (app, dyno, signal) => withApi('GET', '/dynos', (c) => c.dyno(app, dyno, { signal, cache: false })),
     stopDyno: (app, dyno, signal) => withApi('POST', '/dynos', (c) => c.stopDyno(app, dyno, { signal })),
   };
 }

@@ -86,11 +86,24 @@ export function isFir(app: { generation?: { name: string } | string | null }): b
   return (typeof g === 'string' ? g : g?.name) === 'fir';
 }
 
-/** What to say when a Fir app is asked for an attached one-off dyno, and what it offers instead. */
-export function firMessage(app: string): string {
-  return `${app} is a Fir-generation app: Heroku does not offer interactive one-off dynos (heroku run) on Fir. `
-    + 'Use "Heroku: Run Detached Command…" (run:detached: a one-off dyno whose output goes to the logs), or run a command '
-    + `inside a running dyno with the Heroku CLI: heroku run:inside <dyno> <command> -a ${app} (it needs an SSH key added with heroku keys:add).`;
+/**
+ * A Fir app's attached one-off dyno is reached over SSH through an HTTPS tunnel (the Heroku CLI spawns `ssh`
+ * the same way); what to say when this machine has no `ssh`, and what it needs.
+ */
+export function firNeedsSsh(app: string): string {
+  return `${app} is a Fir-generation app: its one-off dynos are reached over SSH, and no OpenSSH client (ssh) was found on PATH. `
+    + 'Install OpenSSH, or use "Heroku: Run Detached Command…" (its output goes to the logs).';
+}
+
+/** What an ssh that could not log in (exit status 255) most likely needs, for a Fir one-off dyno. */
+export function firSshFailed(app: string): string {
+  return `ssh could not join the one-off dyno on ${app} (exit status 255). Fir's one-off dynos accept the SSH keys of your Heroku account: `
+    + 'add your public key with `heroku keys:add` (or in the Dashboard\'s account settings), and make sure ssh can use it (ssh-add).';
+}
+
+/** On a Cloud Native Buildpacks stack (`cnb`, as on Fir) a command is run through `launcher`, as the CLI does. */
+export function withLauncher(command: string, app: { stack?: { name?: string } | null }): string {
+  return app.stack?.name === 'cnb' ? `launcher ${command}` : command;
 }
 
 export const FIR_DOCS = 'https://devcenter.heroku.com/articles/working-with-one-off-dynos';

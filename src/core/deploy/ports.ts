@@ -19,6 +19,8 @@ export interface DeployApi {
 export interface OneOffApi {
   app(app: string, signal?: AbortSignal): Promise<Result<App>>;
   createDyno(app: string, req: DynoCreateRequest, signal?: AbortSignal): Promise<Result<Dyno>>;
+  /** A dyno's state (a Fir one-off is polled until it is up before the SSH tunnel opens). */
+  dyno(app: string, dyno: string, signal?: AbortSignal): Promise<Result<Dyno>>;
   stopDyno(app: string, dyno: string, signal?: AbortSignal): Promise<Result<void>>;
 }
 
@@ -105,6 +107,29 @@ export interface RendezvousSession {
   readonly ready: boolean;
 }
 
+/** A Fir one-off dyno's SSH tunnel, listening on 127.0.0.1 for one `ssh` client (src/infra/rendezvous/tunnel.ts). */
+export interface SshTunnel {
+  port: number;
+  /** Settles when the tunnel has closed (ssh ended, the dyno ended, or close()). */
+  closed: Promise<void>;
+  close(): void;
+}
+
+export interface TunnelOptions {
+  /** The dyno's https attach URL. */
+  attachUrl: string;
+  verifyCertificate: boolean;
+  signal?: AbortSignal;
+}
+
+export interface SshConnectOptions extends TunnelOptions {
+  /** For the messages (which app's keys). */
+  app: string;
+  /** The ssh binary (default: `ssh` on PATH). */
+  sshPath?: string;
+  term?: string;
+}
+
 export interface ConnectOptions {
   attachUrl: string;
   /** See tls-policy.ts. */
@@ -142,6 +167,10 @@ export interface DeployIo {
   preflight(folder: string, overrides?: RuleOverrides): Preflight;
   /** Attaches to a one-off dyno's terminal. */
   connect(o: ConnectOptions, h: SessionHandlers): RendezvousSession;
+  /** Joins a Fir one-off dyno's terminal: its SSH tunnel and the machine's own ssh (src/infra/rendezvous/ssh-session.ts). */
+  connectSsh(o: SshConnectOptions, h: SessionHandlers): RendezvousSession;
+  /** Time, for polls (a Fir dyno is polled until it is up). */
+  clock: Clock;
   /** Whether the rendezvous host's certificate is checked (always, except the loopback fake of the sandbox). */
   verifyCertificate(attachHost: string, apiUrl: string): boolean;
   /** The API URL of the current sign-in (the rendezvous policy compares hosts with it). */

@@ -1,10 +1,11 @@
-// Starting a one-off dyno: attached (its terminal through rendezvous) or detached (output to the logs). Fir apps
-// get a clear answer instead of an attach URL they do not have. Heroku answers 409 for a release that is not
-// ready yet right after a deploy; like the CLI, two more tries.
+// Starting a one-off dyno: attached (its terminal through rendezvous, or on Fir an SSH tunnel behind an https
+// attach URL) or detached (output to the logs). On a `cnb` stack the command runs through `launcher`, as the CLI
+// sends it. Heroku answers 409 for a release that is not ready yet right after a deploy; like the CLI, two more
+// tries. A Fir dyno is polled until it is up before its tunnel opens.
 import { describeHerokuError } from '../heroku/result';
 import type { App, Dyno } from '../heroku/types';
-import { commandWithExitStatus, dynoEnv, firMessage, isFir, parseAttachUrl } from './oneoff';
-import type { OneOffApi } from './ports';
+import { commandWithExitStatus, dynoEnv, isFir, parseAttachUrl, withLauncher } from './oneoff';
+import type { Clock, OneOffApi } from './ports';
 
 export interface OneOffRequest {
   app: string;
@@ -19,18 +20,20 @@ export interface OneOffRequest {
 }
 
 export type OneOffStart =
-  | { ok: true; dyno: Dyno; app: App; attach?: { host: string; port: number; secret: string } }
-  | { ok: false; message: string; fir?: boolean; cancelled?: boolean };
+  | { ok: true; dyno: Dyno; app: App; attach?: { host: string; port: number; secret: string }; tunnel?: { url: string; host: string } }
+  | { ok: false; message: string; cancelled?: boolean };
 
 export async function startOneOff(api: OneOffApi, r: OneOffRequest): Promise<OneOffStart> {
   const command = r.command.trim();
   if (!command) return { ok: false, message: 'No command to run.' };
   const info = await api.app(r.app, r.signal);
   if (!info.ok) return { ok: false, message: `Could not read ${r.app}: ${describeHerokuError(info.error)}`, cancelled: info.error.id === 'cancelled' };
-  if (r.attach && isFir(info.value)) return { ok: false, fir: true, message: firMessage(r.app) };
+  const fir = isFir(info.value);
   const env = dynoEnv(r.term, r.columns && r.rows ? { columns: r.columns, rows: r.rows } : undefined);
+  const sent = withLauncher(command, info.value);
   const body = {
-    command: r.attach ? commandWithExitStatus(command) : command,
+    // Over SSH, ssh itself reports the exit status: no marker line.
+    command: r.attach && !fir ? commandWithExitStatus(sent) : sent,
     attach: r.attach, type: 'run', env, ...(r.size ? { size: r.size } : {}),
   };
   for (let tries = 0; ; tries++) {
@@ -42,13 +45,43 @@ export async function startOneOff(api: OneOffApi, r: OneOffRequest): Promise<One
     const dyno = created.value;
     if (!r.attach) return { ok: true, dyno, app: info.value };
     const attach = parseAttachUrl(dyno.attach_url);
-    if (!attach) {
-      // Fir answers with an https attach URL (an SSH tunnel), which this terminal does not speak.
-      const fir = /^https?:/.test(dyno.attach_url ?? '');
-      await api.stopDyno(r.app, dyno.name).catch(() => undefined);
-      return { ok: false, fir, message: fir ? firMessage(r.app) : `Heroku started ${dyno.name} without a rendezvous attach URL; it was stopped.` };
+    if (attach) return { ok: true, dyno, app: info.value, attach };
+    const tunnel = httpsUrl(dyno.attach_url);
+    if (tunnel) return { ok: true, dyno, app: info.value, tunnel };
+    await api.stopDyno(r.app, dyno.name).catch(() => undefined);
+    return { ok: false, message: `Heroku started ${dyno.name} without an attach URL this terminal can join; it was stopped.` };
+  }
+}
+
+function httpsUrl(url: string | null | undefined): { url: string; host: string } | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? { url, host: u.hostname } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until a Fir one-off dyno is starting or up (its tunnel answers only then): polled once a second, a 404
+ * (not there yet) retried, as the CLI does; gives up after `maxTries` polls or when the dyno has already ended.
+ */
+export async function waitForDyno(api: OneOffApi, clock: Clock, app: string, dyno: string, signal?: AbortSignal, maxTries = 60): Promise<{ ok: true } | { ok: false; message: string; cancelled?: boolean }> {
+  for (let i = 1; ; i++) {
+    const r = await api.dyno(app, dyno, signal);
+    if (r.ok) {
+      const state = r.value.state;
+      if (state === 'starting' || state === 'up') return { ok: true };
+      if (state === 'crashed' || state === 'down' || state === 'complete') return { ok: false, message: `${dyno} is ${state}: it ended before ssh could join it (see the app's logs).` };
+    } else if (r.error.id === 'cancelled') {
+      return { ok: false, message: 'Cancelled.', cancelled: true };
+    } else if (r.error.status !== 404) {
+      return { ok: false, message: `Could not read ${dyno} on ${app}: ${describeHerokuError(r.error)}` };
     }
-    return { ok: true, dyno, app: info.value, attach };
+    if (i >= maxTries) return { ok: false, message: `${dyno} on ${app} was not up after ${maxTries} s.` };
+    await clock.sleep(1000, signal);
+    if (signal?.aborted) return { ok: false, message: 'Cancelled.', cancelled: true };
   }
 }
 

@@ -36,6 +36,8 @@ export interface HerokuApi extends PromotionApi {
   updateFormationType(app: string, type: string, update: Omit<FormationUpdate, 'type'>, o?: CallOptions): Promise<Result<Formation>>;
   availableDynoSizes(app: string, o?: CallOptions): Promise<Result<DynoSize[]>>;
   dynos(app: string, o?: CallOptions): Promise<Result<Dyno[]>>;
+  /** One dyno by name or id. */
+  dyno(app: string, dyno: string, o?: CallOptions): Promise<Result<Dyno>>;
   restartAll(app: string, o?: CallOptions): Promise<Result<void>>;
   restartType(app: string, type: string, o?: CallOptions): Promise<Result<void>>;
   restartDyno(app: string, dyno: string, o?: CallOptions): Promise<Result<void>>;

@@ -5,12 +5,16 @@ import type { DeployIo } from '../../core/deploy/ports';
 import type { ApiProvider } from '../../core/heroku/api';
 import { connectRendezvous } from '../rendezvous/client';
 import { verifyRendezvousCertificate } from '../rendezvous/tls-policy';
+import { connectSsh } from '../rendezvous/ssh-session';
 import { nodeDeployPorts } from './node-ports';
 import { preflight } from './preflight';
 
 export function createDeployIo(getApi: ApiProvider, apiUrl: () => string): DeployIo {
+  const ports = nodeDeployPorts(getApi);
   return {
-    ports: nodeDeployPorts(getApi),
+    ports,
+    clock: ports.clock,
+    connectSsh,
     oneOff: deployApi(getApi),
     preflight,
     connect: connectRendezvous,

@@ -66,6 +66,9 @@ export class HerokuClient implements HerokuApi {
     return this.list(`/apps/${seg(app)}/available-dyno-sizes`, decode.dynoSize, o);
   }
   dynos(app: string, o?: CallOptions): Promise<Result<Dyno[]>> { return this.list(`/apps/${seg(app)}/dynos`, decode.dyno, o, '3.sdk'); }
+  dyno(app: string, dyno: string, o?: CallOptions): Promise<Result<Dyno>> {
+    return this.one('GET', `/apps/${seg(app)}/dynos/${seg(dyno)}`, decode.dyno, o, undefined, '3.sdk');
+  }
   restartAll(app: string, o?: CallOptions): Promise<Result<void>> { return this.empty('DELETE', `/apps/${seg(app)}/dynos`, o); }
   restartType(app: string, type: string, o?: CallOptions): Promise<Result<void>> {
     return this.empty('DELETE', `/apps/${seg(app)}/formations/${seg(type)}`, o);

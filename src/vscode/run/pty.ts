@@ -2,8 +2,10 @@
 // dyno as typed (Ctrl-C is "\x03", which the dyno's terminal turns into SIGINT), its output comes back with its
 // colours, the terminal's size is sent when the dyno starts, the exit status is written at the end, and closing
 // the terminal stops the dyno. Rendezvous has no resize message: a later resize is not seen by the dyno.
+// A Fir app's dyno is reached over SSH instead (its https attach URL is a tunnel; the machine's own ssh joins it,
+// src/infra/rendezvous/ssh-session.ts) once it is up: same terminal, same keystrokes, ssh's exit status.
 import * as vscode from 'vscode';
-import { describeEnd, startOneOff } from '../../core/deploy/run';
+import { describeEnd, startOneOff, waitForDyno } from '../../core/deploy/run';
 import type { DeployIo, RendezvousSession, SessionEnd } from '../../core/deploy/ports';
 import { printable } from '../../core/deploy/text';
 
@@ -66,22 +68,36 @@ export class DynoPseudoterminal implements vscode.Pseudoterminal {
     this.dyno = started.dyno.name;
     this.run.log.info(`one-off dyno ${this.dyno} on ${app}: ${command}`);
     if (this.closed) return void this.stopDyno();
-    this.session = this.run.io.connect({
-      attachUrl: started.dyno.attach_url ?? '',
-      verifyCertificate: this.run.io.verifyCertificate(started.attach!.host, this.run.io.apiUrl()),
-      signal: this.abort.signal,
-    }, {
+    const handlers = {
       onReady: () => {
         this.note(`Attached to ${this.dyno} (${started.dyno.size}).`);
         for (const k of this.pending.splice(0)) this.session?.write(k);
       },
-      onData: (text) => {
+      onData: (text: string) => {
         this.output += text;
         this.atLineStart = /\n$/.test(text);
         this.writeEmitter.fire(text);
       },
-      onEnd: (end) => this.finish(end),
-    });
+      onEnd: (end: SessionEnd) => this.finish(end),
+    };
+    const { io } = this.run;
+    if (started.tunnel) {
+      // Fir: the dyno is reached over SSH once it is up.
+      this.note(`${app} is a Fir app: waiting for ${this.dyno}, then joining it with ssh…`);
+      const up = await waitForDyno(io.oneOff, io.clock, app, this.dyno, this.abort.signal);
+      if (this.closed) return;
+      if (!up.ok) return this.finish({ kind: 'refused', message: up.message });
+      this.session = io.connectSsh({
+        app, attachUrl: started.tunnel.url, verifyCertificate: io.verifyCertificate(started.tunnel.host, io.apiUrl()),
+        signal: this.abort.signal, term: 'xterm-256color',
+      }, handlers);
+      return;
+    }
+    this.session = io.connect({
+      attachUrl: started.dyno.attach_url ?? '',
+      verifyCertificate: io.verifyCertificate(started.attach!.host, io.apiUrl()),
+      signal: this.abort.signal,
+    }, handlers);
   }
 
   private finish(end: SessionEnd): void {

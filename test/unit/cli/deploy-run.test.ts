@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { joinCommand, parseRunArgs } from '../../../src/cli/run-dyno/index';
+import { findSsh } from '../../../src/infra/rendezvous/tunnel';
 import { startCli, type CliOptions } from './helpers';
 import { useFakeHeroku } from '../../support/use-fake-heroku';
 import { waitUntil } from '../../support/wait';
@@ -54,6 +55,15 @@ describe('CLI: deploy and run', function () {
     const three = start(['run', '-a', 'dana-scratch', '--', 'sh', '-c', 'exit 3'], { stdin: new PassThrough() });
     assert.equal(await three.done, 3);
     assert.ok(!(three.stdout() + three.stderr()).includes(heroku.apiKey));
+  });
+
+  it("on a Fir app joins the dyno with the machine's ssh (through launcher) and exits with its status", async function () {
+    if (!findSsh()) this.skip();
+    await heroku.control.patchApp('dana-scratch', { generation: 'fir' });
+    const t = start(['run', '-a', 'dana-scratch', 'echo fir-cli; exit 5'], { stdin: new PassThrough() });
+    assert.equal(await t.done, 5, t.stderr());
+    assert.match(t.stdout(), /fir-cli\n/);
+    assert.match(t.stderr(), /Process exited with status 5/);
   });
 
   it('reads input from a pipe and sends Ctrl-D at its end', async () => {

@@ -1,10 +1,11 @@
 import { createInterface } from 'node:readline';
-import type { TLSSocket } from 'node:tls';
 import { newId } from '../state/ids';
 import type { FakeState } from '../state/store';
 import type { App, Dyno } from '../state/types';
 import { spawnDyno, type DynoProcess } from './processes';
 import { Rendezvous } from './rendezvous';
+import { SshTunnels } from './ssh-tunnel';
+import type { ServerChannel } from 'ssh2';
 
 export interface RunRequest {
   command: string;
@@ -23,13 +24,25 @@ function exitStatus(code: number | null, signal: NodeJS.Signals | null): number 
   return 128 + (signal ? (n[signal] ?? 1) : 1);
 }
 
+/** An attached client: the rendezvous socket, or on Fir the SSH channel (which also carries the exit status). */
+interface Attached {
+  stream: NodeJS.ReadWriteStream & { on(e: 'close', f: () => void): unknown; end(): unknown };
+  first: Buffer;
+  tty: boolean;
+  cols?: number;
+  rows?: number;
+  exit?(status: number): void;
+}
+
 /**
  * One-off dynos (`heroku run`): a `run.N` dyno whose command runs for real. Attached, its attach_url leads to the
- * rendezvous server and the socket is its terminal; detached, its output goes to the app's log. A process never
+ * rendezvous server and the socket is its terminal (on a Fir app: an https URL whose `Upgrade: tcp` tunnel speaks
+ * SSH, ./ssh-tunnel.ts); detached, its output goes to the app's log. A process never
  * outlives its socket, its time to live, a stop, reset() or close().
  */
 export class OneOffDynos {
   private readonly rendezvous = new Rendezvous();
+  private readonly tunnels = new SshTunnels();
   private readonly running = new Map<string, DynoProcess>();
 
   async start(state: FakeState, app: App, req: RunRequest): Promise<Dyno> {
@@ -47,15 +60,26 @@ export class OneOffDynos {
       this.run(state, app, d, req, undefined);
       return d;
     }
-    const { url, secret } = await this.rendezvous.expect((socket, first) => {
-      clearTimeout(timer);
-      d.attachUrl = null;
-      this.run(state, app, d, req, { socket, first });
-    });
+    const cols = Number(req.env.COLUMNS) || undefined;
+    const rows = Number(req.env.LINES) || undefined;
+    const { url, secret } = app.generation === 'fir'
+      ? await this.tunnels.expect((channel: ServerChannel, pty) => {
+        clearTimeout(timer);
+        this.run(state, app, d, req, {
+          stream: channel, first: Buffer.alloc(0), tty: pty !== undefined, cols: pty?.cols ?? cols, rows: pty?.rows ?? rows,
+          exit: (status) => channel.exit(status),
+        });
+      })
+      : await this.rendezvous.expect((socket, first) => {
+        clearTimeout(timer);
+        d.attachUrl = null;
+        this.run(state, app, d, req, { stream: socket, first, tty: true, cols, rows });
+      });
     d.attachUrl = url;
     state.emitLog(app.id, 'heroku', d.name, 'Awaiting client');
     const timer = setTimeout(() => {
       this.rendezvous.forget(secret);
+      this.tunnels.forget(secret);
       state.emitLog(app.id, 'heroku', d.name, 'Error R13 (Attach error) -> Failed to attach to process');
       this.exited(state, d, 128);
     }, state.attachTimeoutMs);
@@ -80,13 +104,12 @@ export class OneOffDynos {
   async close(): Promise<void> {
     await this.killAll();
     await this.rendezvous.close();
+    await this.tunnels.close();
   }
 
-  private run(state: FakeState, app: App, d: Dyno, req: RunRequest, attached: { socket: TLSSocket; first: Buffer } | undefined): void {
-    const cols = Number(req.env.COLUMNS) || undefined;
-    const rows = Number(req.env.LINES) || undefined;
+  private run(state: FakeState, app: App, d: Dyno, req: RunRequest, attached: Attached | undefined): void {
     const env = { ...state.config(app.id), ...req.env, DYNO: d.name, PORT: String(5000 + (Number(d.name.split('.')[1]) % 1000)) };
-    const p = spawnDyno({ tag: d.id, command: req.command, env, tty: attached !== undefined, cols, rows });
+    const p = spawnDyno({ tag: d.id, command: req.command, env, tty: attached?.tty ?? false, cols: attached?.cols, rows: attached?.rows });
     this.running.set(d.id, p);
     state.emitLog(app.id, 'heroku', d.name, `Starting process with command \`${req.command}\``);
     d.state = 'up';
@@ -96,16 +119,20 @@ export class OneOffDynos {
     void p.ended.then(({ code, signal }) => {
       if (ttl) clearTimeout(ttl);
       this.running.delete(d.id);
-      this.exited(state, d, exitStatus(code, signal));
-      attached?.socket.end();
+      const status = exitStatus(code, signal);
+      this.exited(state, d, status);
+      attached?.exit?.(status);
+      attached?.stream.end();
     });
     if (attached) {
-      const { socket, first } = attached;
+      const { stream, first } = attached;
       if (first.length > 0) p.child.stdin?.write(first);
-      socket.on('data', (c: Buffer) => p.child.stdin?.write(c));
-      p.child.stdout?.on('data', (c: Buffer) => socket.write(c));
-      p.child.stderr?.on('data', (c: Buffer) => socket.write(c));
-      socket.on('close', () => p.kill());
+      stream.on('data', (c: Buffer) => p.child.stdin?.write(c));
+      // Without a pty, the dyno's input ends when the client's does (ssh -T with a here-document).
+      stream.on('end', () => { if (!attached.tty) p.child.stdin?.end(); });
+      p.child.stdout?.on('data', (c: Buffer) => stream.write(c));
+      p.child.stderr?.on('data', (c: Buffer) => stream.write(c));
+      stream.on('close', () => p.kill());
       p.child.stdin?.on('error', () => p.kill());
       return;
     }

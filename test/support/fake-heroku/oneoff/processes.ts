@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -38,8 +38,12 @@ const SHELL = existsSync('/bin/bash') ? '/bin/bash' : '/bin/sh';
  */
 export function spawnDyno(spec: SpawnSpec): DynoProcess {
   const dir = mkdtempSync(join(tmpdir(), 'fake-dyno-'));
+  // Cloud Native Buildpacks' `launcher` (the CLI prefixes commands with it on `cnb` apps): here it only runs its
+  // arguments.
+  mkdirSync(join(dir, '.cnb', 'bin'), { recursive: true });
+  writeFileSync(join(dir, '.cnb', 'bin', 'launcher'), '#!/bin/sh\nexec "$@"\n', { mode: 0o755 });
   const env: Record<string, string> = {
-    PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, SHELL, LANG: 'C.UTF-8', TERM: 'xterm-256color', ...spec.env, [DYNO_TAG]: spec.tag,
+    PATH: `/usr/local/bin:/usr/bin:/bin:${join(dir, '.cnb', 'bin')}`, HOME: dir, SHELL, LANG: 'C.UTF-8', TERM: 'xterm-256color', ...spec.env, [DYNO_TAG]: spec.tag,
   };
   // A detached process group, so the dyno's processes can be killed together (script's child has its own session,
   // which the tag finds).

@@ -1,17 +1,8 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type Server, type TLSSocket } from 'node:tls';
-import { generate } from 'selfsigned';
+import { createServer, type TLSSocket } from 'node:tls';
+import { LoopbackTlsServer, OneTimeSecrets } from './loopback';
 
 /** A client that presented the right secret: the socket is the dyno's terminal from here on. */
 export type OnAttach = (socket: TLSSocket, firstBytes: Buffer) => void;
-
-// One self-signed certificate per process: generating a key costs tens of milliseconds.
-let certificate: Promise<{ key: string; cert: string }> | undefined;
-function selfSigned(): Promise<{ key: string; cert: string }> {
-  certificate ??= generate([{ name: 'commonName', value: '127.0.0.1' }], { keyType: 'ec', days: 2, algorithm: 'sha256' } as never)
-    .then((p: { private: string; cert: string }) => ({ key: p.private, cert: p.cert }));
-  return certificate;
-}
 
 const MAX_LINE = 512;
 const SECRET_WAIT_MS = 10_000;
@@ -22,50 +13,28 @@ const SECRET_WAIT_MS = 10_000;
  * both ways. A wrong secret, or none within 10 s, closes the connection. Each secret works once.
  */
 export class Rendezvous {
-  private server: Server | undefined;
-  private starting: Promise<number> | undefined;
-  private readonly waiting = new Map<string, OnAttach>();
-  private readonly sockets = new Set<TLSSocket>();
+  private readonly secrets = new OneTimeSecrets<OnAttach>();
+  private readonly server = new LoopbackTlsServer((tls) => createServer(tls, (s) => this.accept(s)));
 
   /** Registers a session; resolves to its `rendezvous://127.0.0.1:PORT/SECRET` URL. */
   async expect(onAttach: OnAttach): Promise<{ url: string; secret: string }> {
-    const port = await this.start();
-    const secret = randomBytes(24).toString('base64url');
-    this.waiting.set(secret, onAttach);
+    const port = await this.server.port();
+    const secret = this.secrets.add(onAttach);
     return { url: `rendezvous://127.0.0.1:${port}/${secret}`, secret };
   }
 
   /** Forgets a session nobody attached to. */
   forget(secret: string): void {
-    this.waiting.delete(secret);
+    this.secrets.forget(secret);
   }
 
   async close(): Promise<void> {
-    this.waiting.clear();
-    for (const s of this.sockets) s.destroy();
-    const server = this.server;
-    this.server = undefined;
-    this.starting = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  private start(): Promise<number> {
-    this.starting ??= selfSigned().then(({ key, cert }) => new Promise<number>((resolve, reject) => {
-      const server = createServer({ key, cert }, (s) => this.accept(s));
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        this.server = server;
-        const addr = server.address();
-        resolve(typeof addr === 'object' && addr ? addr.port : 0);
-      });
-    }));
-    return this.starting;
+    this.secrets.clear();
+    await this.server.close();
   }
 
   private accept(socket: TLSSocket): void {
-    this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
-    socket.on('error', () => socket.destroy());
+    this.server.track(socket);
     let buf = Buffer.alloc(0);
     const timer = setTimeout(() => socket.destroy(), SECRET_WAIT_MS);
     const onData = (chunk: Buffer): void => {
@@ -78,7 +47,7 @@ export class Rendezvous {
       clearTimeout(timer);
       socket.off('data', onData);
       const given = buf.subarray(0, nl).toString('utf8').replace(/\r$/, '');
-      const hit = this.take(given);
+      const hit = this.secrets.take(given);
       if (!hit) {
         socket.destroy();
         return;
@@ -86,17 +55,5 @@ export class Rendezvous {
       socket.write('rendezvous\r\n', () => hit(socket, buf.subarray(nl + 1)));
     };
     socket.on('data', onData);
-  }
-
-  private take(given: string): OnAttach | undefined {
-    for (const [secret, fn] of this.waiting) {
-      const a = Buffer.from(secret);
-      const b = Buffer.from(given);
-      if (a.length === b.length && timingSafeEqual(a, b)) {
-        this.waiting.delete(secret);
-        return fn;
-      }
-    }
-    return undefined;
   }
 }

@@ -65,12 +65,15 @@ export function controlRoutes(r: Router, deps: ControlDeps): void {
     setKnobs(ctx.state, asObject(ctx.body ?? {}));
     return json(knobsOf(ctx.state));
   });
-  // What the Platform API cannot change: an app's generation (Fir apps refuse attached one-off dynos).
+  // What the Platform API cannot change: an app's generation (a Fir app's stack is `cnb`; its attached one-off dynos
+  // are reached through an SSH tunnel).
   r.patch('/__fake/apps/:app', (ctx) => {
     const b = asObject(ctx.body ?? {});
     if (b.generation !== 'cedar' && b.generation !== 'fir') throw invalidParams('generation must be "cedar" or "fir".');
     const app = ctx.state.app(ctx.params.app);
     app.generation = b.generation;
+    if (b.generation === 'fir') app.stack = 'cnb';
+    else if (app.stack === 'cnb') app.stack = 'heroku-24';
     return json({ name: app.name, generation: app.generation });
   });
   // The schema self-check: `validating` false means nothing is checked (an empty list proves nothing then).

@@ -1,8 +1,8 @@
-import { HttpError, invalidParams, notFound } from '../http';
+import { invalidParams, notFound } from '../http';
 import type { OneOffDynos, RunRequest } from '../oneoff/dynos';
 import type { RouteContext, Router } from '../router';
 import { restartDynos } from '../state/mutations';
-import type { App, Dyno } from '../state/types';
+import type { Dyno } from '../state/types';
 import { dynoView } from '../views/dynos';
 import { appForChange, appParam, body, json, list, optBool, optInt, optString } from './helpers';
 
@@ -34,11 +34,6 @@ function runRequest(ctx: RouteContext): RunRequest {
 /** A one-off dyno ends: its process is killed (the dyno leaves once it has exited), or it leaves now if none runs. */
 function endOneOff(ctx: RouteContext, oneOff: OneOffDynos, d: Dyno): void {
   if (!oneOff.stop(d.id)) ctx.state.dynos.delete(d.id);
-}
-
-function refuseFirAttach(app: App, req: RunRequest): void {
-  if (!req.attach || app.generation !== 'fir') return;
-  throw new HttpError(422, 'invalid_params', `Attached one-off dynos are not available for Fir-generation apps such as ${app.name}. Run the command detached (heroku run:detached) or in a running dyno (heroku run:inside).`);
 }
 
 /** Dynos: list, info, restart all / one / a type, stop, run a one-off. */
@@ -92,7 +87,6 @@ export function dynoRoutes(r: Router, oneOff: OneOffDynos): void {
   r.post('/apps/:app/dynos', async (ctx) => {
     const req = runRequest(ctx);
     const app = appForChange(ctx);
-    refuseFirAttach(app, req);
     const d = await oneOff.start(ctx.state, app, req);
     return json(dynoView(ctx.state, d), 201);
   });

@@ -2,10 +2,13 @@
 // fake's TLS rendezvous server; this is our client (src/infra/rendezvous) talking to it.
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
-import { describeEnd, startOneOff } from '../../../../src/core/deploy/run';
+import { spawn } from 'node:child_process';
+import { Client as SshClient } from 'ssh2';
+import { describeEnd, startOneOff, waitForDyno } from '../../../../src/core/deploy/run';
 import { deployApi } from '../../../../src/core/deploy/api';
 import { connectRendezvous, type RendezvousSession, type SessionEnd } from '../../../../src/infra/rendezvous/client';
 import { verifyRendezvousCertificate } from '../../../../src/infra/rendezvous/tls-policy';
+import { findSsh, openSshTunnel, sshArgs, type SshTunnel } from '../../../../src/infra/rendezvous/tunnel';
 import { useFakeHeroku } from '../../../support/use-fake-heroku';
 
 const APP = 'dana-scratch';
@@ -119,17 +122,82 @@ describe('one-off dynos through rendezvous (fake Heroku)', function () {
     assert.equal(verifyRendezvousCertificate('127.0.0.1', 'https://api.heroku.com'), true);
   });
 
-  it('answers Fir apps with what Fir offers instead', async () => {
-    heroku.fake.state.apps.get([...heroku.fake.state.apps.values()].find((a) => a.name === APP)!.id)!.generation = 'fir';
-    try {
-      const r = await startOneOff(api, { app: APP, command: 'bash', attach: true });
-      assert.ok(!r.ok);
-      assert.equal(r.fir, true);
-      assert.match(r.message, /Fir-generation app.*run:detached.*heroku run:inside/s);
+  describe('Fir: the SSH tunnel behind an https attach URL', () => {
+    let clock: { now(): number; sleep(ms: number, signal?: AbortSignal): Promise<void> };
+    before(() => {
+      clock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))) };
+    });
+    beforeEach(async () => {
+      await heroku.control.patchApp(APP, { generation: 'fir' });
+    });
+    afterEach(() => heroku.fake.reset());
+
+    /** Starts an attached dyno on the Fir app, waits until it is up and opens its tunnel. */
+    async function tunnel(command: string): Promise<{ tunnel: SshTunnel; sent: string }> {
+      const started = await startOneOff(api, { app: APP, command, attach: true, term: 'xterm' });
+      assert.ok(started.ok, started.ok ? '' : started.message);
+      assert.equal(started.attach, undefined);
+      assert.match(started.tunnel!.url, /^https:\/\/127\.0\.0\.1:\d+\/.+/);
+      const up = await waitForDyno(api, clock, APP, started.dyno.name);
+      assert.ok(up.ok, up.ok ? '' : up.message);
+      const t = await openSshTunnel({ attachUrl: started.tunnel!.url, verifyCertificate: verifyRendezvousCertificate(started.tunnel!.host, heroku.url) });
+      return { tunnel: t, sent: started.dyno.command ?? '' };
+    }
+
+    it('sends the command through launcher (a cnb stack) with no exit marker, and an SSH client runs it: output and exit status', async () => {
+      const { tunnel: t, sent } = await tunnel('echo fir-ok; exit 4');
+      assert.equal(sent, 'launcher echo fir-ok; exit 4');
+      const got = await new Promise<{ out: string; code: number | undefined }>((resolve, reject) => {
+        const c = new SshClient();
+        let out = '';
+        c.on('ready', () => c.shell(false, (err, ch) => {
+          if (err) return reject(err);
+          ch.on('data', (d: Buffer) => { out += d.toString(); });
+          ch.on('exit', (code: number) => { c.end(); resolve({ out, code }); });
+        }));
+        c.on('error', reject);
+        c.connect({ host: '127.0.0.1', port: t.port, username: 'dyno' });
+      });
+      assert.equal(got.out.trim(), 'fir-ok');
+      assert.equal(got.code, 4);
+      await t.closed;
+    });
+
+    it("the machine's own ssh joins it with the arguments the terminal uses, and exits with the command's status", async function () {
+      const ssh = findSsh();
+      if (!ssh) this.skip();
+      const { tunnel: t } = await tunnel("sed 's/^/got /'; exit 3");
+      const child = spawn(ssh!, [...sshArgs(t.port), '-T', '-oBatchMode=yes'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+      child.stdin.end('hello\n');
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(out.trim(), 'got hello');
+      assert.equal(code, 3);
+    });
+
+    it('a second client cannot use the tunnel, and a wrong secret is refused with a clear message', async () => {
+      const { tunnel: t } = await tunnel('sleep 5');
+      const first = net.connect(t.port, '127.0.0.1');
+      await new Promise((r) => first.once('connect', r));
+      const second = await new Promise<string>((resolve) => {
+        const s = net.connect(t.port, '127.0.0.1');
+        s.once('connect', () => resolve('connected'));
+        s.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+      });
+      assert.equal(second, 'ECONNREFUSED');
+      first.destroy();
+      await t.closed;
+      const started = await startOneOff(api, { app: APP, command: 'true', attach: true });
+      assert.ok(started.ok && started.tunnel);
+      const wrong = started.tunnel.url.replace(/\/[^/]+$/, '/not-the-secret');
+      await assert.rejects(openSshTunnel({ attachUrl: wrong, verifyCertificate: false }), /Heroku answered 404 instead of opening the tunnel/);
+    });
+
+    it('detached runs on Fir go through launcher too', async () => {
       const detached = await startOneOff(api, { app: APP, command: 'echo in the logs', attach: false });
       assert.ok(detached.ok);
-    } finally {
-      heroku.fake.reset();
-    }
+      assert.equal(detached.dyno.command, 'launcher echo in the logs');
+    });
   });
 });

@@ -131,11 +131,11 @@ describe('fake Heroku: one-off dynos (heroku run)', function () {
     assert.deepEqual([...taggedPids(ttl.id), ...taggedPids(stopped.id)], []);
   });
 
-  it('refuses to attach on a Fir-generation app with a 422 that says why; detached runs still go', async () => {
+  it('on a Fir-generation app an attached dyno gets an https attach URL (the SSH tunnel); bad bodies get 422', async () => {
     heroku.fake.state.app('dana-blog').generation = 'fir';
     const r = await call(heroku, 'POST', '/apps/dana-blog/dynos', { body: { command: 'bash', attach: true } });
-    assert.equal(r.status, 422);
-    assert.match((r.body as { message: string }).message, /not available for Fir-generation apps.*run:detached/);
+    assert.equal(r.status, 201);
+    assert.match((r.body as Dyno).attach_url ?? '', /^https:\/\/127\.0\.0\.1:\d+\/[\w-]+$/);
     assert.equal((await call(heroku, 'POST', '/apps/dana-blog/dynos', { body: { command: 'true' } })).status, 201);
     assert.equal((await call(heroku, 'POST', '/apps/dana-blog/dynos', { body: { attach: true } })).status, 422);
     assert.equal((await call(heroku, 'POST', '/apps/dana-blog/dynos', { body: { command: 'x', env: { A: { b: 1 } } } })).status, 422);
