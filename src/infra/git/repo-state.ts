@@ -39,11 +39,11 @@ export async function gitState(folder: string): Promise<GitState> {
 }
 
 export async function outerIgnores(folder: string): Promise<{ text: string; pathFromThere: string }[]> {
-  const top = (await git(folder, ['rev-parse', '--show-toplevel']))?.trim();
+  // One git: the top of the work tree, then the path of info/exclude (a line each).
+  const [top, exclude] = ((await git(folder, ['rev-parse', '--show-toplevel', '--git-path', 'info/exclude'])) ?? '').split('\n').map((l) => l.trim());
   if (!top) return [];
   const out: { text: string; pathFromThere: string }[] = [];
   const abs = await fs.realpath(path.resolve(folder)).catch(() => path.resolve(folder));
-  const exclude = (await git(folder, ['rev-parse', '--git-path', 'info/exclude']))?.trim();
   if (exclude) {
     const text = await read(path.resolve(folder, exclude));
     if (text) out.push({ text, pathFromThere: rel(top, abs) });
