@@ -17,7 +17,7 @@ import { systemClock } from '../infra/clock';
 import { nodeFiles } from '../infra/fs/node-files';
 import { gitHistory } from '../infra/git/log';
 import { nodeGit } from '../infra/git/node-git';
-import { fetchTextStreams } from '../infra/heroku/text-streams';
+import { httpTextStreams } from '../infra/http/text-stream';
 import { registerAuth } from './auth/commands';
 import { HerokuSession } from './auth/session';
 import { Commands } from './commands';
@@ -87,7 +87,7 @@ export function compose(context: vscode.ExtensionContext, activated: number): Ex
   let logTailer: LogTailer | undefined;
   let localIo: LocalIo | undefined;
   const services: Services = { context, log, redactor, commands, heroku, remotes, state, scheduler, clock: systemClock, fs: nodeFiles,
-    textStreams: fetchTextStreams, gitHistory, ready,
+    textStreams: httpTextStreams, gitHistory, ready,
     deployIo: () => (deployIo ??= deployInfra().createDeployIo(() => heroku.getClient(), () => heroku.state.apiUrl)),
     logTailer: () => (logTailer ??= logInfra().createLogTailer(() => heroku.getClient(), 'heroku-workflows-vscode')),
     localIo: () => (localIo ??= localInfra().createLocalIo()),

@@ -4,7 +4,7 @@
 import { describeEnd, startOneOff, waitForDyno } from '../../core/deploy/run';
 import { deployApi } from '../../core/deploy/api';
 import { connectRendezvous, type SessionEnd } from '../../infra/rendezvous/client';
-import { systemClock } from '../../infra/deploy/clock';
+import { systemClock } from '../../infra/clock';
 import { connectSsh } from '../../infra/rendezvous/ssh-session';
 import { verifyRendezvousCertificate } from '../../infra/rendezvous/tls-policy';
 import { cliSession, NOT_SIGNED_IN, scrub } from '../deploy/session';

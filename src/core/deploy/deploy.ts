@@ -158,7 +158,7 @@ async function settle<T>(read: () => Promise<import('../heroku/result').Result<T
     const r = await read();
     if (!r.ok) throw fail(r.error);
     if (done(r.value) || i >= max) return r.value;
-    await clock.sleep(pollMs, signal);
+    await clock.sleep(pollMs, signal).catch(() => undefined);
     if (signal?.aborted) throw fail({ id: 'cancelled', message: 'cancelled', status: 0, method: 'GET', path: '' });
   }
 }

@@ -39,7 +39,7 @@ export async function followStream(streams: TextStreams, clock: Clock, url: stri
           return 'lost';
         }
         if (!(await o.waitWhileMissing())) return 'missing';
-        await clock.sleep(retryMs, o.signal);
+        await clock.sleep(retryMs, o.signal).catch(() => undefined);
         continue;
       }
       lastError = opened.message;
@@ -48,7 +48,7 @@ export async function followStream(streams: TextStreams, clock: Clock, url: stri
         return 'lost';
       }
       if (++drops > maxReconnects) return gaveUp(o, lastError, drops - 1);
-      await clock.sleep(retryMs * drops, o.signal);
+      await clock.sleep(retryMs * drops, o.signal).catch(() => undefined);
       continue;
     }
     let ended: 'complete' | 'dropped' | undefined;
@@ -70,7 +70,7 @@ export async function followStream(streams: TextStreams, clock: Clock, url: stri
     }
     if (++drops > maxReconnects) return gaveUp(o, lastError, drops - 1);
     o.onNote(`The ${o.what} stream dropped (${lastError || 'connection closed'}); reconnecting (${drops}/${maxReconnects})…`);
-    await clock.sleep(retryMs * drops, o.signal);
+    await clock.sleep(retryMs * drops, o.signal).catch(() => undefined);
   }
 }
 

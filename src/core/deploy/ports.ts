@@ -1,5 +1,9 @@
 // What the deploy and one-off dyno use-cases need from the outside, declared here and implemented in infra
 // (./api.ts on the Platform API port, src/infra/pack, src/infra/deploy, src/infra/git, src/infra/rendezvous).
+import type { Clock, StreamChunk, TextStreams } from '../heroku/ports';
+
+/** The one clock (core/heroku/ports.ts): a sleep cut short by its signal rejects; the deploy's waits catch that. */
+export type { Clock, StreamChunk, TextStreams };
 import type { Result } from '../heroku/result';
 import type { Problem, RuleOverrides } from '../lint/types';
 import type { App, Build, BuildRequest, Dyno, DynoCreateRequest, Release, Slug, Source } from '../heroku/types';
@@ -22,13 +26,6 @@ export interface OneOffApi {
   /** A dyno's state (a Fir one-off is polled until it is up before the SSH tunnel opens). */
   dyno(app: string, dyno: string, signal?: AbortSignal): Promise<Result<Dyno>>;
   stopDyno(app: string, dyno: string, signal?: AbortSignal): Promise<Result<void>>;
-}
-
-/** Time, for waits between polls and retries (tests pass a clock that does not wait). */
-export interface Clock {
-  now(): number;
-  /** Resolves after `ms`, or at once when `signal` aborts. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export interface GitPort {
@@ -55,15 +52,6 @@ export interface SourceUploader {
   /** PUTs the tarball to the pre-signed URL (no Heroku token is sent there); progress in bytes. */
   upload(putUrl: string, source: PackedSource, onProgress: (sent: number, total: number) => void, signal?: AbortSignal):
     Promise<{ ok: true } | { ok: false; cancelled: boolean; message: string }>;
-}
-
-/** One piece of a text stream; the last one says how it ended. `bytes` counts what the server sent for `text`. */
-export type StreamChunk = { text: string; bytes: number } | { end: 'complete' } | { end: 'dropped'; message: string };
-
-export interface TextStreams {
-  /** Opens an output stream (build or release output), skipping the first `skipBytes` (already shown). */
-  open(url: string, o: { signal?: AbortSignal; skipBytes?: number }):
-    Promise<{ ok: true; chunks: AsyncIterable<StreamChunk> } | { ok: false; status: number; message: string }>;
 }
 
 export interface DeployPorts {

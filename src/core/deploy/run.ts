@@ -80,7 +80,7 @@ export async function waitForDyno(api: OneOffApi, clock: Clock, app: string, dyn
       return { ok: false, message: `Could not read ${dyno} on ${app}: ${describeHerokuError(r.error)}` };
     }
     if (i >= maxTries) return { ok: false, message: `${dyno} on ${app} was not up after ${maxTries} s.` };
-    await clock.sleep(1000, signal);
+    await clock.sleep(1000, signal).catch(() => undefined);
     if (signal?.aborted) return { ok: false, message: 'Cancelled.', cancelled: true };
   }
 }

@@ -15,6 +15,19 @@ export interface Clock {
   setTimer(fn: () => void, ms: number): IDisposable;
 }
 
+/** One piece of a text stream; the last one says how it ended. `bytes` counts what the server sent for `text`. */
+export type StreamChunk = { text: string; bytes: number } | { end: 'complete' } | { end: 'dropped'; message: string };
+
+/**
+ * Plain-text output URLs Heroku hands out (build and release-phase output, Heroku CI node output): signed, read
+ * without the token. A 404 (`status`) means the stream does not exist yet. `skipBytes` drops what an earlier
+ * connection already delivered (the server replays from the start). Implemented by infra/http/text-stream.ts.
+ */
+export interface TextStreams {
+  open(url: string, o: { signal?: AbortSignal; skipBytes?: number }):
+    Promise<{ ok: true; chunks: AsyncIterable<StreamChunk> } | { ok: false; status: number; message: string }>;
+}
+
 /** The local disk as core uses it. Reads never throw for a missing or unreadable file. */
 export interface FileSystem {
   /** The file's text, or undefined when it does not exist (other failures reject). */

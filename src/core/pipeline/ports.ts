@@ -33,10 +33,8 @@ export interface PipelineApi {
   rollback(app: string, releaseId: string, o?: ApiCallOptions): Promise<Result<Release>>;
 }
 
-/** A plain-text stream (release-phase output, CI node output). `not_found` (404) until it exists. */
-export interface TextStreams {
-  open(url: string, o?: ApiCallOptions): Promise<Result<AsyncIterable<string>>>;
-}
+/** Release-phase and CI node output: the house's one text-stream port (core/heroku/ports.ts). */
+export type { TextStreams } from '../heroku/ports';
 
 /** Time, for polling and retries (tests pass a fake one): the house's one clock port. */
 export type { Clock } from '../heroku/ports';

@@ -1,7 +1,6 @@
 // Release-phase output: `output_stream_url` answers 404 until the phase starts, then streams text to the end.
 // Waits and retries the 404 (backing off up to 5 s) while the release is pending, then passes every chunk on.
 // A failed release's output is read the same way (it ends at once). Time comes from the clock port.
-import { describeHerokuError } from '../heroku/result';
 import type { ApiCallOptions, Clock, TextStreams } from './ports';
 
 export interface OutputOptions extends ApiCallOptions {
@@ -20,20 +19,20 @@ export async function followReleaseOutput(streams: TextStreams, clock: Clock, ur
   const until = clock.now() + (o.maxWaitMs ?? 10 * 60_000);
   let lastChance = false;
   for (let attempt = 1; ; attempt++) {
-    const r = await streams.open(url, o);
+    const r = await streams.open(url, { signal: o.signal });
     if (r.ok) {
       let bytes = 0;
-      try {
-        for await (const chunk of r.value) {
-          bytes += chunk.length;
-          onChunk(chunk);
+      for await (const chunk of r.chunks) {
+        if ('text' in chunk) {
+          bytes += chunk.bytes;
+          if (chunk.text) onChunk(chunk.text);
+        } else if (chunk.end === 'dropped') {
+          return { ok: false, message: `the output stream broke off: ${chunk.message}` };
         }
-      } catch (err) {
-        return { ok: false, message: `the output stream broke off: ${err instanceof Error ? err.message : String(err)}` };
       }
       return { ok: true, bytes };
     }
-    if (r.error.status !== 404) return { ok: false, message: describeHerokuError(r.error) };
+    if (r.status !== 404) return { ok: false, message: `could not read the release-phase output: ${r.message}` };
     if (lastChance) return { ok: false, message: 'the release is no longer pending and its release phase left no output' };
     // The phase may have ended between the two reads: one more try once the release has left pending.
     if (o.stillPending && !(await o.stillPending())) lastChance = true;

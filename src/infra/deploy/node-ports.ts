@@ -5,8 +5,8 @@ import type { ApiProvider } from '../../core/heroku/api';
 import { deployApi } from '../../core/deploy/api';
 import { diskPacker } from '../pack/tarball';
 import { diskTree } from '../pack/tree';
-import { systemClock } from './clock';
-import { httpTextStreams } from './text-stream';
+import { systemClock } from '../clock';
+import { httpTextStreams } from '../http/text-stream';
 import { httpUploader } from './upload';
 
 export function nodeDeployPorts(getApi: ApiProvider): DeployPorts {

@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import type { PackedSource, SourceUploader } from '../../core/deploy/ports';
 import type { PackedFile } from '../pack/tarball';
-import { networkMessage, requestFor, safeUrl } from './http';
+import { networkMessage, requestFor, safeUrl } from '../http/requests';
 
 type UploadResult = { ok: true } | { ok: false; cancelled: boolean; message: string };
 

@@ -3,7 +3,7 @@
 // the URL carries its own session token, and it is never logged or put into an error.
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { StreamClock } from './clock';
+import type { Clock } from '../../core/heroku/ports';
 import { LineSplitter, SseFramer, type Framer } from './framing';
 
 export type ConnectionEnd =
@@ -20,7 +20,7 @@ export interface ConnectionOptions {
   url: string;
   accept: string;
   userAgent: string;
-  clock: StreamClock;
+  clock: Clock;
   maxLineChars: number;
   connectTimeoutMs: number;
   silenceMs: number;
@@ -63,10 +63,11 @@ export class Connection {
         if (!r.ok) this.finish({ kind: 'dropped', reason: r.reason });
         resolve(r);
       };
-      const cancelConnect = this.o.clock.timer(this.o.connectTimeoutMs, () => {
+      const connectTimer = this.o.clock.setTimer(() => {
         settle({ ok: false, status: 0, reason: `no answer from the log stream within ${Math.round(this.o.connectTimeoutMs / 1000)} s` });
         this.req?.destroy();
-      });
+      }, this.o.connectTimeoutMs);
+      const cancelConnect = (): void => { connectTimer.dispose(); };
       let url: URL;
       try {
         url = new URL(this.o.url);
@@ -125,7 +126,7 @@ export class Connection {
 
   /** Reconnects when nothing came for silenceMs (time spent paused by us does not count). */
   private armWatchdog(ms: number): void {
-    this.cancelWatchdog = this.o.clock.timer(ms, () => {
+    const watchdog = this.o.clock.setTimer(() => {
       if (this.finished) return;
       const idle = this.o.clock.now() - this.lastData;
       if (this.paused || idle < this.o.silenceMs) {
@@ -133,7 +134,8 @@ export class Connection {
         return;
       }
       this.finish({ kind: 'dropped', reason: `nothing arrived for ${Math.round(this.o.silenceMs / 1000)} s` });
-    });
+    }, ms);
+    this.cancelWatchdog = () => { watchdog.dispose(); };
   }
 
   /** Lets the lines flow (after open() succeeded). */

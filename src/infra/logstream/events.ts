@@ -4,7 +4,7 @@
 import type { HerokuError } from '../../core/heroku/result';
 import type { LogSessionRequest } from '../../core/heroku/types';
 import type { LogTailEvent, LogTailState } from '../../core/logs/ports';
-import type { StreamClock } from './clock';
+import type { Clock } from '../../core/heroku/ports';
 
 // The event types are the core port's (src/core/logs/ports.ts): the editor reads them without importing infra.
 export type TailState = LogTailState;
@@ -33,7 +33,7 @@ export interface TailOptions {
   /** Skip the GET /apps/{app} that tells the generation. */
   generation?: 'cedar' | 'fir';
   signal?: AbortSignal;
-  clock?: StreamClock;
+  clock?: Clock;
   random?: () => number;
   /** What to ask logplex for (default both, SSE preferred, as the Heroku CLI's EventSource). */
   accept?: 'sse' | 'plain' | 'any';

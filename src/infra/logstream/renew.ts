@@ -34,8 +34,8 @@ export async function renewSession(t: Tail): Promise<boolean> {
   const overlapMs = t.o.overlapMs ?? 3000;
   const overlap = new Promise<void>((resolve) => {
     switchNow = resolve;
-    const cancel = t.clock.timer(overlapMs, resolve);
-    signal.addEventListener('abort', () => { cancel(); resolve(); }, { once: true });
+    const timer = t.clock.setTimer(resolve, overlapMs);
+    signal.addEventListener('abort', () => { timer.dispose(); resolve(); }, { once: true });
   });
   t.queue.push({ kind: 'state', state: 'live', detail: 'renewing the log session' });
   await Promise.race([overlap, old.done]);
@@ -59,10 +59,10 @@ export async function renewSession(t: Tail): Promise<boolean> {
   next.onLine = dedupe;
   for (const l of held) dedupe(l);
   old.close();
-  t.clock.timer(overlapMs, () => {
+  t.clock.setTimer(() => {
     if (next.onLine === dedupe) next.onLine = (l) => t.onLine(l);
     seen.clear();
-  });
+  }, overlapMs);
   t.queue.push({ kind: 'state', state: 'live', detail: 'log session renewed' });
   return true;
 }

@@ -7,7 +7,8 @@ import { reconnectedText, stoppedText, truncatedText } from '../../core/logs/mar
 import { RecentLines, ResyncWindow } from '../../core/logs/resync';
 import type { HerokuError } from '../../core/heroku/result';
 import { backoffDelay, DEFAULT_RETRY } from '../heroku/retry';
-import { systemClock, type StreamClock } from './clock';
+import type { Clock } from '../../core/heroku/ports';
+import { systemClock } from '../clock';
 import { acceptHeader, Connection, type ConnectionEnd } from './connection';
 import type { LogApi, TailEvent, TailOptions, TailState } from './events';
 import { EventQueue } from './queue';
@@ -27,7 +28,7 @@ export function tailLogs(api: LogApi, opts: TailOptions): LogTail {
 const MINUTE = 60_000;
 
 export class Tail implements LogTail {
-  readonly clock: StreamClock;
+  readonly clock: Clock;
   readonly ac = new AbortController();
   readonly queue: EventQueue;
   private readonly recent: RecentLines;
@@ -109,7 +110,7 @@ export class Tail implements LogTail {
     const b = this.o.backoff ?? {};
     const delay = backoffDelay({ ...DEFAULT_RETRY, baseDelayMs: b.baseMs ?? 1000, maxDelayMs: b.maxMs ?? 30_000 }, attempt, this.random);
     this.state(state, { retryInMs: delay, attempt: attempt + 1, detail: reason });
-    await this.clock.sleep(delay, this.ac.signal);
+    await this.clock.sleep(delay, this.ac.signal).catch(() => undefined);
   }
 
   connect(url: string, onLine?: (line: string) => void): Connection {
@@ -200,13 +201,14 @@ export class Tail implements LogTail {
     let cancel = (): void => undefined;
     let active = true;
     const every = (ms: number): void => {
-      cancel = this.clock.timer(ms, () => {
+      const timer = this.clock.setTimer(() => {
         const p = renewSession(this).then((ok) => {
           if (this.renewing === p) this.renewing = undefined;
           if (active && !this.stopped) every(ok ? (this.o.renewMs ?? 15 * MINUTE) : MINUTE);
         });
         this.renewing = p;
-      });
+      }, ms);
+      cancel = () => { timer.dispose(); };
     };
     every(this.o.renewMs ?? 15 * MINUTE);
     return () => {
@@ -238,7 +240,8 @@ export class Tail implements LogTail {
       return;
     }
     const window = new ResyncWindow(this.recent.toArray(), this.resyncLines);
-    const cancel = this.clock.timer(this.o.resyncTimeoutMs ?? 5000, () => this.endResync());
+    const timer = this.clock.setTimer(() => this.endResync(), this.o.resyncTimeoutMs ?? 5000);
+    const cancel = (): void => { timer.dispose(); };
     this.resync = { window, afterMs, cancel };
   }
 

@@ -55,10 +55,13 @@ export async function showCiOutput(deps: PipelineDeps, pipeline: string, runId: 
     for (const url of urls.filter((u): u is string => typeof u === 'string' && u !== '')) {
       const s = await deps.streams.open(url, { signal });
       if (!s.ok) {
-        sink.line(`(could not read the output: ${s.error.message})`);
+        sink.line(`(could not read the output: ${s.status === 404 ? 'it is not there (yet)' : s.message})`);
         continue;
       }
-      for await (const chunk of s.value) sink.append(chunk);
+      for await (const chunk of s.chunks) {
+        if ('text' in chunk) sink.append(chunk.text);
+        else if (chunk.end === 'dropped') sink.line(`\n(the output broke off: ${chunk.message})`);
+      }
     }
   }
 }

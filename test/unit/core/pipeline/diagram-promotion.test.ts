@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { promotionConfirmation, runPromotion } from '../../../../src/core/pipeline/diagram-promotion';
 import { followReleaseOutput } from '../../../../src/core/pipeline/release-output';
-import type { TextStreams } from '../../../../src/core/pipeline/ports';
+import type { StreamChunk, TextStreams } from '../../../../src/core/heroku/ports';
 import type { PromotionState } from '../../../../src/shared/pipeline-protocol';
 import type { AppCard } from '../../../../src/shared/pipeline-model';
 import { FakeClock } from '../../../support/fake-clock';
@@ -60,27 +60,34 @@ describe('core/pipeline promotion', () => {
 });
 
 describe('core/pipeline release-phase output', () => {
-  async function* chunks(...parts: string[]): AsyncIterable<string> { for (const p of parts) yield p; }
+  async function* chunks(...parts: string[]): AsyncIterable<StreamChunk> {
+    for (const p of parts) yield { text: p, bytes: Buffer.byteLength(p) };
+    yield { end: 'complete' };
+  }
+  const missing = { ok: false as const, status: 404, message: 'not yet' };
 
   it('waits while the stream answers 404, then streams to the end', async () => {
     let opens = 0;
-    const streams: TextStreams = { open: async () => (++opens < 4 ? fail(err(404, 'not yet')) : ok(chunks('Running release command…\n', 'done\n'))) };
+    const streams: TextStreams = { open: async () => (++opens < 4 ? missing : { ok: true, chunks: chunks('Running release command…\n', 'done\n') }) };
     const clock = new FakeClock({ autoAdvance: true });
     const got: string[] = [];
     const waits: number[] = [];
     const end = await followReleaseOutput(streams, clock, 'http://x', (t) => got.push(t), { onWaiting: (n) => waits.push(n), stillPending: async () => true });
-    assert.deepEqual(end, { ok: true, bytes: 30 });
+    assert.deepEqual(end, { ok: true, bytes: 32 }); // bytes as sent: the ellipsis is three
     assert.deepEqual(got, ['Running release command…\n', 'done\n']);
     assert.deepEqual(waits, [1, 2, 3]);
     assert.deepEqual(clock.requested, [500, 1000, 1500]);
   });
 
   it('gives up when the release left pending without output, on other errors, and after the limit', async () => {
-    const notFound: TextStreams = { open: async () => fail(err(404, 'nope')) };
+    const notFound: TextStreams = { open: async () => missing };
     const gone = await followReleaseOutput(notFound, new FakeClock({ autoAdvance: true }), 'u', () => undefined, { stillPending: async () => false });
     assert.match(gone.ok ? '' : gone.message, /no longer pending/);
-    const broken = await followReleaseOutput({ open: async () => fail(err(500, 'boom')) }, new FakeClock({ autoAdvance: true }), 'u', () => undefined);
-    assert.match(broken.ok ? '' : broken.message, /boom/);
+    const broken = await followReleaseOutput({ open: async () => ({ ok: false, status: 500, message: 'u answered 500' }) }, new FakeClock({ autoAdvance: true }), 'u', () => undefined);
+    assert.match(broken.ok ? '' : broken.message, /answered 500/);
+    async function* cut(): AsyncIterable<StreamChunk> { yield { text: 'half', bytes: 4 }; yield { end: 'dropped', message: 'connection reset' }; }
+    const dropped = await followReleaseOutput({ open: async () => ({ ok: true, chunks: cut() }) }, new FakeClock({ autoAdvance: true }), 'u', () => undefined);
+    assert.match(dropped.ok ? '' : dropped.message, /broke off: connection reset/);
     const late = await followReleaseOutput(notFound, new FakeClock({ autoAdvance: true }), 'u', () => undefined, { maxWaitMs: 3000 });
     assert.match(late.ok ? '' : late.message, /did not start in time/);
   });

@@ -1,6 +1,5 @@
 import type { HerokuClient } from '../../../../src/infra/heroku/client';
 import { FakeClock } from '../../../support/fake-clock';
-import type { StreamClock } from '../../../../src/infra/logstream/clock';
 import type { TailEvent, TailOptions } from '../../../../src/infra/logstream/events';
 import { tailLogs, type LogTail } from '../../../../src/infra/logstream/tail';
 import type { FakeHeroku } from '../../../support/fake-heroku';
@@ -9,22 +8,12 @@ import { clientFor as testClient } from '../../../support/heroku-client';
 import type { WaitOptions } from '../../../support/wait';
 
 /**
- * The shared FakeClock as the tail's StreamClock: sleeps (backoff) return at once having moved time on by their
- * length (`sleeps` records them); advance() moves it and fires the timers that are due (silence limit, resync
- * timeout, Fir renewal). Like systemClock, a sleep cut short by its signal resolves instead of rejecting.
+ * The shared FakeClock for the tail: sleeps (backoff) return at once having moved time on by their length (`sleeps`
+ * records them); advance() moves it and fires the timers that are due (silence limit, resync timeout, Fir renewal).
  */
-export class FakeStreamClock extends FakeClock implements StreamClock {
+export class FakeStreamClock extends FakeClock {
   constructor() {
     super({ start: 0, autoAdvance: true });
-  }
-
-  override sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    return super.sleep(ms, signal).catch(() => undefined);
-  }
-
-  timer(ms: number, fn: () => void): () => void {
-    const t = this.setTimer(fn, ms);
-    return () => t.dispose();
   }
 }
 

@@ -9,6 +9,7 @@ import { deployApi } from '../../../../src/core/deploy/api';
 import { connectRendezvous, type RendezvousSession, type SessionEnd } from '../../../../src/infra/rendezvous/client';
 import { verifyRendezvousCertificate } from '../../../../src/infra/rendezvous/tls-policy';
 import { findSsh, openSshTunnel, sshArgs, type SshTunnel } from '../../../../src/infra/rendezvous/tunnel';
+import { FakeClock } from '../../../support/fake-clock';
 import { useFakeHeroku } from '../../../support/use-fake-heroku';
 
 const APP = 'dana-scratch';
@@ -123,10 +124,7 @@ describe('one-off dynos through rendezvous (fake Heroku)', function () {
   });
 
   describe('Fir: the SSH tunnel behind an https attach URL', () => {
-    let clock: { now(): number; sleep(ms: number, signal?: AbortSignal): Promise<void> };
-    before(() => {
-      clock = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))) };
-    });
+    const clock = new FakeClock({ autoAdvance: true });
     beforeEach(async () => {
       await heroku.control.patchApp(APP, { generation: 'fir' });
     });

@@ -1,9 +1,9 @@
-// Opens a build or release output stream (plain text, chunked) as StreamChunks: the text as it arrives, then how
+// Opens an output stream Heroku hands out (build, release phase, Heroku CI; plain text, chunked) as StreamChunks: the text as it arrives, then how
 // it ended, `complete` when the server finished the response and `dropped` when the connection broke first.
 // `skipBytes` drops what a previous connection already delivered (the server replays the stream from its start).
 import type { IncomingMessage } from 'node:http';
-import type { StreamChunk, TextStreams } from '../../core/deploy/ports';
-import { networkMessage, requestFor, safeUrl } from './http';
+import type { StreamChunk, TextStreams } from '../../core/heroku/ports';
+import { networkMessage, requestFor, safeUrl } from './requests';
 
 type Opened = { ok: true; chunks: AsyncIterable<StreamChunk> } | { ok: false; status: number; message: string };
 
