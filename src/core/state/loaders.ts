@@ -1,7 +1,7 @@
 // How the store reads each slice: one call of the HerokuApi port per slice (add-ons: two), as a Result.
 import type { CallOptions, HerokuApi } from '../heroku/api';
 import { fail, ok, type Result } from '../heroku/result';
-import type { AccountSlices, AppSlices, SliceName } from './types';
+import type { AccountSlices, AppSlices, PipelineSlices, SliceName } from './types';
 
 /** How many releases the store keeps per app: what the tree shows, enough for the status bar and rollback. */
 export const RELEASES_KEPT = 20;
@@ -38,4 +38,12 @@ export const accountLoaders: { [K in keyof AccountSlices]: AccountLoader<K> } = 
     return apps.ok ? ok({ apps: apps.value, email: mail }, { notModified: apps.notModified, skipped: apps.skipped }) : apps;
   },
   couplings: (api, o) => api.allPipelineCouplings(o),
+  pipelines: (api, o) => api.pipelines(o),
+};
+
+type PipelineLoader<K extends keyof PipelineSlices> = (api: HerokuApi, pipelineId: string, o: CallOptions) => Promise<Result<PipelineSlices[K]>>;
+
+export const pipelineLoaders: { [K in keyof PipelineSlices]: PipelineLoader<K> } = {
+  couplings: (api, id, o) => api.pipelineCouplings(id, o),
+  latestReleases: (api, id, o) => api.pipelineLatestReleases(id, o),
 };

@@ -1,5 +1,6 @@
 // The one app-state store: per app the last known app, formation, dynos, releases, add-ons, config (masked),
-// domains and pipeline coupling; per account the app list and the couplings. Every view reads here and subscribes
+// domains and pipeline coupling; per account the app list, the couplings and the pipelines; per pipeline its
+// couplings and latest releases. Every view reads here and subscribes
 // to onDidChangeApp / onDidChangeAccount; none fetches or polls on its own. Reads are shared: a slice that is fresh
 // (younger than freshForMs and not invalidated) answers from memory, one that is loading is waited for, and an
 // invalidation (a refresh, an action on the app, a new sign-in) aborts the load in flight and starts a fresh one
@@ -11,10 +12,11 @@ import { fail, notSignedIn, type Result } from '../heroku/result';
 import { Emitter } from '../event';
 import type { IDisposable } from '../lifecycle';
 import { maskValue } from '../redact';
-import { accountLoaders, appLoaders } from './loaders';
+import { accountLoaders, appLoaders, pipelineLoaders } from './loaders';
 import {
-  SLICE_NAMES, type AccountSliceName, type AccountSlices, type AccountSnapshot, type AppChange, type AppSlices,
-  type AppSnapshot, type Slice, type SliceName, type Want,
+  ACCOUNT_SLICE_NAMES, PIPELINE_SLICE_NAMES, SLICE_NAMES, type AccountSliceName, type AccountSlices, type AccountSnapshot,
+  type AppChange, type AppSlices, type AppSnapshot, type PipelineChange, type PipelineSliceName, type PipelineSlices, type Slice,
+  type SliceName, type Want,
 } from './types';
 
 /** How often a read that an invalidation superseded starts again before it returns what it has. */
@@ -56,6 +58,7 @@ export interface RefreshReport {
 }
 
 const appKey = (app: string, slice: SliceName) => `app\0${app}\0${slice}`;
+const pipelineKey = (id: string, slice: PipelineSliceName) => `pipe\0${id}\0${slice}`;
 const accountKey = (slice: AccountSliceName) => `account\0${slice}`;
 
 export class AppStore implements IDisposable {
@@ -66,6 +69,7 @@ export class AppStore implements IDisposable {
   private readonly lifetime = new AbortController();
   private readonly appChanged = new Emitter<AppChange>();
   private readonly accountChanged = new Emitter<AccountSliceName[]>();
+  private readonly pipelineChanged = new Emitter<PipelineChange>();
   private pending = new Map<string, Set<SliceName>>();
   private flushQueued = false;
   /** While a refresh or a change runs its reads, events wait for all of them (one event per app). */
@@ -75,8 +79,10 @@ export class AppStore implements IDisposable {
 
   /** Slices of an app that got a new value or a new failure (batched per app; a slice's first answer is not one). */
   readonly onDidChangeApp = this.appChanged.event;
-  /** The app list or the couplings changed. */
+  /** The app list, the couplings or the pipelines changed. */
   readonly onDidChangeAccount = this.accountChanged.event;
+  /** A pipeline's couplings or latest releases changed. */
+  readonly onDidChangePipeline = this.pipelineChanged.event;
 
   constructor(private readonly deps: AppStoreDeps) {}
 
@@ -94,7 +100,7 @@ export class AppStore implements IDisposable {
 
   peekAccount(): AccountSnapshot {
     const out: Record<string, unknown> = {};
-    for (const s of ['apps', 'couplings'] as const) {
+    for (const s of ACCOUNT_SLICE_NAMES) {
       const e = this.entries.get(accountKey(s));
       if (e && e.slice.at > 0) out[s] = e.slice;
     }
@@ -108,6 +114,11 @@ export class AppStore implements IDisposable {
 
   readAccount<K extends AccountSliceName>(slice: K): Promise<Slice<AccountSlices[K]>> {
     return this.readEntry(accountKey(slice), () => this.startAccount(slice)) as Promise<Slice<AccountSlices[K]>>;
+  }
+
+  /** One slice of the pipeline with this id, read like an app's. */
+  readPipeline<K extends PipelineSliceName>(id: string, slice: K): Promise<Slice<PipelineSlices[K]>> {
+    return this.readEntry(pipelineKey(id, slice), () => this.startPipeline(id, slice)) as Promise<Slice<PipelineSlices[K]>>;
   }
 
   /** The config values last read for `app` (the tree's revealed values, copy); handed to onSecret as they came. */
@@ -129,6 +140,7 @@ export class AppStore implements IDisposable {
     for (const list of this.wants.values()) {
       for (const w of list) {
         if ('app' in w) for (const s of w.slices) out.set(appKey(w.app, s), () => this.startApp(w.app, s));
+        else if ('pipeline' in w) for (const s of w.slices) out.set(pipelineKey(w.pipeline, s), () => this.startPipeline(w.pipeline, s));
         else for (const s of w.account) out.set(accountKey(s), () => this.startAccount(s));
       }
     }
@@ -166,6 +178,15 @@ export class AppStore implements IDisposable {
     }
   }
 
+  /** Forgets how young the pipeline list and every pipeline's slices are (the Pipelines view's Refresh). */
+  invalidatePipelines(): void {
+    for (const [key, e] of this.entries) {
+      if (!key.startsWith('pipe\0') && key !== accountKey('pipelines')) continue;
+      e.stale = true;
+      this.supersede(e);
+    }
+  }
+
   /**
    * An action changed these apps on Heroku (restart, scale, config, rollback; a promotion names its source and
    * targets together): what the views show of them is read again at once, the app list once for all of them.
@@ -187,23 +208,28 @@ export class AppStore implements IDisposable {
     }
   }
 
+  /** A change to these apps concerns their slices, the app list, and every pipeline's latest releases (a deploy,
+   * rollback or promotion makes a release; which pipeline holds the app is not looked up for it). */
   private concerns(key: string, apps: readonly string[]): boolean {
-    return key === accountKey('apps') || apps.some((a) => key.startsWith(`app\0${a}\0`));
+    return key === accountKey('apps') || (key.startsWith('pipe\0') && key.endsWith('\0latestReleases')) || apps.some((a) => key.startsWith(`app\0${a}\0`));
   }
 
   /** Another sign-in (or none): everything known is forgotten and every view told. */
   reset(): void {
     const apps = new Set<string>();
+    const pipelines = new Set<string>();
     for (const [key, e] of this.entries) {
       this.supersede(e);
-      const [kind, app] = key.split('\0');
-      if (kind === 'app') apps.add(app);
+      const [kind, name] = key.split('\0');
+      if (kind === 'app') apps.add(name);
+      if (kind === 'pipe') pipelines.add(name);
     }
     this.entries.clear();
     this.secrets.clear();
     this.email = undefined;
     for (const app of apps) this.note(app, [...SLICE_NAMES]);
-    this.accountChanged.fire(['apps', 'couplings'], this.deps.onListenerError);
+    this.accountChanged.fire([...ACCOUNT_SLICE_NAMES], this.deps.onListenerError);
+    for (const id of pipelines) this.pipelineChanged.fire({ pipeline: id, slices: [...PIPELINE_SLICE_NAMES] }, this.deps.onListenerError);
   }
 
   dispose(): void {
@@ -211,6 +237,7 @@ export class AppStore implements IDisposable {
     for (const e of this.entries.values()) this.supersede(e);
     this.appChanged.dispose();
     this.accountChanged.dispose();
+    this.pipelineChanged.dispose();
   }
 
   // ---- loading
@@ -281,6 +308,11 @@ export class AppStore implements IDisposable {
       (r, e) => (slice === 'config' && r.ok ? this.applyConfig(app, r as Result<Record<string, string>> & { ok: true }, e) : this.apply(r, e)));
   }
 
+  private startPipeline(id: string, slice: PipelineSliceName): Load {
+    return this.start(pipelineKey(id, slice), (api, signal) => pipelineLoaders[slice](api, id, { signal }) as Promise<Result<unknown>>,
+      (r, e) => this.apply(r, e));
+  }
+
   private startAccount(slice: AccountSliceName): Load {
     return this.start(accountKey(slice), (api, signal) => accountLoaders[slice](api, { signal }, () => this.accountEmail(api)) as Promise<Result<unknown>>,
       (r, e) => this.apply(r, e));
@@ -331,6 +363,7 @@ export class AppStore implements IDisposable {
   private noteKey(key: string): void {
     const [kind, a, b] = key.split('\0');
     if (kind === 'app') this.note(a, [b as SliceName]);
+    else if (kind === 'pipe') this.pipelineChanged.fire({ pipeline: a, slices: [b as PipelineSliceName] }, this.deps.onListenerError);
     else this.accountChanged.fire([a as AccountSliceName], this.deps.onListenerError);
   }
 

@@ -1,7 +1,7 @@
 // What the app-state store (./store.ts) holds and hands out. Every view reads these and subscribes to
 // onDidChangeApp; none fetches on its own.
 import type { HerokuError } from '../heroku/result';
-import type { AddOn, AddOnAttachment, App, Domain, Dyno, Formation, PipelineCoupling, Release } from '../heroku/types';
+import type { AddOn, AddOnAttachment, App, Domain, Dyno, Formation, Pipeline, PipelineCoupling, PipelineRelease, Release } from '../heroku/types';
 
 /** One thing known about an app, read with one request (add-ons: two). */
 export interface AppSlices {
@@ -26,8 +26,27 @@ export interface AccountSlices {
   apps: { apps: App[]; email?: string };
   /** Every pipeline coupling the account can see (which app promotes where). */
   couplings: PipelineCoupling[];
+  /** Every pipeline the account can see. */
+  pipelines: Pipeline[];
 }
 export type AccountSliceName = keyof AccountSlices;
+export const ACCOUNT_SLICE_NAMES: readonly AccountSliceName[] = ['apps', 'couplings', 'pipelines'];
+
+/** What is known about one pipeline, by its id: one request each. */
+export interface PipelineSlices {
+  /** Its apps and their stages. */
+  couplings: PipelineCoupling[];
+  /** The current release of each of its apps. */
+  latestReleases: PipelineRelease[];
+}
+export type PipelineSliceName = keyof PipelineSlices;
+export const PIPELINE_SLICE_NAMES: readonly PipelineSliceName[] = ['couplings', 'latestReleases'];
+
+/** onDidChangePipeline: these slices of the pipeline `pipeline` (an id) have a new value or a new failure. */
+export interface PipelineChange {
+  pipeline: string;
+  slices: PipelineSliceName[];
+}
 
 export interface MaskedConfig {
   /** Sorted. */
@@ -51,7 +70,10 @@ export type AppSnapshot = { readonly name: string } & { readonly [K in SliceName
 export type AccountSnapshot = { readonly [K in AccountSliceName]?: Slice<AccountSlices[K]> };
 
 /** What a view shows, so the scheduler refreshes it (and nothing else). */
-export type Want = { app: string; slices: readonly SliceName[] } | { account: readonly AccountSliceName[] };
+export type Want =
+  | { app: string; slices: readonly SliceName[] }
+  | { account: readonly AccountSliceName[] }
+  | { pipeline: string; slices: readonly PipelineSliceName[] };
 
 /** onDidChangeApp: these slices of `app` have a new value or a new failure. */
 export interface AppChange {

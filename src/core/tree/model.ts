@@ -71,9 +71,11 @@ export class ExplorerModel {
 
   /** The nodes whose children show what changed (to render again just those). */
   showingChange(change: { app: string; slices: readonly SliceName[] } | { account: readonly AccountSliceName[] }): string[] {
-    const hit = (w: Want) => ('app' in w
-      ? 'app' in change && w.app === change.app && w.slices.some((s) => change.slices.includes(s))
-      : 'account' in change && w.account.some((s) => change.account.includes(s)));
+    const hit = (w: Want) => {
+      if ('app' in w) return 'app' in change && w.app === change.app && w.slices.some((s) => change.slices.includes(s));
+      if ('account' in w) return 'account' in change && w.account.some((s) => change.account.includes(s));
+      return false; // the explorer shows no pipeline slices
+    };
     return [...this.showing].filter(([, wants]) => wants.some(hit)).map(([id]) => id);
   }
 

@@ -2,11 +2,14 @@
 // prompts (the command wrapper's injectable ui), output sinks, and the feature's lifetime.
 import * as vscode from 'vscode';
 import type { Clock, GitHistory, PipelineApi, TextStreams } from '../../core/pipeline/ports';
+import type { AppStore } from '../../core/state/store';
 import { UserCancelled, UserFacingError, type UserInput } from '../commands';
 import type { Logger } from '../log';
 
 export interface PipelineDeps {
   api: PipelineApi;
+  /** The one app-state store: the Pipelines view reads the pipeline list, couplings and latest releases there. */
+  store: AppStore;
   streams: TextStreams;
   clock: Clock;
   git: GitHistory;

@@ -22,6 +22,7 @@ export function registerPipelines(services: Services): vscode.Disposable {
   store.add(toDisposable(() => { for (const s of sinks.values()) s.dispose(); }));
   const deps: PipelineDeps = {
     api: pipelineApi(() => services.heroku.getClient()),
+    store: services.state,
     streams: services.textStreams, clock: services.clock, git: services.gitHistory, log: services.log,
     ui: () => services.commands.ui,
     extensionUri: services.context.extensionUri,
@@ -40,15 +41,10 @@ export function registerPipelines(services: Services): vscode.Disposable {
 
   const tree = store.add(new PipelinesTree(deps));
   const view = store.add(vscode.window.createTreeView(PIPELINES_VIEW, { treeDataProvider: tree, showCollapseAll: true }));
-  // The one scheduler's ticks (heroku.explorer.refreshInterval) while the view is visible: no timer of its own.
-  store.add(deps.onDidTick(() => { if (view.visible && services.heroku.getClient()) tree.refresh(); }));
-  store.add(services.heroku.onDidChangeSession(() => tree.refresh()));
-  let queued = false;
-  store.add(services.state.onDidChangeApp(() => {
-    if (queued) return;
-    queued = true;
-    queueMicrotask(() => { queued = false; tree.refresh(); });
-  }));
+  // What the view shows is wanted from the store while it is visible: the one scheduler refreshes it, and the
+  // store's change events (pipelines, couplings, latest releases) redraw it. No timer of its own.
+  tree.setVisible(view.visible);
+  store.add(view.onDidChangeVisibility((e) => tree.setVisible(e.visible)));
 
   const pipelines = new Map<string, PipelinePanel>();
   const releases = new Map<string, ReleasesPanel>();

@@ -1,11 +1,14 @@
 // The Pipelines view: pipelines (with their generation, Cedar or Fir) → stages → apps with their current
-// release. One read per level (pipelines; couplings + latest releases per pipeline), cached until a refresh, an
-// app change or a session change. Failures show as an item with the reason, never an empty view.
+// release. Everything comes from the one app-state store (the account's pipelines; per expanded pipeline its
+// couplings and latest releases), wanted while the view is visible: the one scheduler refreshes it and the store's
+// change events redraw the view. Refresh forgets how young it is. Failures show as an item with the reason (the
+// last good answer stays shown), never an empty view.
 import * as vscode from 'vscode';
 import { STAGE_ORDER, type StageId } from '../../shared/pipeline-model';
 import { stageTitle } from '../../core/pipeline/promotion-plan';
-import { describeHerokuError, type Result } from '../../core/heroku/result';
-import type { Pipeline, PipelineCoupling, PipelineRelease } from '../../core/heroku/types';
+import { describeHerokuError, type HerokuError } from '../../core/heroku/result';
+import type { PipelineCoupling, PipelineRelease } from '../../core/heroku/types';
+import type { Slice, Want } from '../../core/state/types';
 import { releaseSummary } from '../../core/pipeline/diagram';
 import type { PipelineDeps } from './deps';
 
@@ -18,9 +21,19 @@ export type PipelineTreeNode =
   | { kind: 'message'; id: string; label: string; detail?: string };
 
 interface PipelineApps {
-  couplings: Result<PipelineCoupling[]>;
-  releases: Result<PipelineRelease[]>;
+  couplings: PipelineCoupling[];
+  /** Why the couplings could not be read, when no earlier answer is there to show. */
+  error?: HerokuError;
+  releases: PipelineRelease[];
   names: Map<string, string>;
+}
+
+const OWNER = 'pipelines-view';
+
+/** The slice's list (kept when a later read failed), or its error when there never was one. */
+function listOf<T>(s: Slice<T[]>): { list: T[]; error?: HerokuError } {
+  if (Array.isArray(s.value)) return { list: s.value };
+  return { list: [], ...(s.error ? { error: s.error } : {}) };
 }
 
 const message = (id: string, label: string, detail?: string): PipelineTreeNode => ({ kind: 'message', id, label, ...(detail ? { detail } : {}) });
@@ -28,15 +41,44 @@ const message = (id: string, label: string, detail?: string): PipelineTreeNode =
 export class PipelinesTree implements vscode.TreeDataProvider<PipelineTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<PipelineTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private pipelines: Promise<Result<Pipeline[]>> | undefined;
-  private readonly apps = new Map<string, Promise<PipelineApps>>();
+  /** Pipelines whose stages were asked for (expanded): their slices are wanted. */
+  private readonly expanded = new Set<string>();
+  private visible = false;
+  private readonly subs: { dispose(): void }[] = [];
+  private redrawQueued = false;
 
-  constructor(private readonly deps: PipelineDeps) {}
+  constructor(private readonly deps: PipelineDeps) {
+    const { store } = deps;
+    this.subs.push(
+      store.onDidChangeAccount((slices) => { if (slices.includes('pipelines')) this.redraw(); }),
+      store.onDidChangePipeline((c) => { if (this.expanded.has(c.pipeline)) this.redraw(); }),
+      // A review app's or an unnamed app's name comes from its app slice.
+      store.onDidChangeApp((c) => { if (c.slices.includes('app')) this.redraw(); }),
+      deps.onDidChangeSession(() => { this.expanded.clear(); this.redraw(); }),
+    );
+  }
 
+  /** The view was shown or hidden: what it shows is wanted only while visible. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.updateWants();
+  }
+
+  /** Reads everything the view shows again (Refresh, or a click on a failure). */
   refresh(): void {
-    this.pipelines = undefined;
-    this.apps.clear();
+    this.deps.store.invalidatePipelines();
     this.changed.fire(undefined);
+  }
+
+  private redraw(): void {
+    if (this.redrawQueued) return;
+    this.redrawQueued = true;
+    queueMicrotask(() => { this.redrawQueued = false; this.changed.fire(undefined); });
+  }
+
+  private updateWants(): void {
+    const wants: Want[] = [{ account: ['pipelines'] }, ...[...this.expanded].map((pipeline): Want => ({ pipeline, slices: ['couplings', 'latestReleases'] }))];
+    this.deps.store.want(OWNER, this.visible ? wants : []);
   }
 
   getTreeItem(n: PipelineTreeNode): vscode.TreeItem {
@@ -86,46 +128,45 @@ export class PipelinesTree implements vscode.TreeDataProvider<PipelineTreeNode>,
   }
 
   private async roots(): Promise<PipelineTreeNode[]> {
-    this.pipelines ??= this.deps.api.pipelines({ signal: this.deps.signal });
-    const r = await this.pipelines;
-    if (!r.ok) return r.error.id === 'no_token' ? [] : [message('pipelines/error', 'Could not list pipelines (click to retry)', describeHerokuError(r.error))];
-    const list = (Array.isArray(r.value) ? r.value : []).filter((p) => p && typeof p.id === 'string' && typeof p.name === 'string');
+    const r = listOf(await this.deps.store.readAccount('pipelines'));
+    if (r.error) return r.error.id === 'no_token' ? [] : [message('pipelines/error', 'Could not list pipelines (click to retry)', describeHerokuError(r.error))];
+    const list = r.list.filter((p) => p && typeof p.id === 'string' && typeof p.name === 'string');
     if (list.length === 0) return [message('pipelines/none', 'No pipelines')];
-    return list.sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ kind: 'pipeline', id: p.id, name: p.name, ...(p.generation?.name ? { generation: p.generation.name } : {}) }));
+    return [...list].sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ kind: 'pipeline', id: p.id, name: p.name, ...(p.generation?.name ? { generation: p.generation.name } : {}) }));
   }
 
-  private appsOf(pipelineId: string): Promise<PipelineApps> {
-    let p = this.apps.get(pipelineId);
-    if (!p) {
-      p = (async () => {
-        const o = { signal: this.deps.signal };
-        const [couplings, releases] = await Promise.all([this.deps.api.couplings(pipelineId, o), this.deps.api.latestReleases(pipelineId, o)]);
-        const names = new Map<string, string>();
-        if (releases.ok) for (const r of releases.value) if (typeof r?.app?.name === 'string') names.set(r.app.id, r.app.name);
-        const unnamed = couplings.ok ? couplings.value.filter((c) => typeof c?.app?.id === 'string' && !names.has(c.app.id)) : [];
-        await Promise.all(unnamed.map(async (c) => {
-          const a = await this.deps.api.app(c.app.id, o);
-          if (a.ok && typeof a.value.name === 'string') names.set(c.app.id, a.value.name);
-        }));
-        return { couplings, releases, names };
-      })();
-      this.apps.set(pipelineId, p);
+  private async appsOf(pipelineId: string): Promise<PipelineApps> {
+    const { store } = this.deps;
+    if (!this.expanded.has(pipelineId)) {
+      this.expanded.add(pipelineId);
+      this.updateWants();
     }
-    return p;
+    const [c, r] = await Promise.all([store.readPipeline(pipelineId, 'couplings'), store.readPipeline(pipelineId, 'latestReleases')]);
+    const couplings = listOf(c);
+    const releases = listOf(r).list;
+    const names = new Map<string, string>();
+    for (const rel of releases) if (typeof rel?.app?.name === 'string') names.set(rel.app.id, rel.app.name);
+    // Apps no release names (a review app with no release yet): their app slice, by id.
+    const unnamed = couplings.list.filter((x) => typeof x?.app?.id === 'string' && !names.has(x.app.id));
+    await Promise.all(unnamed.map(async (x) => {
+      const a = await store.read(x.app.id, 'app');
+      if (typeof a.value?.name === 'string') names.set(x.app.id, a.value.name);
+    }));
+    return { couplings: couplings.list, releases, names, ...(couplings.error ? { error: couplings.error } : {}) };
   }
 
   private async stages(n: Extract<PipelineTreeNode, { kind: 'pipeline' }>): Promise<PipelineTreeNode[]> {
     const a = await this.appsOf(n.id);
-    if (!a.couplings.ok) return [message(`pipeline/${n.id}/error`, 'Could not read the apps (click to retry)', describeHerokuError(a.couplings.error))];
-    const stages = STAGE_ORDER.map((stage) => ({ stage, count: a.couplings.ok ? a.couplings.value.filter((c) => c?.stage === stage).length : 0 })).filter((s) => s.count > 0);
+    if (a.error) return [message(`pipeline/${n.id}/error`, 'Could not read the apps (click to retry)', describeHerokuError(a.error))];
+    const stages = STAGE_ORDER.map((stage) => ({ stage, count: a.couplings.filter((c) => c?.stage === stage).length })).filter((s) => s.count > 0);
     if (stages.length === 0) return [message(`pipeline/${n.id}/empty`, 'No apps in this pipeline')];
     return stages.map((s) => ({ kind: 'stage', pipelineId: n.id, pipelineName: n.name, stage: s.stage, count: s.count }));
   }
 
   private async stageApps(n: Extract<PipelineTreeNode, { kind: 'stage' }>): Promise<PipelineTreeNode[]> {
     const a = await this.appsOf(n.pipelineId);
-    const couplings = a.couplings.ok ? a.couplings.value.filter((c) => c?.stage === n.stage && typeof c.app?.id === 'string') : [];
-    const rels = a.releases.ok ? a.releases.value : [];
+    const couplings = a.couplings.filter((c) => c?.stage === n.stage && typeof c.app?.id === 'string');
+    const rels = a.releases;
     return couplings.map((c): PipelineTreeNode => {
       const rel = releaseSummary(rels.find((r) => r?.app?.id === c.app.id));
       return {
@@ -136,6 +177,8 @@ export class PipelinesTree implements vscode.TreeDataProvider<PipelineTreeNode>,
   }
 
   dispose(): void {
+    for (const d of this.subs) d.dispose();
+    this.deps.store.want(OWNER, []);
     this.changed.dispose();
   }
 }

@@ -75,6 +75,31 @@ describe('core/state: the app-state store', () => {
     assert.deepEqual(await store.refreshWanted(), { slices: 0, failures: 0 });
   });
 
+  it('pipelines: the list, a pipeline\'s couplings and latest releases are slices; an app change re-reads the wanted latest releases and says so', async () => {
+    const list = await store.readAccount('pipelines');
+    const p = list.value?.[0];
+    assert.ok(p, 'the seed has a pipeline');
+    const [couplings, latest] = await Promise.all([store.readPipeline(p.id, 'couplings'), store.readPipeline(p.id, 'latestReleases'), store.readPipeline(p.id, 'couplings')]);
+    assert.ok((couplings.value?.length ?? 0) > 0);
+    assert.equal(gets(`/pipelines/${p.id}/pipeline-couplings`), 1, 'one read shared');
+    const coupled = couplings.value!.find((c) => c.stage !== 'review')!;
+    const app = latest.value!.find((r) => r.app.id === coupled.app.id)!.app.name!;
+    const seenChanges: string[][] = [];
+    store.onDidChangePipeline((c) => seenChanges.push([c.pipeline, ...c.slices]));
+    store.want('pipelines-view', [{ pipeline: p.id, slices: ['couplings', 'latestReleases'] }]);
+    const before = latest.value!.find((r) => r.app.id === coupled.app.id)!.version;
+    const rolled = await heroku.client().client.releases(app, 2);
+    assert.ok(rolled.ok && rolled.value.length >= 2, 'the app has two releases to roll back to');
+    assert.ok((await heroku.client().client.rollback(app, rolled.value[1].id)).ok);
+    await store.changed(app);
+    assert.deepEqual(seenChanges, [[p.id, 'latestReleases']], 'the couplings did not change');
+    const after = store.readPipeline(p.id, 'latestReleases');
+    assert.equal((await after).value!.find((r) => r.app.id === coupled.app.id)!.version, before + 1);
+    store.invalidatePipelines();
+    await store.readPipeline(p.id, 'couplings');
+    assert.equal(gets(`/pipelines/${p.id}/pipeline-couplings`), 2, 'read again after invalidatePipelines');
+  });
+
   it('backs off a failing slice: tried again after 2, then 4 intervals; the last good value stays', async () => {
     store.freshForMs = 10_000;
     store.want('view', [{ app: 'dana-blog', slices: ['dynos'] }]);
