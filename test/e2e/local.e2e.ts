@@ -21,6 +21,9 @@ describe('e2e: run the Procfile locally', function () {
     port = await freePort();
     appendFileSync(join(wb.workspace, '.env'), `PORT=${port}\n`);
   });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot(`local-failed-${this.currentTest.title.slice(0, 30)}`).catch(() => undefined);
+  });
   after(async () => {
     await wb?.runCommand('Heroku: Stop All Local Processes').catch(() => undefined);
     await wb?.close();
@@ -33,9 +36,13 @@ describe('e2e: run the Procfile locally', function () {
     await widget.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'All processes' }).waitFor({ state: 'visible', timeout: 30_000 });
     await page.keyboard.press('Enter');
     // Signed in with the workspace's app: the environment is asked for next (.env, as heroku local, comes first).
-    const envPick = page.locator('.quick-input-widget', { hasText: /Environment for the processes/ });
-    await envPick.locator('.quick-input-list .monaco-list-row.focused', { hasText: '.env' }).waitFor({ state: 'visible', timeout: 30_000 });
-    await page.keyboard.press('Enter');
+    // Asked only once the sign-in has been read: when it is not there in a while, the run went ahead with .env.
+    const envPick = page.locator('.quick-input-widget input[placeholder^="Environment for the processes"]');
+    if (await envPick.waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false)) {
+      await widget.locator('.quick-input-list .monaco-list-row.focused', { hasText: "the folder's .env file" }).waitFor({ state: 'visible', timeout: 30_000 });
+      await page.keyboard.press('Enter');
+    }
+    await widget.waitFor({ state: 'hidden', timeout: 30_000 });
 
     const sidebar = await wb.openHerokuSidebar();
     // The Apps and Pipelines views are collapsed, so Local Processes has the room.
@@ -48,6 +55,14 @@ describe('e2e: run the Procfile locally', function () {
     await treeRow(pane, 'web.1').filter({ hasText: `running · :${port} · pid` }).waitFor({ state: 'visible', timeout: 60_000 });
     await treeRow(pane, 'worker.1').filter({ hasText: `running · :${port + 100} · pid` }).waitFor({ state: 'visible', timeout: 60_000 });
     await treeRow(pane, 'release.1').filter({ hasText: 'exited (code 0)' }).waitFor({ state: 'visible', timeout: 30_000 });
+    // A wider side bar, so each row's description (state, port, pid, uptime) reads whole: its edge is dragged.
+    const box = await sidebar.boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width + 260, box.y + box.height / 2, { steps: 8 });
+      await page.mouse.up();
+    }
     const web = treeRow(pane, 'web.1');
     assert.match(await web.innerText(), new RegExp(`running · :${port} · pid \\d+ · up <1m`));
     // The pointer on web.1 brings out its inline buttons: Open in Browser (a running web process with a port) first.

@@ -2,7 +2,7 @@
 // on $PORT, greeting from .env) and worker run, each with its terminal; one is restarted, one stopped with Ctrl+C
 // typed in its terminal, then all are stopped and no pid is left. Also: control sequences a process prints reach
 // its terminal escaped (colours kept), the view's rows (uptime, Open in Browser), the combined output channel, the
-// env files pick, the "Run locally" lenses, and tasks.json tasks of the `heroku` type and its alias `heroku-local`.
+// env files pick, Save to .env… after a run with the app's config vars, the "Run locally" lenses, and tasks.json tasks of the `heroku` type and its alias `heroku-local`.
 // The test hook heroku.local.testState (registered outside ExtensionMode.Production) gives the processes, the
 // view's rows, the combined output and what each terminal was written.
 import * as assert from 'node:assert';
@@ -154,7 +154,7 @@ describe('local: run the Procfile in VS Code', function () {
   });
 
   it('runs with the config vars of the workspace app when asked (over .env), and shows none of their values', async () => {
-    ext.ui();
+    const ui = ext.ui();
     await ext.services.state.read(ext.app, 'config');
     const config = ext.services.state.secretConfig(ext.app) ?? {};
     const key = Object.keys(config).find((k) => /^[A-Z_]+$/.test(k) && config[k].length >= 8);
@@ -172,6 +172,30 @@ describe('local: run the Procfile in VS Code', function () {
     const plain = text.replace(/\x1b\[[0-9;]*m/g, '');
     assert.ok(plain.includes(`${key} set: true GREETING: from the sub-folder .env\r\n`), JSON.stringify(text));
     assert.ok(!text.includes(config[key]), 'the terminal shows no config value');
+    assert.ok(ui.infos.some((i) => i.startsWith(`Running with the ${Object.keys(config).length} config vars of ${ext.app}, held in memory only.`)), ui.infos.join(' | '));
+  });
+
+  it('after a run with the config vars, Save to .env… writes them into that folder\'s .env only after a modal yes, showing no value', async () => {
+    await ext.services.state.read(ext.app, 'config');
+    const config = ext.services.state.secretConfig(ext.app) ?? {};
+    const keys = Object.keys(config).filter((k) => config[k].length >= 8);
+    assert.ok(keys.length > 0, 'the app has config vars with values of 8 characters or more');
+    const file = join(folder, 'ansi', '.env');
+    const before = readFileSync(file, 'utf8');
+    const no = ext.ui([undefined]);
+    await vscode.commands.executeCommand('heroku.local.saveConfigToEnv');
+    assert.strictEqual(readFileSync(file, 'utf8'), before, 'nothing written without a yes');
+    assert.strictEqual(no.asked.length, 1);
+    assert.match(no.asked[0], new RegExp(`^warn: Write the config vars of ${ext.app} into .*ansi/\\.env\\?$`));
+    const yes = ext.ui(['Write']);
+    const out = await vscode.commands.executeCommand<{ written: boolean; changes: number }>('heroku.local.saveConfigToEnv');
+    assert.strictEqual(out?.written, true);
+    const after = readFileSync(file, 'utf8');
+    assert.ok(after.startsWith('GREETING=from the sub-folder .env\n'), 'the file\'s own lines are kept');
+    for (const k of keys) assert.ok(after.includes(`${k}=`) && after.includes(config[k].slice(0, 8)), `${k} written`);
+    for (const said of [...no.asked, ...yes.asked, ...yes.infos]) {
+      for (const k of keys) assert.ok(!said.includes(config[k]), `no value of ${k} in: ${said}`);
+    }
   });
 
   it('with several .env* files, asks which (in order, a later one winning) and remembers the choice', async () => {

@@ -9,3 +9,5 @@ export const UPTIME_REFRESH_MS = 30_000;
 /** Set while any local process runs (the view's "Stop All" button). */
 export const ANY_RUNNING_KEY = 'heroku.local.anyRunning';
 export const LOCAL_TEST_STATE = 'heroku.local.testState';
+/** Writes the config vars a run was given into the Procfile folder's .env (a modal yes first; values never shown). */
+export const SAVE_ENV = 'heroku.local.saveConfigToEnv';

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ProcessRow } from '../../core/runner/rows';
 import { lazyBundle } from '../lazy-bundle';
 import type { Services } from '../services';
-import { ANY_RUNNING_KEY, LOCAL_TASK_ALIAS, LOCAL_TASK_TYPE, LOCAL_TEST_STATE, LOCAL_VIEW, UPTIME_REFRESH_MS } from './ids';
+import { ANY_RUNNING_KEY, LOCAL_TASK_ALIAS, LOCAL_TASK_TYPE, LOCAL_TEST_STATE, LOCAL_VIEW, SAVE_ENV, UPTIME_REFRESH_MS } from './ids';
 import type { LocalFeature, LocalTaskDefinition } from './lazy';
 import { LocalLensProvider } from './lens';
 import { LocalTaskProvider } from './tasks';
@@ -76,6 +76,7 @@ export function registerLocal(services: Services): vscode.Disposable {
     commands.register('heroku.local.showOutput', (ctx, arg) => get().showOutput(ctx, arg)),
     commands.register('heroku.local.openInBrowser', (ctx, arg) => get().openInBrowser(ctx, arg)),
     commands.register('heroku.local.showCombinedOutput', () => get().showCombinedOutput()),
+    commands.register(SAVE_ENV, (ctx, arg) => get().saveConfigToEnv(ctx, arg)),
     vscode.window.createTreeView(LOCAL_VIEW, { treeDataProvider: tree }),
     tree,
     vscode.tasks.registerTaskProvider(LOCAL_TASK_TYPE, new LocalTaskProvider(services, LOCAL_TASK_TYPE, taskTerminal)),

@@ -4,6 +4,8 @@
 // process, and the combined output (one output channel for every process, created when first shown).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { summarizeChanges } from '../../core/env/diff';
+import { planPull } from '../../core/env/sync';
 import { CombinedOutput } from '../../core/runner/combined';
 import { processRows, type ProcessRow } from '../../core/runner/rows';
 import { readProcfileTypes, type ProcessType } from '../../core/runner/procfile-types';
@@ -12,7 +14,8 @@ import { LocalSession, type LocalProcess } from '../../core/runner/session';
 import { UserCancelled, UserFacingError, type CommandContext } from '../commands';
 import type { Services } from '../services';
 import { requireTrust, untrustedMessage } from '../trust';
-import { planRun } from './inputs';
+import { SAVE_ENV } from './ids';
+import { planRun, type HeldConfig } from './inputs';
 import { ProcessTerminal } from './process-terminal';
 import { askRun } from './run-command';
 import { TaskTerminal } from './task-terminal';
@@ -46,6 +49,8 @@ export interface LocalFeature extends vscode.Disposable {
   openInBrowser(ctx: CommandContext, arg: unknown): Promise<{ url: string }>;
   /** The output channel of every process's lines, `HH:MM:SS web.1 | line`. */
   showCombinedOutput(): void;
+  /** After a run with the app's config vars: writes them into that folder's .env, after a modal yes. */
+  saveConfigToEnv(ctx: CommandContext, arg: unknown): Promise<{ written: boolean; changes: number }>;
   rows(): ProcessRow[];
   taskTerminal(definition: LocalTaskDefinition, folder: string): vscode.Pseudoterminal;
   /** A workspace folder went: what runs from it stops. */
@@ -54,6 +59,7 @@ export interface LocalFeature extends vscode.Disposable {
 }
 
 const WHAT = 'Running the Procfile locally';
+const SAVE_LABEL = 'Save to .env…';
 const WHY = 'runs the commands of this workspace\'s Procfile on this machine';
 
 export function createLocalFeature(services: Services, changed: () => void): LocalFeature {
@@ -62,6 +68,8 @@ export function createLocalFeature(services: Services, changed: () => void): Loc
     stopAllWhenOneExits: () => vscode.workspace.getConfiguration('heroku.local').get<boolean>('stopAllWhenOneExits', false) === true,
   });
   const combined = new CombinedOutput(session, services.clock);
+  /** The config vars the last run in each folder was given (in memory only, for Save to .env…). */
+  const held = new Map<string, HeldConfig>();
   let channel: vscode.OutputChannel | undefined;
   const terminals = new Map<string, ProcessTerminal>();
   /** Runs of the command (each process gets its terminal); a task's run writes to the task's terminal. */
@@ -124,6 +132,14 @@ export function createLocalFeature(services: Services, changed: () => void): Loc
       }
       const first = plan.processes[0]?.name ?? plan.release?.name;
       if (first) terminalFor(first).terminal.show(true);
+      if (planned.config) {
+        held.set(cwd, planned.config);
+        const n = Object.keys(planned.config.vars).length;
+        void ctx.ui.showInformationMessage(`Running with the ${n} config var${n === 1 ? '' : 's'} of ${planned.config.app}, held in memory only.`, SAVE_LABEL)
+          .then((a) => { if (a === SAVE_LABEL) void vscode.commands.executeCommand(SAVE_ENV, { cwd }); });
+      } else {
+        held.delete(cwd);
+      }
       return { started: outcome.started };
     },
     async restart(ctx, arg) {
@@ -144,6 +160,38 @@ export function createLocalFeature(services: Services, changed: () => void): Loc
       const uri = await vscode.env.asExternalUri(vscode.Uri.parse(`http://localhost:${p.port}`));
       await vscode.env.openExternal(uri);
       return { url: uri.toString(true) };
+    },
+    async saveConfigToEnv(ctx, arg) {
+      const given = typeof arg === 'object' && arg !== null && typeof (arg as { cwd?: unknown }).cwd === 'string' ? (arg as { cwd: string }).cwd : undefined;
+      const folders = given ? [given] : [...held.keys()];
+      if (folders.length === 0) throw new UserFacingError('No local run has the config vars of an app: run the Procfile locally with them first.');
+      let cwd = folders[0];
+      if (folders.length > 1) {
+        const pick = await ctx.ui.showQuickPick(folders.map((f) => ({ label: vscode.workspace.asRelativePath(path.join(f, '.env')), folder: f })), { placeHolder: 'Save the config vars into which .env?' });
+        if (!pick) throw new UserCancelled();
+        cwd = pick.folder;
+      }
+      const config = held.get(cwd);
+      if (!config) throw new UserFacingError(`No local run in ${vscode.workspace.asRelativePath(cwd)} has the config vars of an app.`);
+      const file = path.join(cwd, '.env');
+      const rel = vscode.workspace.asRelativePath(file);
+      const before = await services.fs.readText(file);
+      const { after, changes } = planPull(before, config.vars);
+      if (changes.length === 0) {
+        void ctx.ui.showInformationMessage(`${rel} already has the config vars of ${config.app}.`);
+        return { written: false, changes: 0 };
+      }
+      // The question names keys and counts, never a value.
+      const answer = await ctx.ui.showWarningMessage(`Write the config vars of ${config.app} into ${rel}?`, {
+        modal: true,
+        detail: `${summarizeChanges(changes)}. The values are written into the file as Heroku has them (secrets on disk: keep .env out of git); comments, order and keys only in the file are kept.`,
+      }, 'Write');
+      if (answer !== 'Write') throw new UserCancelled();
+      if ((await services.fs.readText(file)) !== before) throw new UserFacingError(`${rel} changed meanwhile; nothing was written. Try again.`);
+      await services.fs.writeTextAtomic(file, after);
+      ctx.log.info(`saved ${changes.length} config var change(s) of ${config.app} into ${rel}`);
+      void ctx.ui.showInformationMessage(`Wrote ${summarizeChanges(changes)} to ${rel}.`);
+      return { written: true, changes: changes.length };
     },
     showCombinedOutput() {
       if (!channel) {
