@@ -52,9 +52,6 @@ describe('e2e: run the Procfile locally', function () {
       if (expanded !== (title === 'Local Processes')) await header.click();
     }
     const pane = sidebar.locator('.pane', { has: page.locator('.pane-header[aria-label^="Local Processes"]') }).first();
-    await treeRow(pane, 'web.1').filter({ hasText: `running · :${port} · pid` }).waitFor({ state: 'visible', timeout: 60_000 });
-    await treeRow(pane, 'worker.1').filter({ hasText: `running · :${port + 100} · pid` }).waitFor({ state: 'visible', timeout: 60_000 });
-    await treeRow(pane, 'release.1').filter({ hasText: 'exited (code 0)' }).waitFor({ state: 'visible', timeout: 30_000 });
     // A wider side bar, so each row's description (state, port, pid, uptime) reads whole: its edge is dragged.
     const box = await sidebar.boundingBox();
     if (box) {
@@ -63,6 +60,9 @@ describe('e2e: run the Procfile locally', function () {
       await page.mouse.move(box.x + box.width + 260, box.y + box.height / 2, { steps: 8 });
       await page.mouse.up();
     }
+    await treeRow(pane, 'web.1').filter({ hasText: `running · :${port} · pid` }).waitFor({ state: 'visible', timeout: 60_000 });
+    await treeRow(pane, 'worker.1').filter({ hasText: `running · :${port + 100} · pid` }).waitFor({ state: 'visible', timeout: 60_000 });
+    await treeRow(pane, 'release.1').filter({ hasText: 'exited (code 0)' }).waitFor({ state: 'visible', timeout: 30_000 });
     const web = treeRow(pane, 'web.1');
     assert.match(await web.innerText(), new RegExp(`running · :${port} · pid \\d+ · up <1m`));
     // The pointer on web.1 brings out its inline buttons: Open in Browser (a running web process with a port) first.
@@ -71,6 +71,8 @@ describe('e2e: run the Procfile locally', function () {
     await open.waitFor({ state: 'visible', timeout: 10_000 });
     assert.strictEqual(await treeRow(pane, 'worker.1').locator('.action-label[aria-label="Open in Browser"]').count(), 0, 'no browser for the worker');
     await settled(pane);
+    // The terminal shows its new size for a moment after the drag: not in the picture.
+    await page.locator('.terminal-overlay').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
     await wb.screenshot('local-processes');
     // The web process answers on its port with the .env greeting.
     assert.strictEqual(await (await fetch(`http://127.0.0.1:${port}/`)).text(), 'Hello from .env\n');
