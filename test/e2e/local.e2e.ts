@@ -72,7 +72,8 @@ describe('e2e: run the Procfile locally', function () {
     assert.strictEqual(await treeRow(pane, 'worker.1').locator('.action-label[aria-label="Open in Browser"]').count(), 0, 'no browser for the worker');
     await settled(pane);
     // The terminal shows its new size for a moment after the drag: not in the picture.
-    await page.locator('.terminal-overlay').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+    await page.locator('.terminal-resize-overlay.visible').waitFor({ state: 'detached', timeout: 10_000 });
+    await settled(page.locator('.part.panel').first());
     await wb.screenshot('local-processes');
     // The web process answers on its port with the .env greeting.
     assert.strictEqual(await (await fetch(`http://127.0.0.1:${port}/`)).text(), 'Hello from .env\n');

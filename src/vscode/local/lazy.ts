@@ -8,8 +8,8 @@ import { summarizeChanges } from '../../core/env/diff';
 import { planPull } from '../../core/env/sync';
 import { CombinedOutput } from '../../core/runner/combined';
 import { processRows, type ProcessRow } from '../../core/runner/rows';
-import { readProcfileTypes, type ProcessType } from '../../core/runner/procfile-types';
-import { RELEASE, runOrder, type Selection } from '../../core/runner/selection';
+import { readProcfileTypes } from '../../core/runner/procfile-types';
+import { taskSelection } from '../../core/runner/selection';
 import { LocalSession, type LocalProcess } from '../../core/runner/session';
 import { UserCancelled, UserFacingError, type CommandContext } from '../commands';
 import type { Services } from '../services';
@@ -29,14 +29,6 @@ export interface LocalTaskDefinition extends vscode.TaskDefinition {
   envFile?: string[];
   /** Run the Procfile's `release` process first (default: only when every process runs). */
   release?: boolean;
-}
-
-/** The processes a task definition asks for, among the Procfile's `types`. */
-function taskSelection(def: LocalTaskDefinition, types: readonly ProcessType[]): Selection {
-  const one = typeof def.process === 'string' && def.process ? def.process : undefined;
-  if (def.release === true) return one ? [RELEASE, one] : undefined;
-  if (def.release === false && !one) return runOrder(types).map((t) => t.name);
-  return one ? [one] : undefined;
 }
 
 export interface LocalFeature extends vscode.Disposable {
