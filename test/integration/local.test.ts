@@ -226,6 +226,34 @@ describe('local: run the Procfile in VS Code', function () {
     assert.ok(second.includes('A=from-env B=from-local\r\n'), JSON.stringify(second));
   });
 
+  it('heroku.local.stopAllWhenOneExits: off, a crash leaves the rest running; on, it stops them and their terminals say why', async () => {
+    mkdirSync(join(folder, 'ansi'), { recursive: true });
+    writeFileSync(join(folder, 'ansi', 'Procfile'), 'crash: node -e "setTimeout(() => process.exit(3), 500)"\nstay: node -e "setInterval(() => {}, 1000)"\n');
+    const config = vscode.workspace.getConfiguration('heroku.local');
+    const run = async () => {
+      ext.ui();
+      await vscode.commands.executeCommand('heroku.runLocal', { procfile: join(folder, 'ansi', 'Procfile'), all: true, env: 'dotenv', envFiles: [] });
+      return waitFor('crash.1 exited', async () => ((await proc('crash.1'))?.state === 'exited' ? true : undefined));
+    };
+    try {
+      await run();
+      // The session stops the rest in the same turn as it records the exit: 'stopping' would show already.
+      assert.strictEqual((await proc('stay.1'))?.state, 'running', 'off (the default): stay.1 keeps running');
+      assert.match((await state()).rows.find((r) => r.name === 'crash.1')?.description ?? '', /^exited \(code 3\)/);
+      await vscode.commands.executeCommand('heroku.local.stopAll');
+      await waitFor('stay.1 stopped', async () => ((await proc('stay.1'))?.state === 'exited' ? true : undefined));
+      await config.update('stopAllWhenOneExits', true, vscode.ConfigurationTarget.Workspace);
+      await waitFor('the setting read', async () => (vscode.workspace.getConfiguration('heroku.local').get('stopAllWhenOneExits') === true ? true : undefined));
+      await run();
+      const stay = await waitFor('stay.1 stopped by the crash', async () => { const p = await proc('stay.1'); return p?.state === 'exited' ? p : undefined; });
+      assert.strictEqual(stay.exit?.stoppedByUs, true);
+      assert.match((await state()).terminals['stay.1'] ?? '', /stopping stay\.1: crash\.1 exited with code 3 \(heroku\.local\.stopAllWhenOneExits\)/);
+    } finally {
+      await config.update('stopAllWhenOneExits', undefined, vscode.ConfigurationTarget.Workspace);
+      for (const t of vscode.window.terminals.filter((x) => x.name === 'crash.1 · local' || x.name === 'stay.1 · local')) t.dispose();
+    }
+  });
+
   it('"Run all locally" on the first line and "Run locally" on each process type', async () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(procfile));
     const lenses = await waitFor('the local lenses', async () => {
