@@ -51,8 +51,8 @@ export interface LocalFeature extends vscode.Disposable {
 }
 
 const WHAT = 'Running the Procfile locally';
-const SAVE_LABEL = 'Save to .env…';
 const WHY = 'runs the commands of this workspace\'s Procfile on this machine';
+const SAVE_LABEL = 'Save to .env…';
 
 export function createLocalFeature(services: Services, changed: () => void): LocalFeature {
   const session = new LocalSession(services.localIo(), {
