@@ -4,5 +4,5 @@
 export const INTERNAL_COMMANDS: readonly string[] = [
   'heroku.explorer.getChildren', 'heroku.explorer.loadMore', 'heroku.lint.useLfLineEndings', 'heroku.procfile.scale',
   'heroku.statusBar.refresh', 'heroku.pipelines.getChildren', 'heroku.pipeline.testState',
-  'heroku.logs.manage', 'heroku.logs.testState', 'heroku.local.testState',
+  'heroku.logs.manage', 'heroku.logs.testState', 'heroku.local.testState', 'heroku.local.saveConfigToEnv',
 ];

@@ -32,16 +32,7 @@ describe('e2e: deploy and a one-off dyno', function () {
 
   it('streams the deploy into the "Heroku Build: <app>" channel and ends with the new release', async () => {
     const { page } = wb;
-    // Right after start the palette may not list the extension's commands yet: ask again a few times.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await wb.runCommand('Heroku: Deploy…');
-        break;
-      } catch (err) {
-        if (attempt >= 5) throw err;
-        await page.waitForTimeout(2000);
-      }
-    }
+    await wb.runCommandWhenReady('Heroku: Deploy…');
     // The app pick lists the workspace's app first, then the account's; the demo workspace is a Node.js app, so
     // it goes to the seed's Node.js development app (the workspace remote's app may have another buildpack set).
     const pick = await quickInput(page);

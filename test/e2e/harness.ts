@@ -51,6 +51,8 @@ export interface Workbench {
   /** The fake Heroku (control endpoints under `${url}/__fake/`); undefined until scripts/fake-heroku.ts exists. */
   fake: { url: string; key: string } | undefined;
   runCommand(paletteTitle: string): Promise<void>;
+  /** runCommand, asked again a few times: right after start the palette may not list the extension's commands yet. */
+  runCommandWhenReady(paletteTitle: string): Promise<void>;
   openFile(relativePath: string): Promise<void>;
   /** Hovers `text` in the active editor and returns the hover's text. */
   hover(text: string): Promise<string>;
@@ -82,6 +84,16 @@ export async function launchWorkbench(o: LaunchOptions = {}): Promise<Workbench>
       app: server.app,
       fake: server.fake,
       runCommand: (title) => ui.runCommand(page, title),
+      runCommandWhenReady: async (title) => {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await ui.runCommand(page, title);
+          } catch (err) {
+            if (attempt >= 5) throw err;
+            await page.waitForTimeout(2000);
+          }
+        }
+      },
       openFile: (p) => ui.openFile(page, p),
       hover: (text) => ui.hover(page, text),
       openHerokuSidebar: () => ui.openHerokuSidebar(page),

@@ -2,7 +2,7 @@
 // what was asked and said. Put it on `services.commands.ui` (test/integration/extension.ts does, per test).
 //   new TestUserInput(['3', FIRST, 'Scale'])   // quick pick "3", the first item of the next, then the modal's "Scale"
 // Input boxes, quick picks and modal warnings take the next answer (undefined: dismissed); a quick pick answer is a
-// label, or a function of the labels offered. Notifications (information, non-modal warnings) take none: they
+// label, or a function of the labels offered (a pick of many: labels joined with ', '). Notifications (information, non-modal warnings) take none: they
 // are recorded and dismissed.
 import type * as vscode from 'vscode';
 import type { UserInput } from '../../src/vscode/commands';
@@ -49,8 +49,11 @@ export class TestUserInput implements UserInput {
     const labels = list.map((i) => i.label);
     this.offered.push(labels);
     const label = this.next(labels);
-    const item = list.find((i) => i.label === label);
-    return (o?.canPickMany && item ? [item] : item) as T | undefined;
+    if (o?.canPickMany) {
+      const chosen = label === undefined ? [] : label.split(', ').map((l) => list.find((i) => i.label === l)).filter((i): i is T => i !== undefined);
+      return (label === undefined ? undefined : chosen) as T | undefined;
+    }
+    return list.find((i) => i.label === label);
   }
 
   showWarningMessage(message: string, options: vscode.MessageOptions): Promise<string | undefined> {

@@ -21,6 +21,18 @@ function chosenTypes(types: readonly ProcessType[], selection: Selection): strin
   return selection ? all.filter((n) => selection.includes(n)) : all;
 }
 
+/**
+ * What a task asks for (`{ "type": "heroku", "process"?, "release"? }`): a process type, or all of them when absent;
+ * `release: true` runs the release process first (also before one type), `release: false` leaves it out of "all".
+ * By default `release` runs first only when everything runs (as heroku local).
+ */
+export function taskSelection(task: { process?: unknown; release?: unknown }, types: readonly ProcessType[]): Selection {
+  const one = typeof task.process === 'string' && task.process ? task.process : undefined;
+  if (task.release === true) return one ? [RELEASE, one] : undefined;
+  if (task.release === false && !one) return runOrder(types).map((t) => t.name);
+  return one ? [one] : undefined;
+}
+
 /** How a selection reads in a message: `web, worker (release first)`. */
 export function describeSelection(types: readonly ProcessType[], selection: Selection): string {
   const chosen = chosenTypes(types, selection);

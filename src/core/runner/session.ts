@@ -1,11 +1,14 @@
 // The local runner's processes in the editor: which run, their state (running, exited with a code, restarting),
 // their output (each keeps a bounded scrollback for a terminal opened later), and one process restarted or
-// stopped on its own. Processes outlive one another ('keep-running'): in the editor each has its own terminal and
-// row, so a crashed worker is shown as exited instead of taking the web process down with it (heroku local's
-// rule, right for one interleaved terminal). The supervisor (a port) does the process work.
+// stopped on its own. Processes outlive one another by default ('keep-running'): in the editor each has its own
+// terminal and row, so a crashed worker is shown as exited instead of taking the web process down with it. With
+// `stopAllWhenOneExits` (the heroku.local.stopAllWhenOneExits setting, read at each exit) a process that ends on its
+// own stops the rest of its run, as heroku local does. The supervisor (a port) does the process work; time (when a
+// process started, for its uptime) comes from the Clock port.
 import { Emitter } from '../event';
+import type { Clock } from '../heroku/ports';
 import type { IDisposable } from '../lifecycle';
-import { failed, type ProcessExit } from './exit';
+import { describeExit, failed, type ProcessExit } from './exit';
 import type { PlannedProcess } from './plan';
 import type { LocalIo, ProcessSupervisorPort, SupervisedExit } from './supervisor-port';
 
@@ -21,7 +24,13 @@ export interface LocalProcess {
   release: boolean;
   state: LocalState;
   pid?: number;
+  /** When the running process started (ms since the epoch, from the session's clock); unset when not running. */
+  startedAt?: number;
+  /** Its exit, while it is exited. */
   exit?: ProcessExit;
+  /** The latest exit of this row, kept across restarts (a restart's own stop does not count). */
+  lastExit?: ProcessExit;
+  /** Times it was restarted in this session (Restart, Enter in its terminal). */
   restarts: number;
   /** The run that started it (a task's terminal follows the processes of its own run). */
   run: number;
@@ -30,7 +39,8 @@ export interface LocalProcess {
 export type SessionEvent =
   | { kind: 'output'; name: string; text: string }
   | { kind: 'started'; name: string; pid: number }
-  | { kind: 'stopping' | 'restarting'; name: string }
+  | { kind: 'stopping'; name: string; /** Why, when not asked for directly (another process exited). */ cause?: string }
+  | { kind: 'restarting'; name: string }
   | { kind: 'exited'; name: string; exit: ProcessExit };
 
 export interface RunRequest {
@@ -57,6 +67,14 @@ function toExit(r: SupervisedExit): ProcessExit {
   return { name: r.id, code: r.code, signal: r.signal, stoppedByUs: r.stoppedByUs, ...(r.forced ? { forced: true } : {}), ...(r.spawnError !== undefined ? { spawnError: r.spawnError } : {}) };
 }
 
+export interface SessionOptions {
+  clock: Clock;
+  /** Between SIGTERM and SIGKILL (default 5000). */
+  graceMs?: number;
+  /** Read at each exit: true stops the other processes of a run when one of them ends on its own. */
+  stopAllWhenOneExits?: () => boolean;
+}
+
 export class LocalSession implements IDisposable {
   private readonly entries = new Map<string, Entry>();
   private readonly events = new Emitter<SessionEvent>();
@@ -71,7 +89,13 @@ export class LocalSession implements IDisposable {
   /** The list or a state changed (for the view). */
   readonly onDidChange = this.changes.event;
 
-  constructor(private readonly io: LocalIo, private readonly graceMs = 5000) {}
+  private readonly clock: Clock;
+  private readonly graceMs: number;
+
+  constructor(private readonly io: LocalIo, private readonly options: SessionOptions) {
+    this.clock = options.clock;
+    this.graceMs = options.graceMs ?? 5000;
+  }
 
   list(): LocalProcess[] {
     return [...this.entries.values()].map(({ env: _env, scrollback: _s, ...p }) => ({ ...p }));
@@ -123,11 +147,11 @@ export class LocalSession implements IDisposable {
     }
   }
 
-  async stop(name: string): Promise<void> {
+  async stop(name: string, cause?: string): Promise<void> {
     const e = this.entries.get(name);
     if (!e || e.state === 'exited') return;
     this.setState(e, 'stopping');
-    this.events.fire({ kind: 'stopping', name });
+    this.events.fire({ kind: 'stopping', name, ...(cause !== undefined ? { cause } : {}) });
     await this.sup?.stop(name);
   }
 
@@ -166,6 +190,7 @@ export class LocalSession implements IDisposable {
         const e = this.entries.get(id);
         if (!e) return;
         e.pid = pid;
+        e.startedAt = this.clock.now();
         e.exit = undefined;
         this.setState(e, 'running');
         this.events.fire({ kind: 'started', name: id, pid });
@@ -212,14 +237,26 @@ export class LocalSession implements IDisposable {
   private finished(name: string, exit: ProcessExit): void {
     const e = this.entries.get(name);
     if (!e) return;
+    const restarting = e.state === 'restarting';
     e.exit = exit;
     e.pid = undefined;
+    e.startedAt = undefined;
+    if (!restarting || !exit.stoppedByUs) e.lastExit = exit;
     // A restart's stop: the row says "restarting" until the new process has started.
-    if (e.state !== 'restarting' || exit.spawnError !== undefined) this.setState(e, 'exited');
+    if (!restarting || exit.spawnError !== undefined) this.setState(e, 'exited');
     this.events.fire({ kind: 'exited', name, exit });
     const waiting = this.waiters.get(name) ?? [];
     this.waiters.delete(name);
     for (const w of waiting) w(exit);
+    if (!restarting && !exit.stoppedByUs && !e.release && !this.disposed && this.options.stopAllWhenOneExits?.()) this.stopRunOf(e);
+  }
+
+  /** heroku local's rule: `e` ended on its own, so the other processes of its run stop. */
+  private stopRunOf(e: Entry): void {
+    const cause = `${e.name} ${describeExit(e.exit!)} (heroku.local.stopAllWhenOneExits)`;
+    for (const other of this.entries.values()) {
+      if (other !== e && other.run === e.run && other.state !== 'exited') void this.stop(other.name, cause);
+    }
   }
 
   private setState(e: Entry, state: LocalState): void {

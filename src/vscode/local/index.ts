@@ -1,5 +1,6 @@
 // Running the Procfile locally (as `heroku local`, but in the editor): the commands, the Local Processes view,
-// the `heroku-local` task type and the Procfile's "Run locally" lenses are registered here, in the main bundle;
+// the `heroku` task type (and its alias `heroku-local`) and the Procfile's "Run locally" lenses are registered
+// here, in the main bundle;
 // what they do lives in dist/local.js (./lazy.ts), required on the first command, task or running process. One
 // line in the composition root: ['local', registerLocal]. Every process stops when the extension does, and
 // when its workspace folder is removed.
@@ -7,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ProcessRow } from '../../core/runner/rows';
 import { lazyBundle } from '../lazy-bundle';
 import type { Services } from '../services';
-import { ANY_RUNNING_KEY, LOCAL_TASK_TYPE, LOCAL_TEST_STATE, LOCAL_VIEW } from './ids';
+import { ANY_RUNNING_KEY, LOCAL_TASK_ALIAS, LOCAL_TASK_TYPE, LOCAL_TEST_STATE, LOCAL_VIEW, SAVE_ENV, UPTIME_REFRESH_MS } from './ids';
 import type { LocalFeature, LocalTaskDefinition } from './lazy';
 import { LocalLensProvider } from './lens';
 import { LocalTaskProvider } from './tasks';
@@ -48,12 +49,23 @@ export function registerLocal(services: Services): vscode.Disposable {
   let feature: LocalFeature | undefined;
   let anyRunning = false;
   const tree = new LocalTree(() => feature?.rows() ?? []);
+  // The uptimes: a slow redraw, only while something runs (the clock's timers fire once: each tick sets the next).
+  let ticker: { dispose(): void } | undefined;
+  const tick = () => {
+    ticker = undefined;
+    if (!anyRunning) return;
+    tree.refresh();
+    ticker = services.clock.setTimer(tick, UPTIME_REFRESH_MS);
+  };
   const changed = () => {
     tree.refresh();
-    const running = (feature?.rows() ?? []).some((r) => r.contextValue === 'heroku.local.running');
+    const running = (feature?.rows() ?? []).some((r) => r.contextValue.startsWith('heroku.local.running'));
     if (running !== anyRunning) void vscode.commands.executeCommand('setContext', ANY_RUNNING_KEY, (anyRunning = running));
+    if (running && !ticker) ticker = services.clock.setTimer(tick, UPTIME_REFRESH_MS);
+    if (!running) { ticker?.dispose(); ticker = undefined; }
   };
   const get = () => (feature ??= bundle().createLocalFeature(services, changed));
+  const taskTerminal = (def: LocalTaskDefinition, folder: string) => get().taskTerminal(def, folder);
   const lens = new LocalLensProvider();
   const { commands } = services;
   const subs: vscode.Disposable[] = [
@@ -62,9 +74,13 @@ export function registerLocal(services: Services): vscode.Disposable {
     commands.register('heroku.local.stop', (ctx, arg) => get().stop(ctx, arg)),
     commands.register('heroku.local.stopAll', () => feature?.stopAll()),
     commands.register('heroku.local.showOutput', (ctx, arg) => get().showOutput(ctx, arg)),
+    commands.register('heroku.local.openInBrowser', (ctx, arg) => get().openInBrowser(ctx, arg)),
+    commands.register('heroku.local.showCombinedOutput', () => get().showCombinedOutput()),
+    commands.register(SAVE_ENV, (ctx, arg) => get().saveConfigToEnv(ctx, arg)),
     vscode.window.createTreeView(LOCAL_VIEW, { treeDataProvider: tree }),
     tree,
-    vscode.tasks.registerTaskProvider(LOCAL_TASK_TYPE, new LocalTaskProvider(services, (def: LocalTaskDefinition, folder: string) => get().taskTerminal(def, folder))),
+    vscode.tasks.registerTaskProvider(LOCAL_TASK_TYPE, new LocalTaskProvider(services, LOCAL_TASK_TYPE, taskTerminal)),
+    vscode.tasks.registerTaskProvider(LOCAL_TASK_ALIAS, new LocalTaskProvider(services, LOCAL_TASK_ALIAS, taskTerminal)),
     vscode.languages.registerCodeLensProvider({ pattern: '**/Procfile*', scheme: 'file' }, lens),
     lens,
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('heroku.procfile.codeLens')) lens.refresh(); }),
@@ -74,7 +90,7 @@ export function registerLocal(services: Services): vscode.Disposable {
   ];
   // Test hook (not in an installed extension): the processes and what each terminal was given, as data.
   if (services.context.extensionMode !== vscode.ExtensionMode.Production) {
-    subs.push(commands.register(LOCAL_TEST_STATE, () => feature?.testState() ?? { processes: [], terminals: {} }));
+    subs.push(commands.register(LOCAL_TEST_STATE, () => feature?.testState() ?? { processes: [], terminals: {}, rows: [], combined: '' }));
   }
-  return { dispose: () => { for (const d of subs.splice(0)) d.dispose(); feature?.dispose(); } };
+  return { dispose: () => { ticker?.dispose(); ticker = undefined; anyRunning = false; for (const d of subs.splice(0)) d.dispose(); feature?.dispose(); } };
 }

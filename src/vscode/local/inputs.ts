@@ -18,7 +18,13 @@ export interface RunInputs {
   app?: string;
 }
 
-export type Planned = { ok: true; plan: RunPlan; cwd: string; notes: string[] } | { ok: false; message: string };
+/** The app's config vars a run was given (held in memory only; never logged or shown). */
+export interface HeldConfig {
+  app: string;
+  vars: Record<string, string>;
+}
+
+export type Planned = { ok: true; plan: RunPlan; cwd: string; notes: string[]; config?: HeldConfig } | { ok: false; message: string };
 
 /** The editor's own variables that must not leak into an app (Electron would run a child Electron app as Node). */
 function processEnv(): Record<string, string | undefined> {
@@ -69,5 +75,5 @@ export async function planRun(services: Services, inputs: RunInputs): Promise<Pl
       : `environment: ${files.length ? files.join(', ') : 'no env file found'}`,
     ...plan.warnings.map(formatProblem),
   ];
-  return { ok: true, plan, cwd, notes };
+  return { ok: true, plan, cwd, notes, ...(config ? { config } : {}) };
 }

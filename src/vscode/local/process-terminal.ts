@@ -38,7 +38,7 @@ export class ProcessTerminal implements vscode.Pseudoterminal, vscode.Disposable
     switch (e.kind) {
       case 'output': return this.write(terminalLines(e.text));
       case 'started': return this.write(terminalNote(`started with pid ${e.pid}`));
-      case 'stopping': return this.write(terminalNote(`stopping ${this.name}…`));
+      case 'stopping': return this.write(terminalNote(`stopping ${this.name}${e.cause ? `: ${e.cause}` : ''}…`));
       case 'restarting': return this.write(terminalNote(`restarting ${this.name}…`));
       case 'exited': {
         const again = this.session.get(this.name)?.state === 'exited';

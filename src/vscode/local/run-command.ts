@@ -1,7 +1,9 @@
 // "Heroku: Run Procfile Locally": which Procfile (the active one, or the workspace folders'), which processes (all,
 // web first and release first, or some), which environment (the folder's .env as heroku local, or the config vars
-// of the workspace's Heroku app); then one terminal per process. From a CodeLens the processes are given and the
-// environment is the one last chosen for that Procfile.
+// of the workspace's Heroku app), and, when the folder has several .env* files, which of them (like heroku local
+// --env a,b: in the order listed, .env first, a later file's value winning; .env preselected, then the last choice);
+// then one terminal per process. From a CodeLens the processes are given and the environment and env files are the
+// ones last chosen for that Procfile.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { readProcfileTypes, type ProcessType } from '../../core/runner/procfile-types';
@@ -33,6 +35,27 @@ export function targetOf(arg: unknown): LocalTarget {
 }
 
 const ENV_KEY = (procfile: string) => `heroku.local.env.${procfile}`;
+const ENV_FILES_KEY = (procfile: string) => `heroku.local.envFiles.${procfile}`;
+
+/** `.env` and `.env.<anything>` (not `.envrc`, direnv's). */
+const ENV_FILE = /^\.env(\..+)?$/;
+
+/** The env files beside the Procfile, in the order they apply: .env first, then by name. */
+function envFilesIn(services: Services, dir: string): string[] {
+  const names = (services.fs.folderEntries(dir) ?? []).filter((n) => ENV_FILE.test(n) && services.fs.fileExistsUnder(dir, n));
+  return names.sort((a, b) => (a === '.env' ? -1 : b === '.env' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Which env files, when there are several; undefined: the default (.env). */
+async function pickEnvFiles(ctx: CommandContext, found: readonly string[], remembered: readonly string[] | undefined): Promise<string[]> {
+  const preselected = remembered?.filter((f) => found.includes(f)).length ? remembered : ['.env'];
+  const items = found.map((file, i) => ({ label: file, description: i === 0 ? 'applied first' : 'over the ones above', picked: preselected.includes(file) }));
+  const many = (await ctx.ui.showQuickPick(items, { placeHolder: 'Env files for the processes (a later one wins where they set the same variable)', canPickMany: true })) as unknown;
+  if (many === undefined) throw new UserCancelled();
+  const chosen = (Array.isArray(many) ? many : [many]) as vscode.QuickPickItem[];
+  const labels = new Set(chosen.map((c) => c.label));
+  return found.filter((f) => labels.has(f));
+}
 
 async function pickProcfile(ctx: CommandContext, services: Services): Promise<string> {
   const found = new Set<string>();
@@ -95,5 +118,16 @@ export async function askRun(ctx: CommandContext, services: Services, arg: unkno
   if (!target.env && !fromLens && app && services.heroku.getClient()) env = await pickEnv(ctx, app, remembered);
   if (env === 'app' && !app) throw new UserFacingError('This Procfile\'s folder has no Heroku git remote, so there is no app to take config vars from.');
   await state.update(ENV_KEY(procfile), env);
-  return { procfile, selection, app: env === 'app' ? app : undefined, envFiles: target.envFiles };
+  let envFiles = target.envFiles;
+  if (!envFiles) {
+    const found = envFilesIn(services, path.dirname(procfile));
+    const last = state.get<string[]>(ENV_FILES_KEY(procfile));
+    if (found.length > 1 && !fromLens) {
+      envFiles = await pickEnvFiles(ctx, found, last);
+      await state.update(ENV_FILES_KEY(procfile), envFiles);
+    } else if (found.length > 1 && last?.some((f) => found.includes(f))) {
+      envFiles = last.filter((f) => found.includes(f));
+    }
+  }
+  return { procfile, selection, app: env === 'app' ? app : undefined, envFiles };
 }

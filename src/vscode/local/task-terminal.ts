@@ -1,7 +1,8 @@
-// The terminal of a `heroku-local` task (tasks.json, Run Task): the processes of one run in one terminal, each
-// line prefixed with its coloured name as heroku local prints it, colours of the processes kept and every other
-// control sequence escaped. The processes are the session's (they show in the Local Processes view too). Ctrl+C
-// or terminating the task stops them; the task ends when all of them have ended, with the first failure's status.
+// The terminal of a `heroku` (or `heroku-local`) task (tasks.json, Run Task): the processes of one run in one
+// terminal, each line prefixed with its coloured name as heroku local prints it, colours of the processes kept and
+// every other control sequence escaped. The processes are the session's (they show in the Local Processes view
+// too). Ctrl+C or terminating the task stops them; the task ends when all of them have ended, with the first
+// failure's status.
 import * as vscode from 'vscode';
 import { describeExit, exitStatus, failed, type ProcessExit } from '../../core/runner/exit';
 import { colourCode, paint } from '../../core/runner/output';

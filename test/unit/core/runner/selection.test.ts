@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readProcfileTypes } from '../../../../src/core/runner/procfile-types';
-import { describeSelection, planSelection, runOrder, type Selection } from '../../../../src/core/runner/selection';
+import { describeSelection, planSelection, runOrder, taskSelection, type Selection } from '../../../../src/core/runner/selection';
 
 const PROCFILE = 'worker: node worker.js\nweb: node server.js\nrelease: node migrate.js\nclock: node clock.js\n';
 const types = readProcfileTypes('Procfile', PROCFILE).types;
@@ -49,5 +49,18 @@ describe('core/runner/selection', () => {
     const r = planSelection({ procfile: { file: 'Procfile', text: PROCFILE }, envFiles: [], processEnv: {} }, ['wbe']);
     assert.equal(r.ok, false);
     assert.match(r.ok ? '' : r.errors[0].message, /no process type `wbe`.*did you mean `web`/);
+  });
+
+  it('a heroku task: one type or all; release first by default only for all, or as its release flag says', () => {
+    assert.equal(taskSelection({}, types), undefined);
+    assert.deepEqual(taskSelection({ process: 'web' }, types), ['web']);
+    assert.deepEqual(taskSelection({ process: 'web', release: true }, types), ['release', 'web']);
+    assert.deepEqual(taskSelection({ release: false }, types), ['web', 'worker', 'clock']);
+    assert.equal(taskSelection({ release: true }, types), undefined);
+    assert.deepEqual(taskSelection({ process: 'web', release: false }, types), ['web']);
+    assert.equal(taskSelection({ process: 7, release: 'yes' }, types), undefined, 'values of other types are ignored');
+    const withRelease = plan(taskSelection({ process: 'web', release: true }, types));
+    assert.deepEqual([withRelease.release?.name, withRelease.processes.map((x) => x.name)], ['release.1', ['web.1']]);
+    assert.equal(plan(taskSelection({ release: false }, types)).release, undefined);
   });
 });

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { PlannedProcess } from '../../../../src/core/runner/plan';
 import { LocalSession, SCROLLBACK_CHARS, type SessionEvent } from '../../../../src/core/runner/session';
 import { createLocalIo } from '../../../../src/infra/process/local-io';
+import { FakeClock } from '../../../support/fake-clock';
 import { waitUntil } from '../../../support/wait';
 import { FIXTURES, NODE, POLL, fixture, liveWithMarker, newMarker } from '../../infra/process/helpers';
 
@@ -18,9 +19,13 @@ describe('core/runner/session (on infra/process)', function () {
   this.timeout(30000);
   let session: LocalSession;
   let events: SessionEvent[];
+  let clock: FakeClock;
+  let stopAll = false;
 
   beforeEach(() => {
-    session = new LocalSession(createLocalIo(), 1000);
+    clock = new FakeClock();
+    stopAll = false;
+    session = new LocalSession(createLocalIo(), { clock, graceMs: 1000, stopAllWhenOneExits: () => stopAll });
     events = [];
     session.onEvent((e) => events.push(e));
   });
@@ -66,6 +71,7 @@ describe('core/runner/session (on infra/process)', function () {
     assert.equal(states[0], 'restarting');
     assert.ok(!states.includes('exited'), `never shown as exited while restarting: ${states.join(',')}`);
     assert.equal(session.get('web.1')!.restarts, 1);
+    assert.equal(session.get('web.1')!.lastExit, undefined, 'a restart\'s own stop is not a last exit');
     const kinds = events.filter((e) => e.name === 'web.1' && e.kind !== 'output').map((e) => e.kind);
     assert.deepEqual(kinds, ['started', 'restarting', 'exited', 'started']);
     await session.stop('worker.1');
@@ -99,5 +105,53 @@ describe('core/runner/session (on infra/process)', function () {
     assert.ok(kept.length <= SCROLLBACK_CHARS, `${kept.length}`);
     assert.match(kept, /^line \d+\n/);
     assert.ok(kept.endsWith('line 29999\n'));
+  });
+
+  it('a process started now has its start time from the clock; a crash is kept as the last exit across a restart', async () => {
+    const a = newMarker();
+    await session.run({ cwd: FIXTURES, processes: [proc('web.1', `${NODE} ${fixture('sleeper.js')} ${a}`), proc('worker.1', `${NODE} ${fixture('print-env.js')} PORT --exit=3`)] });
+    await waitUntil('web running, worker exited', () => session.get('web.1')?.state === 'running' && session.get('worker.1')?.state === 'exited', POLL);
+    assert.equal(session.get('web.1')?.startedAt, clock.now());
+    assert.equal(session.get('worker.1')?.startedAt, undefined);
+    assert.equal(session.get('worker.1')?.lastExit?.code, 3);
+    await clock.advance(90_000);
+    assert.equal(session.get('web.1')?.startedAt, clock.now() - 90_000);
+    await session.restart('worker.1');
+    await waitUntil('worker exited again', () => session.get('worker.1')?.state === 'exited' && session.get('worker.1')!.restarts === 1, POLL);
+    assert.equal(session.get('worker.1')?.lastExit?.code, 3);
+    assert.equal(session.get('web.1')?.state, 'running', 'keep-running (the default): web outlives the worker');
+  });
+
+  it('with stopAllWhenOneExits, a process that ends on its own stops the rest of its run (heroku local), not other runs', async () => {
+    stopAll = true;
+    const a = newMarker();
+    const b = newMarker();
+    const other = newMarker();
+    await session.run({ cwd: FIXTURES, processes: [proc('other.1', `${NODE} ${fixture('sleeper.js')} ${other}`)] });
+    await session.run({ cwd: FIXTURES, processes: [proc('web.1', `${NODE} ${fixture('sleeper.js')} ${a}`), proc('clock.1', `${NODE} ${fixture('sleeper.js')} ${b}`), proc('worker.1', `${NODE} -e "setTimeout(() => process.exit(2), 300)"`)] });
+    await waitUntil('worker exited and the others stopped', () => ['web.1', 'clock.1', 'worker.1'].every((n) => session.get(n)?.state === 'exited'), POLL);
+    assert.equal(session.get('worker.1')?.exit?.code, 2);
+    assert.equal(session.get('web.1')?.exit?.stoppedByUs, true);
+    assert.equal(session.get('clock.1')?.exit?.stoppedByUs, true);
+    const stopping = events.filter((e) => e.kind === 'stopping');
+    assert.deepEqual(stopping.map((e) => e.name).sort(), ['clock.1', 'web.1']);
+    assert.match(stopping[0].kind === 'stopping' ? stopping[0].cause ?? '' : '', /^worker\.1 exited with code 2 \(heroku\.local\.stopAllWhenOneExits\)$/);
+    assert.deepEqual([...liveWithMarker(a), ...liveWithMarker(b)], []);
+    assert.equal(session.get('other.1')?.state, 'running', 'another run keeps running');
+    assert.ok(liveWithMarker(other).length >= 1);
+  });
+
+  it('stopping one process by hand never stops the others, whatever the setting', async () => {
+    stopAll = true;
+    const a = newMarker();
+    const b = newMarker();
+    await session.run({ cwd: FIXTURES, processes: [proc('web.1', `${NODE} ${fixture('sleeper.js')} ${a}`), proc('worker.1', `${NODE} ${fixture('sleeper.js')} ${b}`)] });
+    await waitUntil('both running', () => session.list().every((p) => p.state === 'running'), POLL);
+    await session.stop('worker.1');
+    assert.equal(session.get('worker.1')?.state, 'exited');
+    assert.equal(session.get('web.1')?.state, 'running');
+    await session.restart('web.1');
+    await waitUntil('web.1 running again', () => session.get('web.1')?.state === 'running', POLL);
+    assert.equal(session.get('web.1')?.restarts, 1);
   });
 });
