@@ -1,12 +1,12 @@
 // Tour stop: the Procfile run locally. A click on "Run all locally" above the Procfile's first line runs the
 // release phase, then web and worker, each in its own terminal; the Local Processes view lists them with their
-// state, port and pid (the pointer on worker.1 shows its Restart and Stop buttons), and web's terminal its output.
+// state, port, pid and uptime (the pointer on worker.1 shows its Restart and Stop buttons), and web's terminal its output.
 import type { TourStop } from '../tour';
 import * as ui from '../ui';
 
 export const localStop: TourStop = {
   name: 'local-run',
-  caption: 'Run the Procfile locally: one terminal per process, and the Local Processes view with state, port and pid',
+  caption: 'Run the Procfile locally: one terminal per process, and the Local Processes view with state, port, pid, uptime and restarts',
   async run(ctx) {
     const { page } = ctx;
     await ui.openFile(page, 'Procfile');
