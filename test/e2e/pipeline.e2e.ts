@@ -91,7 +91,7 @@ describe('e2e: pipeline diagram', function () {
     await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
   });
 
-  for (const [theme, file] of [['Dark Modern', 'pipeline-dark'], ['Light Modern', 'pipeline-light'], ['Dark High Contrast', 'pipeline-high-contrast']] as const) {
+  for (const [theme, file, kind] of [['Dark Modern', 'pipeline-dark', 'vscode-dark'], ['Light Modern', 'pipeline-light', 'vscode-light'], ['Dark High Contrast', 'pipeline-high-contrast', 'vscode-high-contrast']] as const) {
     it(`screenshot in ${theme}`, async () => {
       // The palette from the title bar (a webview keeps F1 to itself), then the theme picker by its command.
       await openPalette(wb.page);
@@ -107,7 +107,8 @@ describe('e2e: pipeline diagram', function () {
       await widget.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ state: 'visible', timeout: 30_000 });
       await wb.page.keyboard.press('Enter');
       await widget.waitFor({ state: 'hidden', timeout: 30_000 });
-      await wb.page.waitForTimeout(1000);
+      // The webview's body carries the theme's kind once VS Code has sent it the new colours.
+      await view.locator(`body.${kind}`).waitFor({ state: 'attached', timeout: 30_000 });
       const bg = await view.locator('body').evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
       const fg = await view.locator('body').evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).color);
       assert.notStrictEqual(bg, fg, 'text and background differ');
