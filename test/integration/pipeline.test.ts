@@ -5,15 +5,12 @@
 // Requests the page would send go through the test hook heroku.pipeline.testState({method, params}).
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { name, publisher } from '../../package.json';
 import type { PipelineDiagram, ReleaseTimeline } from '../../src/shared/pipeline-model';
 import type { Outcome, PromotionState } from '../../src/shared/pipeline-protocol';
-import type { UserInput } from '../../src/vscode/commands';
-import type { Services } from '../../src/vscode/services';
+import { useFakeHeroku } from '../support/use-fake-heroku';
 import { waitFor } from '../support/wait';
+import { useExtension } from './extension';
 
-const FAKE = process.env.HW_FAKE_HEROKU_URL ?? '';
-const KEY = process.env.HW_FAKE_HEROKU_KEY ?? '';
 
 interface TestState {
   pipelines: { query: string; seq: number; rendered?: { seq: number; cards: number }; promotions: PromotionState[]; diagram?: PipelineDiagram; complete: boolean }[];
@@ -24,23 +21,8 @@ interface TestState {
 const state = async (): Promise<TestState> => (await vscode.commands.executeCommand<TestState>('heroku.pipeline.testState'))!;
 const ask = async (method: string, params: unknown, app?: string): Promise<Outcome<unknown>> =>
   (await vscode.commands.executeCommand<Outcome<unknown>>('heroku.pipeline.testState', { method, params, app }))!;
-const control = (path: string, method: string, body?: unknown) => fetch(`${FAKE}/__fake/${path}`, {
-  method, headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-});
-const fakeState = async () => (await (await control('state', 'GET')).json()) as { apps: { id: string; name: string }[]; releases: { id: string; appId: string; version: number; description: string }[]; pipelines: { id: string; name: string }[] };
-
-/** Answers warnings with the next scripted answer and two-factor prompts with the demo code; records both. */
-class ScriptedUi implements UserInput {
-  readonly warnings: { message: string; detail?: string }[] = [];
-  constructor(private readonly answers: string[]) {}
-  showInputBox(): Promise<string | undefined> { return Promise.resolve('424242'); }
-  showQuickPick<T extends vscode.QuickPickItem>(items: T[] | Promise<T[]>): Promise<T | undefined> { return Promise.resolve(items).then((l) => l[0]); }
-  showWarningMessage(message: string, o: vscode.MessageOptions): Promise<string | undefined> {
-    this.warnings.push({ message, detail: o.detail });
-    return Promise.resolve(this.answers.shift());
-  }
-  showInformationMessage(): Promise<string | undefined> { return Promise.resolve(undefined); }
-}
+/** Two-factor prompts (acme-web-production needs it) take the demo code after the confirmation's answer. */
+const confirmThen2fa = (answer: string) => [answer, '424242'];
 
 /** The diagram once the page has drawn the newest model and `ok` holds for it. */
 async function drawn(what: string, ok: (d: PipelineDiagram) => boolean, ms = 30_000): Promise<PipelineDiagram> {
@@ -53,22 +35,11 @@ const card = (d: PipelineDiagram, app: string) => d.columns.flatMap((c) => c.car
 
 describe('pipeline: diagram, promotion, timeline in VS Code', function () {
   this.timeout(120_000);
-  let services: Services;
-  let originalUi: UserInput;
-
-  before(async () => {
-    assert.ok(FAKE && KEY, 'HW_FAKE_HEROKU_URL and HW_FAKE_HEROKU_KEY are set by the runner');
-    const api = (await vscode.extensions.getExtension(`${publisher}.${name}`)?.activate()) as { services: Services };
-    services = api.services;
-    await services.ready;
-    originalUi = services.commands.ui;
-    if (!services.heroku.getClient()) await services.heroku.signIn(KEY);
-    await waitFor('signed in', () => services.heroku.getClient() ?? undefined);
-  });
-  afterEach(async () => {
-    services.commands.ui = originalUi;
-    await control('faults', 'DELETE');
-  });
+  // One world for the whole suite: each test builds on what the one before left (the diagram, the timeline).
+  const heroku = useFakeHeroku({ resetEach: false });
+  const ext = useExtension(heroku);
+  const fakeState = () => heroku.control.state();
+  afterEach(() => heroku.control.clearFaults());
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -101,12 +72,11 @@ describe('pipeline: diagram, promotion, timeline in VS Code', function () {
     const dev = card(before, 'acme-web-dev');
     const staging = card(before, 'acme-web-staging');
     assert.ok(dev?.release && staging?.release);
-    const ui = new ScriptedUi(['Promote']);
-    services.commands.ui = ui;
+    const ui = ext.ui(confirmThen2fa('Promote'));
     const r = await ask('promote', { appId: dev.appId });
     assert.ok(r.ok, JSON.stringify(r));
-    assert.match(ui.warnings[0].message, new RegExp(`^Promote acme-web-dev v${dev.release.version}.* to acme-web-staging\\?$`));
-    assert.match(ui.warnings[0].detail ?? '', new RegExp(`acme-web-staging: v${staging.release.version}`));
+    assert.match(ui.modals[0].message, new RegExp(`^Promote acme-web-dev v${dev.release.version}.* to acme-web-staging\\?$`));
+    assert.match(ui.modals[0].detail ?? '', new RegExp(`acme-web-staging: v${staging.release.version}`));
     const end = r.value as PromotionState;
     assert.strictEqual(end.done, true);
     assert.strictEqual(end.failed, false, end.text);
@@ -125,16 +95,15 @@ describe('pipeline: diagram, promotion, timeline in VS Code', function () {
     const prod = card(d, 'acme-web-production');
     assert.ok(staging && prod);
     const message = 'Release command failed: rake db:migrate exited with 1';
-    const knob = await control('state', 'PATCH', { promotionFailures: { 'acme-web-production': message } });
-    assert.strictEqual(knob.status, 200, await knob.text());
-    services.commands.ui = new ScriptedUi(['Promote']);
+    await heroku.control.patchState({ promotionFailures: { 'acme-web-production': message } });
+    ext.ui(confirmThen2fa('Promote'));
     const r = await ask('promote', { appId: staging.appId });
     assert.ok(r.ok);
     const end = r.value as PromotionState;
     assert.strictEqual(end.failed, true);
     assert.strictEqual(end.targets[0].error, message);
     assert.match(end.text ?? '', /acme-web-production failed: Release command failed: rake db:migrate exited with 1/);
-    await control('state', 'PATCH', { promotionFailures: {} });
+    await heroku.control.patchState({ promotionFailures: {} });
   });
 
   it('shows review apps with branch and PR, the CI runs, and a failed run\'s output one request away', async () => {
@@ -163,14 +132,14 @@ describe('pipeline: diagram, promotion, timeline in VS Code', function () {
     assert.ok(withOutput && failed, 'the demo app has a release with output and a failed one');
     assert.ok(t.entries[0].current);
     // 404 twice (the phase has not started), then the output, slowly.
-    await control('faults', 'POST', [{ method: 'GET', path: `/__output/releases/${withOutput.id}`, status: 404, times: 2 },
-      { method: 'GET', path: `/__output/releases/${withOutput.id}`, delayMs: 800, times: 1 }]);
+    await heroku.control.addFaults({ method: 'GET', path: `/__output/releases/${withOutput.id}`, status: 404, times: 2 },
+      { method: 'GET', path: `/__output/releases/${withOutput.id}`, delayMs: 800, times: 1 });
     const r = await ask('releaseOutput', { app: 'acme-web-production', releaseId: withOutput.id }, 'acme-web-production');
     assert.ok(r.ok, JSON.stringify(r));
     const out = (await state()).outputs['Heroku Release Output: acme-web-production'] ?? '';
     assert.match(out, /Waiting for the release phase to start/);
     assert.match(out, new RegExp(`=== v${withOutput.version} succeeded\\.`));
-    const seen = (await (await control('requests', 'GET')).json()) as { path: string; status: number }[];
+    const seen = await heroku.control.requests();
     assert.ok(seen.filter((x) => x.path === `/__output/releases/${withOutput.id}` && x.status === 404).length >= 2, 'it retried the 404s');
     const f = await ask('releaseOutput', { app: 'acme-web-production', releaseId: failed.id }, 'acme-web-production');
     assert.ok(f.ok);
@@ -181,12 +150,11 @@ describe('pipeline: diagram, promotion, timeline in VS Code', function () {
     const t = (await state()).releases.find((x) => x.app === 'acme-web-production')?.timeline;
     const target = t?.entries.find((e) => e.rollback && e.kind === 'deploy');
     assert.ok(target);
-    const ui = new ScriptedUi(['Roll Back']);
-    services.commands.ui = ui;
+    const ui = ext.ui(confirmThen2fa('Roll Back'));
     const r = await ask('rollback', { app: 'acme-web-production', releaseId: target.id }, 'acme-web-production');
     assert.ok(r.ok && typeof r.value === 'string', JSON.stringify(r));
-    assert.match(ui.warnings[0].message, new RegExp(`^Roll acme-web-production back to v${target.version} \\(commit [0-9a-f]{7}\\)\\?$`));
-    assert.match(ui.warnings[0].detail ?? '', /Add-ons are not rolled back/);
+    assert.match(ui.modals[0].message, new RegExp(`^Roll acme-web-production back to v${target.version} \\(commit [0-9a-f]{7}\\)\\?$`));
+    assert.match(ui.modals[0].detail ?? '', /Add-ons are not rolled back/);
     const fs = await fakeState();
     const prodId = fs.apps.find((a) => a.name === 'acme-web-production')?.id;
     const newest = fs.releases.filter((x) => x.appId === prodId).sort((a, b) => b.version - a.version)[0];
@@ -198,13 +166,13 @@ describe('pipeline: diagram, promotion, timeline in VS Code', function () {
   });
 
   it('dropped and slow requests: the diagram shows what it read and a retry, and the retry fills it in', async () => {
-    await control('faults', 'POST', [{ method: 'GET', path: '/pipelines/*/latest-releases', drop: true, times: 20 },
-      { method: 'GET', path: '/apps/*/dynos', delayMs: 300 }]);
+    await heroku.control.addFaults({ method: 'GET', path: '/pipelines/*/latest-releases', drop: true, times: 20 },
+      { method: 'GET', path: '/apps/*/dynos', delayMs: 300 });
     await ask('retry', {});
     const broken = await drawn('a diagram with a failure', (x) => x.failures.some((f) => f.what === 'latest releases'));
     assert.ok(broken.columns.some((c) => c.cards.length > 0), 'the apps are still drawn');
     assert.ok(!card(broken, 'acme-web-staging')?.release, 'without the latest releases no release is shown');
-    await control('faults', 'DELETE');
+    await heroku.control.clearFaults();
     const r = await ask('retry', { retryKey: broken.failures[0].retryKey });
     assert.ok(r.ok);
     await drawn('the retry filled the releases in', (x) => x.failures.length === 0 && !!card(x, 'acme-web-staging')?.release);

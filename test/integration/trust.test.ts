@@ -5,41 +5,21 @@ import * as assert from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { name, publisher } from '../../package.json';
-import type { UserInput } from '../../src/vscode/commands';
-import type { Services } from '../../src/vscode/services';
+import type { TestUserInput } from '../support/test-user-input';
+import { useFakeHeroku } from '../support/use-fake-heroku';
 import { waitFor } from '../support/wait';
+import { useExtension } from './extension';
 
-const FAKE = process.env.HW_FAKE_HEROKU_URL ?? '';
-const KEY = process.env.HW_FAKE_HEROKU_KEY ?? '';
-
-/** Records warnings and answers every prompt with nothing. */
-class RecordingUi implements UserInput {
-  readonly warnings: string[] = [];
-  showInputBox(): Promise<string | undefined> { return Promise.resolve(undefined); }
-  showQuickPick<T extends vscode.QuickPickItem>(): Promise<T | undefined> { return Promise.resolve(undefined); }
-  showWarningMessage(m: string): Promise<string | undefined> { this.warnings.push(m); return Promise.resolve(undefined); }
-  showInformationMessage(): Promise<string | undefined> { return Promise.resolve(undefined); }
-}
-
-async function configVars(): Promise<unknown> {
-  const res = await fetch(`${FAKE}/__fake/state`, { headers: { Authorization: `Bearer ${KEY}` } });
-  assert.strictEqual(res.status, 200, 'fake state readable');
-  return ((await res.json()) as { configVars: unknown }).configVars;
-}
+/** The warnings a test's prompts saw, modal or not (the refusals answer nothing). */
+const warned = (ui: TestUserInput) => ui.asked.filter((a) => a.startsWith('warn: ')).map((a) => a.slice('warn: '.length));
 
 if (process.env.HW_TEST_UNTRUSTED === '1') {
   describe('workspace trust: Restricted Mode', function () {
     this.timeout(60_000);
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
-    let services: Services;
-
-    before(async () => {
-      assert.ok(FAKE && KEY, 'HW_FAKE_HEROKU_URL and HW_FAKE_HEROKU_KEY are set by the runner');
-      const api = (await vscode.extensions.getExtension(`${publisher}.${name}`)?.activate()) as { services: Services };
-      services = api.services;
-      await services.ready;
-    });
+    const heroku = useFakeHeroku({ resetEach: false });
+    const ext = useExtension(heroku, { signedIn: false });
+    const configVars = async () => (await heroku.control.state()).configVars;
 
     it('runs in an untrusted folder', () => {
       assert.strictEqual(vscode.workspace.isTrusted, false);
@@ -61,30 +41,18 @@ if (process.env.HW_TEST_UNTRUSTED === '1') {
 
     it('Push .env to App refuses, says why and how to trust, and sends nothing', async () => {
       const before = await configVars();
-      const ui = new RecordingUi();
-      const original = services.commands.ui;
-      services.commands.ui = ui;
-      try {
-        await vscode.commands.executeCommand('heroku.config.push', vscode.Uri.file(join(folder, '.env')));
-      } finally {
-        services.commands.ui = original;
-      }
-      assert.strictEqual(ui.warnings.length, 1, ui.warnings.join('\n'));
-      assert.match(ui.warnings[0], /^Push \.env to App is off in Restricted Mode: it sends the values of a \.env file in this workspace to a Heroku app, and this workspace is not trusted\. .*Manage Workspace Trust/);
+      const ui = ext.ui();
+      await vscode.commands.executeCommand('heroku.config.push', vscode.Uri.file(join(folder, '.env')));
+      assert.strictEqual(warned(ui).length, 1, ui.asked.join('\n'));
+      assert.match(warned(ui)[0], /^Push \.env to App is off in Restricted Mode: it sends the values of a \.env file in this workspace to a Heroku app, and this workspace is not trusted\. .*Manage Workspace Trust/);
       assert.deepStrictEqual(await configVars(), before);
     });
 
     it('Run Procfile Locally refuses, says why, and starts nothing', async () => {
-      const ui = new RecordingUi();
-      const original = services.commands.ui;
-      services.commands.ui = ui;
-      try {
-        await vscode.commands.executeCommand('heroku.runLocal', { procfile: join(folder, 'Procfile'), all: true, env: 'dotenv' });
-      } finally {
-        services.commands.ui = original;
-      }
-      assert.strictEqual(ui.warnings.length, 1, ui.warnings.join('\n'));
-      assert.match(ui.warnings[0], /^Running the Procfile locally is off in Restricted Mode: it runs the commands of this workspace's Procfile on this machine/);
+      const ui = ext.ui();
+      await vscode.commands.executeCommand('heroku.runLocal', { procfile: join(folder, 'Procfile'), all: true, env: 'dotenv' });
+      assert.strictEqual(warned(ui).length, 1, ui.asked.join('\n'));
+      assert.match(warned(ui)[0], /^Running the Procfile locally is off in Restricted Mode: it runs the commands of this workspace's Procfile on this machine/);
       const local = await vscode.commands.executeCommand<{ processes: unknown[] }>('heroku.local.testState');
       assert.deepStrictEqual(local?.processes, []);
     });
@@ -93,9 +61,9 @@ if (process.env.HW_TEST_UNTRUSTED === '1') {
       const fromFolder = (JSON.parse(readFileSync(join(folder, '.vscode', 'settings.json'), 'utf8')) as Record<string, string>)['heroku.apiUrl'];
       assert.ok(fromFolder, 'the folder sets heroku.apiUrl');
       const used = vscode.workspace.getConfiguration('heroku').get<string>('apiUrl');
-      assert.strictEqual(used, FAKE);
-      assert.strictEqual(services.heroku.state.apiUrl, new URL(FAKE).toString().replace(/\/+$/, ''));
-      assert.notStrictEqual(services.heroku.state.apiUrl, fromFolder);
+      assert.strictEqual(used, heroku.url);
+      assert.strictEqual(ext.services.heroku.state.apiUrl, new URL(heroku.url).toString().replace(/\/+$/, ''));
+      assert.notStrictEqual(ext.services.heroku.state.apiUrl, fromFolder);
     });
   });
 }

@@ -21,6 +21,8 @@ export class TestUserInput implements UserInput {
   readonly infos: string[] = [];
   /** Non-modal warnings (notifications). */
   readonly warnings: string[] = [];
+  /** Modal warnings (confirmations), with their detail. */
+  readonly modals: { message: string; detail?: string }[] = [];
   private readonly answers: Answer[];
 
   constructor(answers: readonly Answer[] = []) {
@@ -58,7 +60,10 @@ export class TestUserInput implements UserInput {
 
   showWarningMessage(message: string, options: vscode.MessageOptions): Promise<string | undefined> {
     this.asked.push(`warn: ${message}`);
-    if (options?.modal) return Promise.resolve(this.next());
+    if (options?.modal) {
+      this.modals.push({ message, ...(options.detail !== undefined ? { detail: options.detail } : {}) });
+      return Promise.resolve(this.next());
+    }
     this.warnings.push(message);
     return Promise.resolve(undefined);
   }
