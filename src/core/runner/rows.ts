@@ -1,18 +1,11 @@
 // The Local Processes view's rows, from the session's processes: what each says and which menu it gets. Pure.
 import { describeExit, exitStatus } from './exit';
+import type { ViewRow } from '../view-row';
 import type { LocalProcess } from './session';
 
-export interface ProcessRow {
+/** contextValue: `heroku.local.running` (stop, restart) or `heroku.local.exited` (restart). */
+export interface ProcessRow extends ViewRow {
   name: string;
-  label: string;
-  description: string;
-  tooltip: string;
-  /** A codicon id. */
-  icon: string;
-  /** A theme colour id for the icon, when the state has one. */
-  colour?: string;
-  /** `heroku.local.running` (stop, restart) or `heroku.local.exited` (restart). */
-  contextValue: string;
 }
 
 function stateText(p: LocalProcess): string {
