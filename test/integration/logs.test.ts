@@ -148,11 +148,16 @@ describe('logs: the Logs view, error-code hovers, scrollback', function () {
     assert.match(failed.tooltip, /^failed: .*(not found|Couldn't find)/im);
     const kinds = (await state()).rows.map((r) => r.contextValue); // earlier tests' tails stay, stopped
     assert.ok(kinds.lastIndexOf('heroku.logs.tail.running') < kinds.indexOf('heroku.logs.tail.ended'), `running rows first: ${kinds.join(', ')}`);
-    // Show from the row reveals the channel (it exists); Stop All (the view's title action) stops the rest.
+    // The row's inline actions take the row: Filter… asks (the row is no filter itself), Show reveals the channel.
+    const ui = ext.ui([(labels) => labels.find((l) => l.endsWith(' web.2'))]);
+    await vscode.commands.executeCommand('heroku.filterLogs', live);
+    assert.ok(ui.offered[0]?.includes('$(globe) router'), 'Filter… from the row offered the picker');
+    await waitFor('the row with the new filter', async () => ((await rowOf(APP))?.description.startsWith('dyno web.2 · ') ? true : undefined));
     await vscode.commands.executeCommand('heroku.logs.show', live);
+    // Stop All (the view's title action) stops the rest.
     await vscode.commands.executeCommand('heroku.logs.stopAll');
     const stopped = await waitFor('the stopped row', async () => { const r = await rowOf(APP); return r?.description.includes('· stopped ·') ? r : undefined; });
-    assert.match(stopped.description, /^dyno web\.1 · stopped · [\d,]+ lines$/, 'no rate once stopped');
+    assert.match(stopped.description, /^dyno web\.2 · stopped · [\d,]+ lines$/, 'no rate once stopped');
   });
 
   it('a hover on an error code in the channel (scheme output) gives its meaning and its Dev Center link', async () => {
