@@ -29,6 +29,7 @@ async function run(fake: FakeProcess, n: number): Promise<{ rate: number; append
     tailer: (r) => createLogTailer(() => client, 'bench')({ ...r, lines: 0 }),
     sink: { append: (text) => { chars += redactor.redact(text).length; appends++; } },
     timeOfDay: () => '00:00:00',
+    now: () => Date.now(),
     onChange: () => undefined,
     onError: (err) => { throw err; },
   });

@@ -21,6 +21,8 @@ export interface RequestMap {
   ciOutput: { params: { runId: string }; result: null };
   /** The release timeline of an app (opens the releases view). */
   openReleases: { params: { app: string }; result: null };
+  /** Tail an app's logs into its output channel (heroku.tailLogs). */
+  tailLogs: { params: { app: string }; result: null };
   /** Release-phase output of one release into an output channel (waits for the phase to start). */
   releaseOutput: { params: { app: string; releaseId: string }; result: null };
   /** Roll an app back to a release (the host asks for confirmation). */
@@ -63,7 +65,7 @@ export type HostMessage =
   | { type: 'promotion'; state: PromotionState }
   | { type: 'response'; requestId: number; result: Outcome<unknown> };
 
-const METHODS: readonly RequestName[] = ['retry', 'promote', 'diff', 'ciOutput', 'openReleases', 'releaseOutput', 'rollback', 'openExternal'];
+const METHODS: readonly RequestName[] = ['retry', 'promote', 'diff', 'ciOutput', 'openReleases', 'tailLogs', 'releaseOutput', 'rollback', 'openExternal'];
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length < 2048;
@@ -75,7 +77,8 @@ function validParams(method: RequestName, p: Record<string, unknown>): boolean {
     case 'promote': return str(p.appId);
     case 'diff': return str(p.sourceAppId) && str(p.targetAppId);
     case 'ciOutput': return str(p.runId);
-    case 'openReleases': return str(p.app);
+    case 'openReleases':
+    case 'tailLogs': return str(p.app);
     case 'releaseOutput':
     case 'rollback': return str(p.app) && str(p.releaseId);
     case 'openExternal': return str(p.url);

@@ -22,9 +22,9 @@ describe('e2e: Heroku explorer', function () {
     wb = await launchWorkbench();
     const sidebar = await wb.openHerokuSidebar();
     tree = sidebar.locator('.pane', { has: wb.page.locator('.pane-header[aria-label^="Apps"]') }).first();
-    // The Pipelines and Local Processes views share the container: collapsed, they leave the Apps tree the height
-    // the expanded app needs (a list row scrolled out of view is not in the DOM).
-    for (const title of ['Pipelines', 'Local Processes']) {
+    // The Pipelines, Local Processes and Logs views share the container: collapsed, they leave the Apps tree the
+    // height the expanded app needs (a list row scrolled out of view is not in the DOM).
+    for (const title of ['Pipelines', 'Local Processes', 'Logs']) {
       const header = sidebar.locator(`.pane-header[aria-label^="${title}"]`).first();
       await header.waitFor({ state: 'visible', timeout: 60_000 });
       if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();

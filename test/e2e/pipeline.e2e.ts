@@ -129,6 +129,31 @@ describe('e2e: pipeline diagram', function () {
     await view.locator('article.card .version').first().waitFor({ state: 'visible', timeout: 30_000 });
   });
 
+  it('a card\'s Logs button (keyboard) tails that app\'s logs into its output channel', async () => {
+    const card = view.locator('article.card[aria-label^="acme-web-staging,"]');
+    await card.focus();
+    for (let i = 0; i < 8; i++) {
+      await wb.page.keyboard.press('Tab');
+      const text = await view.locator(':focus').evaluate((el) => (el.tagName === 'BUTTON' ? el.textContent : '')).catch(() => '');
+      if (text === 'Logs') break;
+    }
+    const button = view.locator(':focus');
+    assert.strictEqual(await button.textContent(), 'Logs', 'Tab reaches the card\'s Logs button');
+    assert.strictEqual(await button.getAttribute('title'), 'Tail the logs of acme-web-staging in the output panel');
+    await wb.page.keyboard.press('Enter');
+    const panel = wb.page.locator('.part.panel');
+    // The Output view shows the app's channel (its picker names it) with the app's router lines.
+    const picker = panel.locator('select.monaco-select-box').first();
+    const shown = () => picker.evaluate((el) => { const s = el as unknown as { selectedIndex: number; options: { text: string }[] }; return s.options[s.selectedIndex]?.text ?? ''; }).catch(() => '');
+    for (const until = Date.now() + 60_000; Date.now() < until && (await shown()) !== 'Heroku Logs: acme-web-staging';) await wb.page.waitForTimeout(250);
+    assert.strictEqual(await shown(), 'Heroku Logs: acme-web-staging');
+    await panel.locator('.monaco-editor .view-line', { hasText: 'host=acme-web-staging-' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await wb.screenshot('pipeline-logs-button');
+    await wb.runCommand('Heroku: Stop All Log Tails');
+    await panel.locator('.monaco-editor .view-line', { hasText: '— log stream stopped: stopped by you —' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.runCommand('View: Toggle Panel Visibility'); // it is open: this closes it for the next pictures
+  });
+
   it('the xss seed: every payload shows as text in the diagram and the timeline, and nothing executes', async () => {
     const reset = await control('reset', 'POST', { seed: 'xss' });
     assert.strictEqual(reset.status, 200, await reset.text());

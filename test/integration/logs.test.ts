@@ -123,3 +123,73 @@ describe('logs: tails in output channels', function () {
     assert.deepStrictEqual((await state()).tails.find((t) => t.app === APP)?.filter, { dyno: 'web.2', source: 'heroku' });
   });
 });
+
+describe('logs: the Logs view, error-code hovers, scrollback', function () {
+  this.timeout(90_000);
+  const heroku = useFakeHeroku();
+  const ext = useExtension(heroku);
+  const rowOf = async (app: string) => (await state()).rows.find((r) => r.app === app);
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('heroku.logs.stopAll');
+    await waitFor('every tail stopped', async () => ((await state()).tails.every((t) => t.status === 'stopped') ? true : undefined));
+  });
+
+  it('one row per tail: filter, state, lines, rate; failed and stopped rows; Stop All from the view', async () => {
+    ext.ui();
+    await vscode.commands.executeCommand('heroku.logs.focus'); // the view is contributed and registered
+    await vscode.commands.executeCommand('heroku.tailLogs', { app: APP, dyno: 'web.1' });
+    await vscode.commands.executeCommand('heroku.tailLogs', 'no-such-app-4711');
+    const live = await waitFor('a live row with lines', async () => { const r = await rowOf(APP); return r && /· live · [\d,]+ lines? · [\d.,]+\/s$/.test(r.description) && !r.description.includes('· 0 lines') ? r : undefined; });
+    assert.match(live.description, /^dyno web\.1 · live · /);
+    assert.strictEqual(live.contextValue, 'heroku.logs.tail.running');
+    const failed = await waitFor('the failed row', async () => { const r = await rowOf('no-such-app-4711'); return r?.contextValue === 'heroku.logs.tail.ended' ? r : undefined; });
+    assert.match(failed.description, /^all lines · failed · 0 lines$/);
+    assert.match(failed.tooltip, /^failed: .*(not found|Couldn't find)/im);
+    const kinds = (await state()).rows.map((r) => r.contextValue); // earlier tests' tails stay, stopped
+    assert.ok(kinds.lastIndexOf('heroku.logs.tail.running') < kinds.indexOf('heroku.logs.tail.ended'), `running rows first: ${kinds.join(', ')}`);
+    // The row's inline actions take the row: Filter… asks (the row is no filter itself), Show reveals the channel.
+    const ui = ext.ui([(labels) => labels.find((l) => l.endsWith(' web.2'))]);
+    await vscode.commands.executeCommand('heroku.filterLogs', live);
+    assert.ok(ui.offered[0]?.includes('$(globe) router'), 'Filter… from the row offered the picker');
+    await waitFor('the row with the new filter', async () => ((await rowOf(APP))?.description.startsWith('dyno web.2 · ') ? true : undefined));
+    await vscode.commands.executeCommand('heroku.logs.show', live);
+    // Stop All (the view's title action) stops the rest.
+    await vscode.commands.executeCommand('heroku.logs.stopAll');
+    const stopped = await waitFor('the stopped row', async () => { const r = await rowOf(APP); return r?.description.includes('· stopped ·') ? r : undefined; });
+    assert.match(stopped.description, /^dyno web\.2 · stopped · [\d,]+ lines$/, 'no rate once stopped');
+  });
+
+  it('a hover on an error code in the channel (scheme output) gives its meaning and its Dev Center link', async () => {
+    ext.ui();
+    await heroku.control.logScript(APP, { mode: 'bulk', count: 400 });
+    await vscode.commands.executeCommand('heroku.tailLogs', APP);
+    await channelWhere(APP, 'an H12 line', (t) => t.includes('code=H12'));
+    const doc = await waitFor('the channel as a document', () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && d.getText().includes('code=H12')), 30_000);
+    assert.strictEqual(doc.languageId, 'heroku-log');
+    const line = doc.getText().split('\n').findIndex((l) => l.includes('code=H12'));
+    const col = doc.lineAt(line).text.indexOf('code=H12') + 'code='.length + 1;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, col));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*H12 · Request timeout\*\*/);
+    assert.ok(text.includes('(https://devcenter.heroku.com/articles/error-codes#h12-request-timeout)'), text);
+    const elsewhere = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 2));
+    assert.ok(!elsewhere.some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('Dev Center'))), 'no hover off a code');
+  });
+
+  it('heroku.logs.scrollback: a channel past the limit is cleared with a marker and the tail goes on', async () => {
+    ext.ui();
+    const config = vscode.workspace.getConfiguration('heroku');
+    await config.update('logs.scrollback', 100_000, vscode.ConfigurationTarget.Global);
+    try {
+      await heroku.control.logScript(APP, { mode: 'bulk', count: 2000 });
+      await vscode.commands.executeCommand('heroku.tailLogs', APP);
+      const text = await channelWhere(APP, 'the cleared marker and lines after it', (t) => linesAfter(t, /this channel reached 100,000 characters and was cleared; the tail goes on/).length >= 10);
+      const first = text.indexOf('— this channel reached');
+      assert.ok(text.length > 100_000, 'the channel was given more than the limit');
+      assert.strictEqual(text[first - 1], '\n', 'the marker is a line of its own');
+    } finally {
+      await config.update('logs.scrollback', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+});

@@ -43,6 +43,11 @@ export class FakeControl {
     await this.call('POST', 'reset', o);
   }
 
+  /** `POST /__fake/logs`: an app's log script (bulk mode, cuts, silences: the fake's README, "Scripts"). */
+  async logScript(app: string, script: Record<string, unknown>): Promise<void> {
+    await this.call('POST', 'logs', { app, ...script });
+  }
+
   async addFaults(...specs: FaultSpec[]): Promise<void> {
     await this.call('POST', 'faults', specs);
   }

@@ -7,6 +7,7 @@ export interface CardActions {
   promote(card: AppCard): void;
   diff(card: AppCard, targetAppId: string): void;
   releases(card: AppCard): void;
+  logs(card: AppCard): void;
   retry(f: PartFailure): void;
   ciOutput(run: CiRunCard): void;
   openUrl(url: string): void;
@@ -88,7 +89,10 @@ export function appCard(c: AppCard, a: CardActions, promotion: PromotionState | 
     actions.appendChild(b);
     for (const t of c.promote.targets) actions.appendChild(button(`Diff → ${t.name}`, () => a.diff(c, t.appId), 'btn', `Commits ${c.name} would bring to ${t.name}`));
   }
-  if (!c.appId.startsWith('review-app:')) actions.appendChild(button('Releases', () => a.releases(c), 'btn', `Release timeline of ${c.name}`));
+  if (!c.appId.startsWith('review-app:')) {
+    actions.appendChild(button('Releases', () => a.releases(c), 'btn', `Release timeline of ${c.name}`));
+    actions.appendChild(button('Logs', () => a.logs(c), 'btn', `Tail the logs of ${c.name} in the output panel`));
+  }
   const diffNodes = c.promote ? c.promote.targets.map((t) => diffBlock(diffs.get(`${c.appId}>${t.appId}`), a)) : [];
   return h('article', `card stage-${c.stage}`, { tabindex: '0', 'data-app': c.appId, 'aria-label': `${c.name}${c.release ? `, v${c.release.version} ${c.release.status}` : ''}` },
     h('h3', 'app-name', null, c.name),

@@ -43,6 +43,7 @@ const cardActions: CardActions = {
     draw();
   },
   releases: (c) => { void ask(request('openReleases', { app: c.name })); },
+  logs: (c) => { say(`Tailing the logs of ${c.name} in the output panel…`); void ask(request('tailLogs', { app: c.name })); },
   retry: (f) => { say(`Reading ${f.what} again…`); void ask(request('retry', { retryKey: f.retryKey })); },
   ciOutput: (r) => { say(`Opening the output of CI run #${r.number}…`); void ask(request('ciOutput', { runId: r.id })); },
   openUrl: (url) => { void ask(request('openExternal', { url })); },

@@ -6,6 +6,7 @@ import { stoppedText } from './markers';
 import { parseLogLine } from './parse';
 import type { LogTailEvent, LogTailFilter } from './ports';
 import { markerText, plainText } from './render';
+import { describeScrollback } from './scrollback';
 
 /** `— Heroku logs for APP · dyno web.1 · since 23:10:04 —` (a marker line, so the grammar shows it as one). */
 export function headerText(app: string, filter: LogTailFilter, since: string, changed = false): string {
@@ -13,9 +14,9 @@ export function headerText(app: string, filter: LogTailFilter, since: string, ch
   return markerText(changed ? `— filter changed: ${what} · since ${since} —` : `— Heroku logs for ${app} · ${what} · since ${since} —`, false);
 }
 
-/** Written after the channel was cleared because it held `limitChars` (an output channel is no archive). */
+/** Written after the channel was cleared because it held `limitChars` (heroku.logs.scrollback; scrollback.ts). */
 export function clearedText(limitChars: number): string {
-  return markerText(`— this channel reached ${Math.round(limitChars / (1 << 20))} MB and was cleared; the tail goes on —`, false);
+  return markerText(`— this channel reached ${describeScrollback(limitChars)} and was cleared; the tail goes on —`, false);
 }
 
 export class ChannelText {

@@ -2,22 +2,15 @@
 // time for the uptime is the caller's (`now`, from its clock); the view redraws on changes and on a slow timer while
 // something runs, so the uptime is coarse (minutes).
 import { describeExit, exitStatus, type ProcessExit } from './exit';
+import type { ViewRow } from '../view-row';
 import type { LocalProcess } from './session';
 
-export interface ProcessRow {
+/**
+ * contextValue: `heroku.local.running` (stop, restart), `heroku.local.running.web` (the same, and Open in Browser: a
+ * running web process with a port) or `heroku.local.exited` (restart).
+ */
+export interface ProcessRow extends ViewRow {
   name: string;
-  label: string;
-  description: string;
-  tooltip: string;
-  /** A codicon id. */
-  icon: string;
-  /** A theme colour id for the icon, when the state has one. */
-  colour?: string;
-  /**
-   * `heroku.local.running` (stop, restart), `heroku.local.running.web` (the same, and Open in Browser: a running
-   * web process with a port) or `heroku.local.exited` (restart).
-   */
-  contextValue: string;
   /** http://localhost:PORT for a running web process with a port. */
   url?: string;
 }

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { ProcessRow } from '../../core/runner/rows';
 import { lazyBundle } from '../lazy-bundle';
+import { RowsTree } from '../rows-tree';
 import type { Services } from '../services';
 import { ANY_RUNNING_KEY, LOCAL_TASK_ALIAS, LOCAL_TASK_TYPE, LOCAL_TEST_STATE, LOCAL_VIEW, SAVE_ENV, UPTIME_REFRESH_MS } from './ids';
 import type { LocalFeature, LocalTaskDefinition } from './lazy';
@@ -15,40 +16,10 @@ import { LocalTaskProvider } from './tasks';
 
 const bundle = lazyBundle<typeof import('./lazy')>(() => require('./local.js'));
 
-class LocalTree implements vscode.TreeDataProvider<ProcessRow> {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-
-  constructor(private readonly rows: () => ProcessRow[]) {}
-
-  refresh(): void {
-    this.changed.fire();
-  }
-
-  getChildren(row?: ProcessRow): ProcessRow[] {
-    return row ? [] : this.rows();
-  }
-
-  getTreeItem(row: ProcessRow): vscode.TreeItem {
-    const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
-    item.id = `local/${row.name}`;
-    item.description = row.description;
-    item.tooltip = row.tooltip;
-    item.contextValue = row.contextValue;
-    item.iconPath = new vscode.ThemeIcon(row.icon, row.colour ? new vscode.ThemeColor(row.colour) : undefined);
-    item.command = { command: 'heroku.local.showOutput', title: 'Show Output', arguments: [row] };
-    return item;
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
-}
-
 export function registerLocal(services: Services): vscode.Disposable {
   let feature: LocalFeature | undefined;
   let anyRunning = false;
-  const tree = new LocalTree(() => feature?.rows() ?? []);
+  const tree = new RowsTree<ProcessRow>(() => feature?.rows() ?? [], (r) => `local/${r.name}`, { command: 'heroku.local.showOutput', title: 'Show Output' });
   // The uptimes: a slow redraw, only while something runs (the clock's timers fire once: each tick sets the next).
   let ticker: { dispose(): void } | undefined;
   const tick = () => {

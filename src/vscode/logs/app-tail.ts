@@ -3,6 +3,7 @@
 // change opens a new session (Heroku filters on its side) under a "filter changed" header; the channel keeps its text.
 import { ChannelText, headerText } from '../../core/logs/channel-text';
 import type { LogTailer, LogTailFilter, LogTailHandle, LogTailState } from '../../core/logs/ports';
+import { LineRate, type TailFigures } from '../../core/logs/rows';
 import { filterOf } from '../../core/logs/target';
 
 /** Where the text goes: the output channel (redacted there) and, in tests, a record. */
@@ -18,8 +19,12 @@ export interface AppTailOptions {
   sink: LogSink;
   /** `HH:MM:SS` of now, for the headers. */
   timeOfDay: () => string;
+  /** Milliseconds since the epoch (the Clock port), for the lines-per-second meter. */
+  now: () => number;
   /** The status changed (the status bar follows). */
   onChange: (tail: AppTail) => void;
+  /** Lines arrived or were dropped (the Logs view's figures; called per batch). */
+  onCount?: (tail: AppTail) => void;
   onError: (err: unknown) => void;
   /** The stream failed for good (the app is gone, access was refused…): `text` is its end marker. */
   onFailed?: (tail: AppTail, text: string) => void;
@@ -29,6 +34,13 @@ export class AppTail {
   status: TailStatus = 'connecting';
   /** Set while waiting before a retry: the reason. */
   detail: string | undefined;
+  /** The stream failed for good (the app is gone, access was refused…): its end text. */
+  failure: string | undefined;
+  /** Log lines the stream delivered since this tail began (across filter changes), before our own filter. */
+  received = 0;
+  /** Lines the stream threw away because we fell behind. */
+  dropped = 0;
+  private rate: LineRate;
   private filterNow: LogTailFilter = {};
   private text: ChannelText | undefined;
   private handle: LogTailHandle | undefined;
@@ -36,7 +48,9 @@ export class AppTail {
   /** Settles when the current stream's loop has ended. */
   done: Promise<void> = Promise.resolve();
 
-  constructor(private readonly o: AppTailOptions) {}
+  constructor(private readonly o: AppTailOptions) {
+    this.rate = new LineRate(o.now());
+  }
 
   get app(): string {
     return this.o.app;
@@ -55,6 +69,13 @@ export class AppTail {
     return this.text?.written ?? 0;
   }
 
+  /** What the Logs view shows of this tail now. */
+  figures(): TailFigures {
+    const state = this.status === 'stopped' && this.failure !== undefined ? 'failed' : this.status;
+    const detail = state === 'failed' ? this.failure : this.detail;
+    return { app: this.app, filter: this.filterNow, state, detail, received: this.received, dropped: this.dropped, perSecond: this.running ? this.rate.perSecond(this.o.now()) : 0 };
+  }
+
   /** Starts streaming with `filter`; on a running tail this is a filter change (the old stream ends without a word). */
   start(filter: LogTailFilter): void {
     const changed = this.handle !== undefined && this.running;
@@ -63,6 +84,7 @@ export class AppTail {
     this.stopReason = undefined;
     this.status = 'connecting';
     this.detail = undefined;
+    this.failure = undefined;
     const text = new ChannelText(this.filterNow);
     this.text = text;
     this.o.sink.append(headerText(this.o.app, this.filterNow, this.o.timeOfDay(), changed) + '\n');
@@ -88,11 +110,22 @@ export class AppTail {
           this.status = e.state;
           this.detail = e.retryInMs !== undefined ? e.detail : undefined;
           this.o.onChange(this);
+        } else if (e.kind === 'lines' || e.kind === 'dropped') {
+          if (e.kind === 'lines') {
+            this.received += e.lines.length;
+            this.rate.add(e.lines.length, this.o.now());
+          } else {
+            this.dropped += e.count;
+          }
+          this.o.onCount?.(this);
         }
         const out = text.event(e, this.stopReason);
         if (out) this.o.sink.append(out);
         if (e.kind === 'end') {
-          if (e.reason === 'failed') this.o.onFailed?.(this, e.text);
+          if (e.reason === 'failed') {
+            this.failure = e.text.replace(/^— (log stream stopped: )?| —$/g, '');
+            this.o.onFailed?.(this, e.text);
+          }
           break;
         }
       }

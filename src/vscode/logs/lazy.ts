@@ -4,8 +4,11 @@
 // API URL: nothing restarts under a new identity unasked) and when the extension is deactivated.
 import * as vscode from 'vscode';
 import { clearedText } from '../../core/logs/channel-text';
+import { codeAt, codeHoverMarkdown } from '../../core/logs/code-hover';
 import { describeFilter } from '../../core/logs/filter';
 import type { LogTailFilter, LogTailer } from '../../core/logs/ports';
+import { tailRows, type TailRow } from '../../core/logs/rows';
+import { scrollbackOf, SCROLLBACK_SETTING } from '../../core/logs/scrollback';
 import { hasFilter, sameFilter, tailTargetOf } from '../../core/logs/target';
 import { UserCancelled, UserFacingError, type CommandContext } from '../commands';
 import { pickApp } from '../deploy/pick';
@@ -19,11 +22,13 @@ export interface LogsTestState {
   tails: { app: string; filter: LogTailFilter; status: string; written: number }[];
   /** Everything appended to each app's channel (the newest 1 MB). */
   channels: Record<string, string>;
+  /** The Logs view's rows now. */
+  rows: TailRow[];
 }
 
 const RECORD_LIMIT = 1 << 20;
-/** An output channel holding this many characters is cleared (with a marker): VS Code keeps all of it. */
-const CHANNEL_LIMIT = 32 << 20;
+
+const readScrollback = (): number => scrollbackOf(vscode.workspace.getConfiguration().get<unknown>(SCROLLBACK_SETTING));
 
 interface Channel {
   out: vscode.OutputChannel;
@@ -40,9 +45,13 @@ export class LogsFeature implements vscode.Disposable {
   private readonly subs: vscode.Disposable[] = [];
   private readonly tailer: () => LogTailer;
   private disposed = false;
+  /** Characters a channel keeps before it is cleared with a marker (heroku.logs.scrollback). */
+  private scrollback = readScrollback();
 
-  constructor(private readonly services: Services, private readonly recording: boolean) {
+  /** `changed`: a tail's state or figures changed (the Logs view redraws, paced). */
+  constructor(private readonly services: Services, private readonly recording: boolean, private readonly changed: () => void = () => undefined) {
     this.tailer = () => services.logTailer();
+    this.subs.push(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration(SCROLLBACK_SETTING)) this.scrollback = readScrollback(); }));
     this.subs.push(services.heroku.onDidChangeSession(() =>
       this.stopAll(services.heroku.getClient() ? 'the Heroku session changed; run Heroku: Tail Logs again' : 'signed out of Heroku')));
   }
@@ -100,10 +109,28 @@ export class LogsFeature implements vscode.Disposable {
     await pick?.run?.();
   }
 
+  /** The Logs view's "Show": the channel of the row's (or the named) app. */
+  async show(ctx: CommandContext, arg: unknown): Promise<void> {
+    const named = tailTargetOf(arg);
+    const app = named.ok && named.target.app ? named.target.app : (await this.choose(ctx, arg, 'Show which log channel?', false))[0].app;
+    const c = this.channels.get(app);
+    if (!c) throw new UserFacingError(`There is no log channel of ${app}.`);
+    c.out.show(true);
+  }
+
+  rows(): TailRow[] {
+    return tailRows([...this.tails.values()].map((t) => t.figures()));
+  }
+
+  anyRunning(): boolean {
+    return this.running().length > 0;
+  }
+
   testState(): LogsTestState {
     return {
       tails: [...this.tails.values()].map((t) => ({ app: t.app, filter: t.filter, status: t.status, written: t.written })),
       channels: Object.fromEntries([...this.channels].map(([app, c]) => [app, c.record ?? ''])),
+      rows: this.rows(),
     };
   }
 
@@ -130,7 +157,9 @@ export class LogsFeature implements vscode.Disposable {
       app, tailer: this.tailer(),
       sink: { append: (text) => this.append(channel, text) },
       timeOfDay: () => new Date(this.services.clock.now()).toTimeString().slice(0, 8),
-      onChange: () => this.status.update([...this.tails.values()]),
+      now: () => this.services.clock.now(),
+      onChange: () => { this.status.update([...this.tails.values()]); this.changed(); },
+      onCount: () => this.changed(),
       onError: (err) => this.services.log.error(`the log tail of ${app} failed`, err),
       onFailed: (_t, text) => void this.services.commands.ui.showWarningMessage(`Heroku logs of ${app}: ${this.services.redactor.redact(text.replace(/^— | —$/g, ''))}`, {}, 'Show Output')
         .then((pick) => { if (pick === 'Show Output') channel.out.show(true); }),
@@ -142,10 +171,11 @@ export class LogsFeature implements vscode.Disposable {
   private append(channel: Channel, text: string): void {
     if (this.disposed) return;
     let safe = this.services.redactor.redact(text);
-    if (channel.chars + safe.length > CHANNEL_LIMIT) {
+    const limit = this.scrollback;
+    if (channel.chars > 0 && channel.chars + safe.length > limit) {
       channel.out.clear();
       channel.chars = 0;
-      safe = `${clearedText(CHANNEL_LIMIT)}\n${safe}`;
+      safe = `${clearedText(limit)}\n${safe}`;
     }
     channel.chars += safe.length;
     channel.out.append(safe);
@@ -185,6 +215,15 @@ export class LogsFeature implements vscode.Disposable {
   }
 }
 
-export function createLogsFeature(services: Services): LogsFeature {
-  return new LogsFeature(services, services.context.extensionMode !== vscode.ExtensionMode.Production);
+export function createLogsFeature(services: Services, changed?: () => void): LogsFeature {
+  return new LogsFeature(services, services.context.extensionMode !== vscode.ExtensionMode.Production, changed);
+}
+
+/** The hover over an error code (H12, R14, L10…) of a heroku-log line: its meaning and its Dev Center link. */
+export function errorCodeHover(line: string, pos: vscode.Position): vscode.Hover | undefined {
+  const found = codeAt(line, pos.character);
+  if (!found) return undefined;
+  const md = new vscode.MarkdownString(codeHoverMarkdown(found.info));
+  md.isTrusted = false;
+  return new vscode.Hover(md, new vscode.Range(pos.line, found.start, pos.line, found.end));
 }

@@ -39,6 +39,7 @@ export class PipelinePanel implements vscode.Disposable {
       diff: (p) => this.diff(p.sourceAppId, p.targetAppId),
       ciOutput: async (p) => { await this.ciOutput(p.runId); return null; },
       openReleases: async (p) => { await vscode.commands.executeCommand('heroku.showReleases', p.app); return null; },
+      tailLogs: async (p) => { await vscode.commands.executeCommand('heroku.tailLogs', p.app); return null; },
       openExternal: async (p) => {
         if (!isRepoWebUrl(p.url)) throw new UserFacingError('Only links to GitHub, GitLab or Bitbucket open from here.');
         await vscode.env.openExternal(vscode.Uri.parse(p.url, true));

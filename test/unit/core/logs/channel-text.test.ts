@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ChannelText, clearedText, headerText } from '../../../../src/core/logs/channel-text';
 import { isMarkerText, reconnectedText } from '../../../../src/core/logs/markers';
+import { DEFAULT_SCROLLBACK, MAX_SCROLLBACK, MIN_SCROLLBACK, scrollbackOf } from '../../../../src/core/logs/scrollback';
 
 const WEB = '2026-11-24T06:31:26.123456+00:00 app[web.1]: GET /orders 200';
 const WORKER = '2026-11-24T06:31:28.000001+00:00 app[worker.1]: Processed job 1042';
@@ -13,7 +14,8 @@ describe('core/logs: the text of a log output channel', () => {
     assert.ok(isMarkerText(h));
     assert.match(headerText('acme', {}, '23:10:04'), /all lines/);
     assert.equal(headerText('acme', { type: 'web' }, '23:11:00', true), '— filter changed: type web · since 23:11:00 —');
-    assert.equal(clearedText(32 << 20), '— this channel reached 32 MB and was cleared; the tail goes on —');
+    assert.equal(clearedText(32 << 20), '— this channel reached 32 M characters and was cleared; the tail goes on —');
+    assert.equal(clearedText(250_000), '— this channel reached 250,000 characters and was cleared; the tail goes on —');
   });
 
   it('one string per batch: the lines that pass the filter, each ending in a newline', () => {
@@ -53,5 +55,11 @@ describe('core/logs: the text of a log output channel', () => {
     const t = new ChannelText({});
     assert.equal(t.event({ kind: 'end', reason: 'stopped', text: 'x' }, 'signed out of Heroku'), '— log stream stopped: signed out of Heroku —\n');
     assert.equal(t.event({ kind: 'end', reason: 'failed', text: '— log stream stopped: app not found —' }), '— log stream stopped: app not found —\n');
+  });
+});
+
+describe('core/logs/scrollback', () => {
+  it('the setting as a limit: the default unless a number, clamped to a sane range', () => {
+    assert.deepEqual([undefined, '5', Number.NaN, 10, 250_000.4, 1e12].map(scrollbackOf), [DEFAULT_SCROLLBACK, DEFAULT_SCROLLBACK, DEFAULT_SCROLLBACK, MIN_SCROLLBACK, 250_000, MAX_SCROLLBACK]);
   });
 });

@@ -8,6 +8,8 @@ describe('shared/pipeline-protocol', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'request', requestId: 3, method: 'promote', params: { appId: 'a' } }),
       { type: 'request', requestId: 3, method: 'promote', params: { appId: 'a' } });
     assert.ok(parseWebviewMessage({ type: 'request', requestId: 4, method: 'retry', params: {} }));
+    assert.deepEqual(parseWebviewMessage({ type: 'request', requestId: 5, method: 'tailLogs', params: { app: 'acme-web-staging' } }),
+      { type: 'request', requestId: 5, method: 'tailLogs', params: { app: 'acme-web-staging' } });
   });
 
   it('drops anything else: unknown methods, missing or wrong params, bad ids', () => {
@@ -16,7 +18,8 @@ describe('shared/pipeline-protocol', () => {
       { type: 'request', requestId: 1, method: 'promote', params: { appId: 7 } },
       { type: 'request', requestId: 1, method: 'diff', params: { sourceAppId: 'a' } },
       { type: 'request', requestId: 1, method: 'rollback', params: { app: 'a', releaseId: '' } },
-      { type: 'request', requestId: 1, method: 'openExternal', params: 'x' }]) {
+      { type: 'request', requestId: 1, method: 'openExternal', params: 'x' },
+      { type: 'request', requestId: 1, method: 'tailLogs', params: { app: '' } }]) {
       assert.equal(parseWebviewMessage(m), undefined, JSON.stringify(m));
     }
   });

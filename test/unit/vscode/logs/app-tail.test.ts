@@ -17,7 +17,7 @@ describe('vscode/logs: an app tail writing its channel', () => {
     const statuses: string[] = [];
     const t = new AppTail({
       app: APP, tailer: createLogTailer(getApi, 'test'), sink: { append: (s) => appends.push(s) },
-      timeOfDay: () => '12:00:00', onChange: (x) => statuses.push(x.status), onError: (e) => { throw e; },
+      timeOfDay: () => '12:00:00', now: () => Date.now(), onChange: (x) => statuses.push(x.status), onError: (e) => { throw e; },
     });
     return { t, appends, statuses, text: () => appends.join('') };
   }
@@ -30,8 +30,13 @@ describe('vscode/logs: an app tail writing its channel', () => {
     assert.ok(appends.every((a) => a.endsWith('\n')));
     assert.ok(appends.length < t.written, 'lines are batched');
     assert.match(text(), /heroku\[router\]: at=/);
+    const live = t.figures();
+    assert.equal(live.state, 'live');
+    assert.ok(live.received >= t.written && live.received >= 20, `received ${live.received}`);
+    assert.ok(live.perSecond > 0, 'lines are arriving');
     t.stop('done');
     await t.done;
+    assert.deepEqual([t.figures().state, t.figures().perSecond], ['stopped', 0]);
   });
 
   it('a filter change: a new header, only lines of the new filter after it, no end marker of the old stream', async () => {
@@ -71,6 +76,7 @@ describe('vscode/logs: an app tail writing its channel', () => {
     t.start({});
     await t.done;
     assert.equal(t.status, 'stopped');
+    assert.deepEqual([t.figures().state, t.figures().detail], ['failed', 'not signed in to Heroku']);
     assert.match(await waitFor('the end marker', () => (text().includes('not signed in') ? text() : undefined)), /— log stream stopped: not signed in to Heroku —\n$/);
   });
 });
