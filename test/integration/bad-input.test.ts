@@ -48,7 +48,7 @@ describe('diagnostics: bad input', function () {
   }
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     rmSync(join(existing, 'Procfile'), { force: true });
   });
 

@@ -57,7 +57,7 @@ describe('explorer: the tree', function () {
       renameSync(`${config}.lock`, config);
       await waitUntil('the app gone with its remote', async () => !(await workspaceApps()).includes('dana-scratch'));
     } finally {
-      rmSync(repo, { recursive: true, force: true });
+      rmSync(repo, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     }
   });
 

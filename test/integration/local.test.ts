@@ -53,7 +53,7 @@ describe('local: run the Procfile in VS Code', function () {
     await vscode.commands.executeCommand('heroku.local.stopAll');
     for (const t of vscode.window.terminals.filter((x) => x.name.endsWith(' · local'))) t.dispose();
     rmSync(join(folder, 'test-port.env'), { force: true });
-    rmSync(join(folder, 'ansi'), { recursive: true, force: true });
+    rmSync(join(folder, 'ansi'), { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     rmSync(join(folder, '.vscode', 'tasks.json'), { force: true });
   });
 

@@ -46,7 +46,7 @@ describe('manifest: completions, checks across files and the validate setting', 
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.getConfiguration('heroku').update('appJson.validate', undefined, vscode.ConfigurationTarget.Workspace);
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   });
 
   it('app.json: completions offer Heroku keys in a new file, inside the first empty key', async () => {

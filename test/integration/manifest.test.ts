@@ -61,7 +61,7 @@ describe('manifest: app.json and heroku.yml in VS Code', function () {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   });
 
   it('app.json: our semantic diagnostics appear, with codes and exact ranges', async () => {

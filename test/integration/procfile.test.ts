@@ -36,7 +36,7 @@ describe('procfile: language, diagnostics and quick fixes in VS Code', function 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.getConfiguration('heroku').update('lint.rules', undefined, vscode.ConfigurationTarget.Workspace);
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   });
 
   it('opens as the procfile language and reports the problems with codes and exact ranges', async () => {
