@@ -26,7 +26,7 @@ export interface FakeProcess {
 function bundleFake(): string {
   const out = join(mkdtempSync(join(tmpdir(), 'hw-fake-bench-')), 'fake-heroku.js');
   const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'esbuild'), [join(ROOT, 'scripts', 'fake-heroku.ts'),
-    '--bundle', '--platform=node', '--format=cjs', `--outfile=${out}`, '--log-level=warning'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    '--bundle', '--platform=node', '--format=cjs', '--external:ssh2', `--outfile=${out}`, '--log-level=warning'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) throw new Error('could not bundle scripts/fake-heroku.ts');
   return out;
 }

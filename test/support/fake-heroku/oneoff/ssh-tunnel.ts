@@ -1,15 +1,19 @@
 import { createServer } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { Server as SshServer, utils as sshUtils, type ServerChannel } from 'ssh2';
+import type { ServerChannel } from 'ssh2';
 import { LoopbackTlsServer, OneTimeSecrets } from './loopback';
 
 /** The shell (or exec) a client asked for, with its terminal size when it asked for a pty. */
 export type OnShell = (channel: ServerChannel, pty: { cols: number; rows: number } | undefined) => void;
 
+// ssh2 is loaded on the first Fir tunnel: the benchmarks bundle the fake without it (an external they never reach).
+let ssh2: typeof import('ssh2') | undefined;
+const lib = (): typeof import('ssh2') => (ssh2 ??= require('ssh2') as typeof import('ssh2'));
+
 // One host key per process (generating one costs milliseconds, but tests start many fakes).
 let hostKey: string | undefined;
-const key = (): string => (hostKey ??= sshUtils.generateKeyPairSync('ed25519').private);
+const key = (): string => (hostKey ??= lib().utils.generateKeyPairSync('ed25519').private);
 
 /**
  * Fir's attached one-off dynos: the attach URL is `https://127.0.0.1:PORT/SECRET`; a request with `Connection:
@@ -55,7 +59,7 @@ export class SshTunnels {
     socket.write('HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n');
     if (head.length > 0) socket.unshift(head);
     let used = false;
-    const ssh = new SshServer({ hostKeys: [key()] }, (client) => {
+    const ssh = new (lib().Server)({ hostKeys: [key()] }, (client) => {
       client.on('authentication', (ctx) => ctx.accept());
       client.on('error', () => socket.destroy());
       client.on('ready', () => {
