@@ -63,6 +63,8 @@ export const STOPS: TourStop[] = [
     name: 'explorer',
     caption: 'The Heroku explorer: the workspace app with its dynos, formation and releases',
     async run(ctx) {
+      // The views below Apps collapsed, so the expanded app fits (later stops open the ones they show).
+      for (const title of ['Pipelines', 'Local Processes', 'Logs']) await ui.setPaneExpanded(ctx.page, title, false);
       const tree = await ui.herokuTree(ctx.page);
       const app = ctx.app ?? 'dana-blog';
       await ui.expandRow(tree, app);

@@ -138,6 +138,16 @@ export async function herokuTree(page: Page): Promise<Locator> {
   return sidebar.locator('.pane', { has: page.locator('.pane-header[aria-label^="Apps"]') }).first();
 }
 
+/** Expands or collapses a view of the Heroku container by its title (e.g. "Logs") and waits until it says so. */
+export async function setPaneExpanded(page: Page, title: string, expanded: boolean): Promise<void> {
+  const sidebar = await openHerokuSidebar(page);
+  const header = sidebar.locator(`.pane-header[aria-label^="${title}"]`).first();
+  await header.waitFor({ state: 'visible', timeout: TIMEOUT });
+  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
+  await page.waitForFunction(([el, want]) => (el as { getAttribute(n: string): string | null } | null)?.getAttribute('aria-expanded') === want,
+    [await header.elementHandle(), String(expanded)] as const, { timeout: TIMEOUT });
+}
+
 /** The first tree row whose label is exactly `label`. */
 export function treeRow(tree: Locator, label: string): Locator {
   return tree.locator('.monaco-list-row', { has: tree.page().locator('.label-name', { hasText: new RegExp(`^${escapeRe(label)}$`) }) }).first();

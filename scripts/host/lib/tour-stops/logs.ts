@@ -9,6 +9,7 @@ export const logsStop: TourStop = {
   caption: "Tail Logs: the app's log in its own output channel, router lines coloured by status and speed",
   async run(ctx) {
     const { page } = ctx;
+    await ui.setPaneExpanded(page, 'Logs', true); // the Logs view's row beside the channel
     await ui.runCommand(page, 'Heroku: Tail Logs');
     const pick = page.locator('.quick-input-widget');
     await pick.waitFor({ state: 'visible', timeout: 30_000 });

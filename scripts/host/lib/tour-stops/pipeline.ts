@@ -7,6 +7,7 @@ export const pipelineStop: TourStop = {
   name: 'pipeline',
   caption: 'A pipeline as a diagram: review apps, development, staging and production, CI runs, promote buttons',
   async run(ctx) {
+    await ui.setPaneExpanded(ctx.page, 'Pipelines', true);
     const sidebar = await ui.openHerokuSidebar(ctx.page);
     await sidebar.locator('.pane', { has: ctx.page.locator('.pane-header[aria-label^="Pipelines"]') })
       .locator('.monaco-list-row', { hasText: 'acme-web' }).first().waitFor({ state: 'visible', timeout: 60_000 });
