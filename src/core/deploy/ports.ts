@@ -95,14 +95,6 @@ export interface RendezvousSession {
   readonly ready: boolean;
 }
 
-/** A Fir one-off dyno's SSH tunnel, listening on 127.0.0.1 for one `ssh` client (src/infra/rendezvous/tunnel.ts). */
-export interface SshTunnel {
-  port: number;
-  /** Settles when the tunnel has closed (ssh ended, the dyno ended, or close()). */
-  closed: Promise<void>;
-  close(): void;
-}
-
 export interface TunnelOptions {
   /** The dyno's https attach URL. */
   attachUrl: string;

@@ -171,17 +171,17 @@ export class AppStore implements IDisposable {
    * next read loads. ETags keep unchanged answers cheap.
    */
   invalidate(apps?: readonly string[]): void {
-    for (const [key, e] of this.entries) {
-      if (apps && !this.concerns(key, apps)) continue;
-      e.stale = true;
-      this.supersede(e);
-    }
+    this.invalidateWhere((key) => !apps || this.concerns(key, apps));
   }
 
   /** Forgets how young the pipeline list and every pipeline's slices are (the Pipelines view's Refresh). */
   invalidatePipelines(): void {
+    this.invalidateWhere((key) => key.startsWith('pipe\0') || key === accountKey('pipelines'));
+  }
+
+  private invalidateWhere(matches: (key: string) => boolean): void {
     for (const [key, e] of this.entries) {
-      if (!key.startsWith('pipe\0') && key !== accountKey('pipelines')) continue;
+      if (!matches(key)) continue;
       e.stale = true;
       this.supersede(e);
     }

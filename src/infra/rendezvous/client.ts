@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import * as tls from 'node:tls';
 import { ExitStatusFilter, parseAttachUrl } from '../../core/deploy/oneoff';
+import { isTlsError } from './tls-policy';
 import type { ConnectOptions, RendezvousSession, SessionEnd, SessionHandlers } from '../../core/deploy/ports';
 
 export type { ConnectOptions, RendezvousSession, SessionEnd, SessionHandlers };
@@ -89,9 +90,4 @@ export function connectRendezvous(o: ConnectOptions, h: SessionHandlers): Rendez
     end(interrupted ? { kind: 'closed', interrupted } : { kind: 'closed' });
   });
   return session;
-}
-
-function isTlsError(err: NodeJS.ErrnoException): boolean {
-  const c = err.code ?? '';
-  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|HOSTNAME/i.test(c);
 }

@@ -19,3 +19,8 @@ export function verifyRendezvousCertificate(attachHost: string, apiUrl: string):
   }
   return !(isLoopbackHost(attachHost) && isLoopbackHost(apiHost));
 }
+
+/** Whether a socket error is the TLS handshake refusing the certificate (as opposed to the network). */
+export function isTlsError(err: NodeJS.ErrnoException): boolean {
+  return /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|HOSTNAME/i.test(err.code ?? '');
+}

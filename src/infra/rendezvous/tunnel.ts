@@ -9,9 +9,16 @@ import * as https from 'node:https';
 import * as net from 'node:net';
 import type { Socket } from 'node:net';
 import { delimiter, join } from 'node:path';
-import type { SshTunnel, TunnelOptions } from '../../core/deploy/ports';
+import type { TunnelOptions } from '../../core/deploy/ports';
+import { isTlsError } from './tls-policy';
 
-export type { SshTunnel, TunnelOptions };
+/** A Fir one-off dyno's SSH tunnel, listening on 127.0.0.1 for one `ssh` client. */
+export interface SshTunnel {
+  port: number;
+  /** Settles when the tunnel has closed (ssh ended, the dyno ended, or close()). */
+  closed: Promise<void>;
+  close(): void;
+}
 
 /** Opens the tunnel; resolves once the local port is listening, or rejects with a message for the user. */
 export function openSshTunnel(o: TunnelOptions): Promise<SshTunnel> {
@@ -42,7 +49,7 @@ export function openSshTunnel(o: TunnelOptions): Promise<SshTunnel> {
     });
     req.on('error', (err: NodeJS.ErrnoException) => {
       if (o.signal?.aborted) return fail('Cancelled.');
-      if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|HOSTNAME/i.test(err.code ?? '')) {
+      if (isTlsError(err)) {
         return fail(`The dyno's tunnel server presented a TLS certificate that was not accepted (${err.code}).`);
       }
       fail(`Could not open the tunnel to the dyno: ${err.code ?? err.message}.`);

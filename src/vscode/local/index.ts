@@ -6,6 +6,7 @@
 // when its workspace folder is removed.
 import * as vscode from 'vscode';
 import type { ProcessRow } from '../../core/runner/rows';
+import { Pulse } from '../../core/view-pulse';
 import { lazyBundle } from '../lazy-bundle';
 import { RowsTree } from '../rows-tree';
 import type { Services } from '../services';
@@ -20,20 +21,13 @@ export function registerLocal(services: Services): vscode.Disposable {
   let feature: LocalFeature | undefined;
   let anyRunning = false;
   const tree = new RowsTree<ProcessRow>(() => feature?.rows() ?? [], (r) => `local/${r.name}`, { command: 'heroku.local.showOutput', title: 'Show Output' });
-  // The uptimes: a slow redraw, only while something runs (the clock's timers fire once: each tick sets the next).
-  let ticker: { dispose(): void } | undefined;
-  const tick = () => {
-    ticker = undefined;
-    if (!anyRunning) return;
-    tree.refresh();
-    ticker = services.clock.setTimer(tick, UPTIME_REFRESH_MS);
-  };
+  // The uptimes: a slow redraw, only while something runs (the Logs view's pace, core/view-pulse.ts).
+  const pulse = new Pulse(services.clock, () => tree.refresh(), { minMs: UPTIME_REFRESH_MS, idleMs: UPTIME_REFRESH_MS, active: () => anyRunning });
   const changed = () => {
     tree.refresh();
     const running = (feature?.rows() ?? []).some((r) => r.contextValue.startsWith('heroku.local.running'));
     if (running !== anyRunning) void vscode.commands.executeCommand('setContext', ANY_RUNNING_KEY, (anyRunning = running));
-    if (running && !ticker) ticker = services.clock.setTimer(tick, UPTIME_REFRESH_MS);
-    if (!running) { ticker?.dispose(); ticker = undefined; }
+    if (running) pulse.poke();
   };
   const get = () => (feature ??= bundle().createLocalFeature(services, changed));
   const taskTerminal = (def: LocalTaskDefinition, folder: string) => get().taskTerminal(def, folder);
@@ -63,5 +57,5 @@ export function registerLocal(services: Services): vscode.Disposable {
   if (services.context.extensionMode !== vscode.ExtensionMode.Production) {
     subs.push(commands.register(LOCAL_TEST_STATE, () => feature?.testState() ?? { processes: [], terminals: {}, rows: [], combined: '' }));
   }
-  return { dispose: () => { ticker?.dispose(); ticker = undefined; anyRunning = false; for (const d of subs.splice(0)) d.dispose(); feature?.dispose(); } };
+  return { dispose: () => { pulse.dispose(); anyRunning = false; for (const d of subs.splice(0)) d.dispose(); feature?.dispose(); } };
 }

@@ -4,7 +4,7 @@
 // dist/logs.js, required on the first Tail Logs (a hover needs it only where a tail's channel already loaded it).
 // One line in the composition root: ['logs', registerLogs].
 import * as vscode from 'vscode';
-import { Pulse } from '../../core/logs/pulse';
+import { Pulse } from '../../core/view-pulse';
 import type { TailRow } from '../../core/logs/rows';
 import { UserFacingError } from '../commands';
 import { lazyBundle } from '../lazy-bundle';

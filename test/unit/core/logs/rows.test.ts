@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Pulse } from '../../../../src/core/logs/pulse';
+import { Pulse } from '../../../../src/core/view-pulse';
 import { ENDED_ROW, LineRate, RUNNING_ROW, rate, tailRows, type TailFigures } from '../../../../src/core/logs/rows';
 import { FakeClock } from '../../../support/fake-clock';
 

@@ -1,8 +1,8 @@
-// The pace of a live view's redraws (the Logs view): at most once per `minMs` however often its figures change, and
-// every `idleMs` while something is active (a rate falls when lines stop coming). Time only through the Clock port.
-// Imports no other part of core/logs, so the main bundle can hold it without the log parser.
-import type { Clock } from '../heroku/ports';
-import type { IDisposable } from '../lifecycle';
+// The pace of a live view's redraws (the Logs view's rates, the Local Processes view's uptimes): at most once per
+// `minMs` however often its figures change, and every `idleMs` while something is active. Time only through the
+// Clock port. Small and on its own, so the main bundle can hold it.
+import type { Clock } from './heroku/ports';
+import type { IDisposable } from './lifecycle';
 
 export interface PulseOptions {
   /** Never redraw more often than this (ms). */
