@@ -9,7 +9,8 @@ import { XSS_PAYLOADS } from '../support/fake-heroku/seed-xss';
 import { launchWorkbench, type Workbench } from './harness';
 import { openPalette } from '../../scripts/host/lib/ui';
 
-// Runs in every frame before its own scripts. Our bundle (media/pipeline.js) is the only script a webview may run.
+// Runs in every frame before its own scripts. Our bundle (media/pipeline.js, put into the page with the nonce) is the
+// only script a webview may run.
 const HOOK = `(() => {
   const rec = [];
   window.__hwExec = rec;
@@ -17,7 +18,7 @@ const HOOK = `(() => {
   document.addEventListener('securitypolicyviolation', (e) => { rec.push('csp:' + e.violatedDirective + ':' + e.blockedURI); });
   new MutationObserver((ms) => {
     for (const m of ms) for (const n of m.addedNodes) {
-      if (n.tagName === 'SCRIPT' && !String(n.src).includes('pipeline.js') && document.body && document.body.dataset.mode) rec.push('script:' + n.outerHTML.slice(0, 80));
+      if (n.tagName === 'SCRIPT' && (n.dataset.bundle !== 'pipeline' || !n.nonce) && document.body && document.body.dataset.mode) rec.push('script:' + n.outerHTML.slice(0, 80));
     }
   }).observe(document, { childList: true, subtree: true });
 })();`;

@@ -25,7 +25,7 @@ export interface PipelineSnapshot {
 }
 
 export interface LoadOptions extends ApiCallOptions {
-  /** Details requests at a time (default 8). */
+  /** Details requests at a time (default 24: the six detailed apps of a usual pipeline, three reads each, in one round). */
   concurrency?: number;
   onProgress?: (snap: PipelineSnapshot) => void;
 }
@@ -99,7 +99,7 @@ async function loadDetails(api: PipelineApi, snap: PipelineSnapshot, o: LoadOpti
   const jobs = detailedApps(snap).flatMap((id) => detailJobs(api, snap, id, o));
   // Review apps whose name no list carried (no release yet): one app read each.
   for (const id of unnamedApps(snap)) jobs.push(async () => { snap.apps.set(id, await api.app(id, o)); });
-  await runLimited(jobs, o.concurrency ?? 8, o.signal);
+  await runLimited(jobs, o.concurrency ?? 24, o.signal);
 }
 
 function unnamedApps(snap: PipelineSnapshot): string[] {
@@ -120,7 +120,7 @@ export async function retryPart(api: PipelineApi, snap: PipelineSnapshot, key: s
     o.onProgress?.(next);
     await loadDetails(api, next, o);
   } else if (key.startsWith('app:')) {
-    await runLimited(detailJobs(api, next, key.slice(4), o), o.concurrency ?? 8, o.signal);
+    await runLimited(detailJobs(api, next, key.slice(4), o), o.concurrency ?? 24, o.signal);
   } else {
     return loadPipeline(api, snap.query, o);
   }

@@ -23,6 +23,10 @@ export class WebviewHost implements vscode.Disposable {
   /** The page drew a model (seq of the model, how many cards). */
   readonly onDidRender = this.renderedEmitter.event;
   lastRendered: Rendered | undefined;
+  /** The page's first drawing (the benchmark reads it). */
+  firstRendered: Rendered | undefined;
+  /** performance.now() when the page first said ready (the benchmark reads it). */
+  readyAt: number | undefined;
 
   constructor(private readonly webview: vscode.Webview, private readonly handlers: Handlers, private readonly log: Logger,
     private readonly onReady: () => void) {
@@ -48,6 +52,7 @@ export class WebviewHost implements vscode.Disposable {
     if (m.type === 'ready') {
       // A reload of the page (e.g. after the webview was moved) says ready again: send the current state again.
       this.ready = true;
+      this.readyAt ??= performance.now();
       const queued = this.queue.splice(0);
       for (const q of queued) void this.webview.postMessage(q);
       if (!queued.some((q) => q.type === 'diagram' || q.type === 'timeline')) this.onReady();
@@ -55,6 +60,7 @@ export class WebviewHost implements vscode.Disposable {
     }
     if (m.type === 'rendered') {
       this.lastRendered = { seq: m.seq, cards: m.cards, at: performance.now() };
+      this.firstRendered ??= this.lastRendered;
       this.renderedEmitter.fire(this.lastRendered);
       return;
     }

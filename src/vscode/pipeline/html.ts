@@ -1,8 +1,10 @@
-// The webview's page: a strict Content-Security-Policy (nothing by default; the bundle and the stylesheet from
-// media/ only, the script by nonce), no inline script or handler, no remote content.
+// The webview panels' options and page (the HTML itself: page-html.ts). The bundle and stylesheet are read from
+// media/ once per extension host and put into the page.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ViewMode } from '../../shared/pipeline-protocol';
+import { inlinable, pageHtml } from './page-html';
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
@@ -13,29 +15,28 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
   };
 }
 
-const escapeAttr = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const texts = new Map<string, string | undefined>();
+
+function readMedia(extensionUri: vscode.Uri, file: string, kind: 'script' | 'style'): string | undefined {
+  const uri = vscode.Uri.joinPath(extensionUri, 'media', file);
+  const key = uri.toString();
+  if (!texts.has(key)) {
+    let text: string | undefined;
+    try {
+      text = readFileSync(uri.fsPath, 'utf8');
+    } catch {
+      text = undefined; // linked instead: the webview says what is missing
+    }
+    texts.set(key, inlinable(text, kind));
+  }
+  return texts.get(key);
+}
 
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, mode: ViewMode, title: string): string {
-  const nonce = randomBytes(18).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'pipeline.js')).toString();
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'pipeline.css')).toString();
-  const csp = [
-    "default-src 'none'", `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`, "base-uri 'none'", "form-action 'none'", "frame-src 'none'",
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttr(style)}">
-<title>${escapeAttr(title)}</title>
-</head>
-<body data-mode="${mode}">
-<div id="status" role="status" aria-live="polite"></div>
-<main id="root" aria-busy="true"></main>
-<script nonce="${nonce}" src="${escapeAttr(script)}"></script>
-</body>
-</html>`;
+  const asset = (file: string, kind: 'script' | 'style') => ({
+    text: readMedia(extensionUri, file, kind),
+    uri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString(),
+  });
+  return pageHtml({ nonce: randomBytes(18).toString('base64'), cspSource: webview.cspSource, mode, title,
+    script: asset('pipeline.js', 'script'), style: asset('pipeline.css', 'style') });
 }
