@@ -29,7 +29,7 @@ describe('explorer: the tree', function () {
     assert.deepStrictEqual(ws.kids.map((n) => [n.kind, n.label]), [['app', ext.app]]);
     assert.deepStrictEqual((await walk('All apps')).kids.map((n) => n.label), ['Personal', 'acme']);
     const personal = (await walk('All apps', 'Personal')).kids;
-    assert.deepStrictEqual(personal.map((n) => n.label), ['dana-blog', 'dana-scratch']);
+    assert.deepStrictEqual(personal.map((n) => n.label), ['dana-blog', 'dana-fir', 'dana-scratch']);
     const acme = (await walk('All apps', 'acme')).kids;
     const teamApps = (await heroku.control.state()).apps.map((a) => a.name).filter((n) => n.startsWith('acme-')).sort();
     assert.deepStrictEqual(acme.map((n) => n.label), teamApps);

@@ -12,6 +12,8 @@ export const SEED_NAMES: readonly SeedName[] = ['demo', 'empty', 'xss', 'large-p
 
 export interface AppSeed {
   name: string; team?: string; space?: string; region?: string; stack: string; maintenance?: boolean;
+  /** `fir`: a next-generation app (stack `cnb`; one-off dynos over the SSH tunnel). Default cedar. */
+  generation?: 'cedar' | 'fir';
   require_two_factor?: boolean; buildpacks?: string[]; created_at: string;
   formation: { type: string; quantity: number; size: string; command: string }[];
   dynos: { name: string; state: string }[];
@@ -44,7 +46,7 @@ function addApp(state: FakeState, s: AppSeed): App {
     region: space ? space.region : (s.region ?? 'us'), stack: s.stack, maintenance: s.maintenance ?? false,
     requireTwoFactor: s.require_two_factor ?? false, releasedAt: null, buildpacks: s.buildpacks ?? [], locked: false,
     repoSize: null, slugSize: s.stack === 'container' ? null : 52_428_800, acm: s.domains.length > 0,
-    createdAt: s.created_at, updatedAt: s.created_at,
+    createdAt: s.created_at, updatedAt: s.created_at, ...(s.generation ? { generation: s.generation } : {}),
   };
   state.apps.set(app.id, app);
   Object.assign(state.config(app.id), s.config);

@@ -96,7 +96,7 @@ describe('scripts/fake-heroku.ts', () => {
       assert.match(info.url, /^http:\/\/127\.0\.0\.1:\d+$/);
       const headers = { Authorization: `Bearer ${info.apiKey}`, Accept: ACCEPT, 'Content-Type': 'application/json' };
       const apps = (await (await fetch(`${info.url}/apps`, { headers })).json()) as unknown[];
-      assert.equal(apps.length, 13, 'the 11 demo apps (one a review app being created) and 2 generated ones');
+      assert.equal(apps.length, 14, 'the 12 demo apps (one a review app being created) and 2 generated ones');
       const session = (await (await fetch(`${info.url}/apps/acme-api/log-sessions`, { method: 'POST', headers, body: '{"tail":true}' })).json()) as { logplex_url: string };
       const stream = await fetch(session.logplex_url);
       const reader = stream.body!.getReader();
