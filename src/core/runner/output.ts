@@ -95,11 +95,12 @@ export interface PlainBytesLayout {
  * no colour. Copies each line of the input after the prefix to the output; returns where the output ends, or -1
  * when a byte is anything else (then prefixLines decides, on the decoded text) or the output would pass `end`.
  *
- * Why (bench/local.bench.ts, 1 M lines, 65 MB, node 20): the text path (decode, a regular expression to find
- * control characters, replaceAll, encode) took ~100 ms and left ~150 MB of strings behind: ~90 scavenges a run.
- * Here nothing is allocated per line: copyWithin is the one copy in JavaScript that needs no subarray object (a
- * `set(subarray)` per line cost more than the whole text path), and it copies within one buffer, hence the one
- * buffer. The bytes are checked four at a time (a word with a line feed or tab in it, byte by byte): ~80 ms.
+ * Why (bench/local.bench.ts: 1 M lines, 65 MB; node 20, alone in a loop): the text path (decode, a regular
+ * expression to find control characters, replaceAll, encode) took ~160-190 ms and left ~150 MB of strings behind,
+ * ~90 scavenges a run of the CLI. Here nothing is allocated per line: copyWithin is the one copy in JavaScript that
+ * needs no subarray object (a `set(subarray)` per line took ~125-150 ms), and it copies within one buffer, hence
+ * the one buffer. The bytes are checked four at a time (a word with a line feed or tab in it, byte by byte; a loop
+ * over single bytes took twice as long): ~80 ms.
  */
 export function prefixPlainBytes(buf: Uint8Array, l: PlainBytesLayout): number {
   const prefixLength = l.prefixEnd - l.prefixAt;
