@@ -2,7 +2,8 @@
 import { version } from '../../package.json';
 
 export interface CliIo {
-  stdout: { write(s: string): unknown };
+  /** The local runner writes bytes (src/cli/local/view.ts); the rest text. */
+  stdout: { write(s: string | Uint8Array): unknown };
   stderr: { write(s: string): unknown };
   cwd: string;
   env: NodeJS.ProcessEnv;

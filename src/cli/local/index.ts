@@ -80,7 +80,7 @@ export async function runLocal(argv: string[], io: CliIo, hooks: LocalHooks = {}
   let interrupts = 0;
   const keepRunning = args.keepRunning;
   const sup: ProcessSupervisor = new ProcessSupervisor({
-    output: (id, _stream, lines) => view.lines(id, lines),
+    outputBytes: (id, _stream, lines) => view.lines(id, lines),
     started: (id, pid) => {
       const port = byName.get(id)?.port;
       view.note(`started with pid ${pid}${port === undefined ? '' : `, PORT=${port}`}`, id);

@@ -1,10 +1,10 @@
 // The terminal side of `heroku-workflows local`: `time type.N | line` for every line of every process, and the
 // runner's own lines (started, exited, stopping) in the same column layout.
 import { describeExit, failed, type ProcessExit } from '../../core/runner/exit';
-import { colourCode, linePrefix, paint, prefixLines, timeOfDay } from '../../core/runner/output';
+import { colourCode, linePrefix, paint, prefixLines, prefixPlainBytes, timeOfDay } from '../../core/runner/output';
 
 export interface Out {
-  write(s: string): unknown;
+  write(s: string | Uint8Array): unknown;
   once?(event: 'drain', listener: () => void): unknown;
   /** What is still queued after a write (Node's streams). */
   readonly writableLength?: number;
@@ -12,15 +12,25 @@ export interface Out {
 
 const SYSTEM = 'runner';
 const BIG = 16 * 1024;
+/** The buffer: output not written yet in [0, OUTPUT); after it, room for a prefix and a block of lines to prefix
+ *  (a pipe read is 64 KB; more, with a long line carried over, takes the text path). */
+const OUTPUT = 512 * 1024;
+const INPUT = 256 * 1024;
+
+interface Prefix {
+  text: string;
+  bytes: Buffer;
+}
 
 export class LocalView {
   private readonly colours = new Map<string, string | undefined>();
   private readonly width: number;
   private second = -1;
   private time = '';
-  private readonly prefixes = new Map<string, string>();
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private readonly prefixes = new Map<string, Prefix>();
+  /** Output not written yet, encoded: buf[0, used). Undefined after the stream kept it (see flush). */
+  private buf: Buffer | undefined;
+  private used = 0;
   private scheduled: NodeJS.Immediate | undefined;
 
   /** `names` in display order: each gets its colour by position. */
@@ -29,22 +39,23 @@ export class LocalView {
     this.width = Math.max(SYSTEM.length, ...names.map((n) => n.length));
   }
 
-  /** Whole lines from a process. */
-  lines(name: string, block: string): void {
-    this.write(prefixLines(block, this.prefix(name), this.colour));
+  /** Whole lines from a process, as it wrote them (the supervisor's `outputBytes`). */
+  lines(name: string, block: Buffer): void {
+    const prefix = this.prefix(name);
+    if (!this.plain(prefix.bytes, block)) this.write(prefixLines(block.toString('utf8'), prefix.text, this.colour));
   }
 
   /** A line of the runner's own about a process (or about everything, without `name`). */
   note(text: string, name?: string, alarm = false): void {
     const body = alarm && this.colour ? paint(text, '31') : text;
-    this.write(this.prefix(name ?? SYSTEM) + body + '\n');
+    this.write(this.prefix(name ?? SYSTEM).text + body + '\n');
   }
 
   exited(e: ProcessExit): void {
     this.note(describeExit(e), e.name, failed(e));
   }
 
-  private prefix(name: string): string {
+  private prefix(name: string): Prefix {
     const now = Date.now();
     const second = Math.floor(now / 1000);
     if (second !== this.second) {
@@ -55,41 +66,66 @@ export class LocalView {
     }
     let p = this.prefixes.get(name);
     if (p === undefined) {
-      p = linePrefix(this.time, name, this.width, this.colours.get(name));
+      const text = linePrefix(this.time, name, this.width, this.colours.get(name));
+      p = { text, bytes: Buffer.from(text) };
       this.prefixes.set(name, p);
     }
     return p;
   }
 
+  /** Lines of plain ASCII prefixed as bytes, straight into the buffer (prefixPlainBytes: why); false when the
+   *  block is something else, for the text path. */
+  private plain(prefix: Buffer, block: Buffer): boolean {
+    const buf = (this.buf ??= Buffer.allocUnsafe(OUTPUT + INPUT));
+    const from = OUTPUT + prefix.length;
+    if (from + block.length > buf.length) return false;
+    buf.set(prefix, OUTPUT);
+    buf.set(block, from);
+    const end = prefixPlainBytes(buf, { prefixAt: OUTPUT, prefixEnd: from, from, to: from + block.length, at: this.used, end: OUTPUT });
+    if (end < 0) return false;
+    this.wrote(end);
+    return true;
+  }
+
   /** Small pieces are gathered and written once per turn of the event loop: a write per line or two would cost
-   *  a system call each. Large ones (a process's full pipe) go out at once: joining them would copy them again. */
+   *  a system call each. Text is encoded straight into the buffer (a string handed to the stream was encoded into
+   *  a new Buffer on every write); text too long for it goes out as it is. */
   private write(s: string): void {
-    if (s.length >= BIG) {
+    if (s.length * 3 > OUTPUT - this.used) {
       this.flush();
-      this.emit(s);
-      return;
+      if (s.length * 3 > OUTPUT) {
+        this.emit(s);
+        return;
+      }
     }
-    this.pending.push(s);
-    this.pendingLength += s.length;
-    if (this.pendingLength >= BIG) this.flush();
+    this.buf ??= Buffer.allocUnsafe(OUTPUT + INPUT);
+    this.wrote(this.used + this.buf.write(s, this.used));
+  }
+
+  private wrote(used: number): void {
+    this.used = used;
+    if (used >= BIG) this.flush();
     else this.scheduled ??= setImmediate(() => this.flush());
   }
 
   flush(): void {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = undefined;
-    if (!this.pending.length) return;
-    const text = this.pending.length === 1 ? this.pending[0] : this.pending.join('');
-    this.pending = [];
-    this.pendingLength = 0;
-    this.emit(text);
+    if (!this.buf || !this.used) return;
+    // A stream that cannot write at once keeps what it was given until it can: it gets a copy when something is
+    // already queued; when this write is the one left queued, the buffer is its and the next write takes a new one.
+    const queued = (this.out.writableLength ?? 1) > 0;
+    const bytes = queued ? Buffer.from(this.buf.subarray(0, this.used)) : this.buf.subarray(0, this.used);
+    this.used = 0;
+    this.emit(bytes);
+    if (!queued && (this.out.writableLength ?? 1) > 0) this.buf = undefined;
   }
 
-  private emit(text: string): void {
+  private emit(bytes: string | Uint8Array): void {
     // A write of more than the stream's mark says false even when it went out at once (stdout redirected to a file
     // writes synchronously): only text really left queued is a reason to make the processes wait. Pausing them
     // on every large write halved the throughput (bench/local.bench.ts).
-    if (this.out.write(text) === false && (this.out.writableLength ?? 1) > 0 && this.out.once && this.onBackpressure) {
+    if (this.out.write(bytes) === false && (this.out.writableLength ?? 1) > 0 && this.out.once && this.onBackpressure) {
       const once = this.out.once.bind(this.out);
       this.onBackpressure(new Promise((r) => once('drain', () => r())));
     }

@@ -35,6 +35,9 @@ export interface ExitReport {
 export interface SupervisorListener {
   /** One or more whole lines, each ending in '\n' (a last unterminated line gets one). */
   output?(id: string, stream: StreamName, lines: string): void;
+  /** The same lines as they came, undecoded (UTF-8, unless the process wrote something else); when given, `output`
+   *  is not called. For a consumer that can skip decoding and encoding again (the CLI's output). */
+  outputBytes?(id: string, stream: StreamName, lines: Buffer): void;
   started?(id: string, pid: number): void;
   exited?(report: ExitReport): void;
 }
@@ -126,7 +129,10 @@ export class ProcessSupervisor {
     for (const name of ['stdout', 'stderr'] as const) {
       const stream = child[name];
       if (!stream) continue;
-      const splitter = new LineSplitter((lines) => this.listener.output?.(spec.id, name, lines));
+      const splitter = new LineSplitter((lines) => {
+        if (this.listener.outputBytes) this.listener.outputBytes(spec.id, name, lines);
+        else this.listener.output?.(spec.id, name, lines.toString('utf8'));
+      });
       m.splitters.push(splitter);
       stream.on('data', (chunk: Buffer) => splitter.push(chunk));
       stream.on('close', () => splitter.end());

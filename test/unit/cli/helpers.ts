@@ -24,7 +24,7 @@ export function startCli(argv: readonly string[], o: CliOptions = {}, main: (arg
     cwd: process.cwd(),
     env: {},
     ...rest,
-    stdout: { write: (s: string) => (stdout += s), ...(tty === undefined ? {} : { isTTY: tty }) },
+    stdout: { write: (s: string | Uint8Array) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), ...(tty === undefined ? {} : { isTTY: tty }) },
     stderr: { write: (s: string) => (stderr += s) },
   });
   return { done, stdout: () => stdout, stderr: () => stderr };

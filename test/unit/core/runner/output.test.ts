@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { linePrefix, prefixLines, sanitizeLine, timeOfDay } from '../../../../src/core/runner/output';
+import { linePrefix, prefixLines, prefixPlainBytes, sanitizeLine, timeOfDay } from '../../../../src/core/runner/output';
 import { describeExit, runExitCode, type ProcessExit } from '../../../../src/core/runner/exit';
 import { parseFormation } from '../../../../src/core/runner/formation';
 
@@ -32,6 +32,58 @@ describe('core/runner/output', () => {
       assert.equal(out.split('\n').length - 1, lines.length);
       assert.ok(out.split('\n').slice(0, -1).every((l) => l.startsWith('P| ')));
     }), { numRuns: 200 });
+  });
+});
+
+/** prefixPlainBytes over `lines` placed at `from` in a buffer after the prefix; the output at `at`, bounded by `room`
+ *  bytes. The output's bytes, or -1. */
+function plainBytes(lines: Uint8Array, prefix: string, o: { from?: number; at?: number; room?: number } = {}): Buffer | -1 {
+  const p = Buffer.from(prefix);
+  const at = o.at ?? 0;
+  const end = at + (o.room ?? lines.length * (p.length + 1) + 1);
+  const from = end + p.length + (o.from ?? 0);
+  const buf = Buffer.alloc(from + lines.length + 3, 0x2a);
+  buf.set(p, end);
+  buf.set(lines, from);
+  const r = prefixPlainBytes(buf, { prefixAt: end, prefixEnd: end + p.length, from, to: from + lines.length, at, end });
+  if (r === -1) return -1;
+  assert.deepEqual(buf.subarray(from, from + lines.length), Buffer.from(lines), 'the input is left as it was');
+  return buf.subarray(at, r);
+}
+
+describe('core/runner/output: prefixPlainBytes', () => {
+  it('prefixes lines of printable ASCII and tabs as bytes, at any alignment', () => {
+    for (let from = 0; from < 8; from++) {
+      for (const text of ['a\n', 'hello world\n\tindented\n\n', 'x'.repeat(37) + '\n' + 'y'.repeat(3) + '\n']) {
+        assert.equal(String(plainBytes(Buffer.from(text), 'P | ', { from, at: from })), prefixLines(text, 'P | ', false), `${JSON.stringify(text)} at ${from}`);
+      }
+    }
+    assert.equal(String(plainBytes(Buffer.alloc(0), 'P | ')), '');
+  });
+
+  it('leaves to prefixLines every block with a control character, colour, CR, DEL or a non-ASCII byte', () => {
+    for (const text of ['a\x1b[31mred\x1b[0m\n', 'bell\x07\n', 'crlf\r\n', 'nul\x00\n', 'del\x7f\n', 'caf\u00e9\n', 'c1 \u009b\n', 'check \u2713\n', 'fine\nthen \x1b\n']) {
+      assert.equal(plainBytes(Buffer.from(text), 'P | '), -1, JSON.stringify(text));
+    }
+    assert.equal(plainBytes(new Uint8Array([0x61, 0xff, 0x0a]), 'P | '), -1, 'not UTF-8 at all');
+    assert.equal(plainBytes(Buffer.from('a\nno end'), 'P | '), -1, 'a last line without its line feed');
+  });
+
+  it('gives up when the output would pass its end', () => {
+    assert.equal(String(plainBytes(Buffer.from('ab\ncd\n'), 'P|', { room: 10 })), 'P|ab\nP|cd\n');
+    assert.equal(plainBytes(Buffer.from('ab\ncd\n'), 'P|', { room: 9 }), -1);
+  });
+
+  it('is prefixLines, byte for byte, on whatever it does not leave to prefixLines (property)', () => {
+    const byte = fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.constantFrom(0x09, 0x0a), fc.integer({ min: 0, max: 0xff }));
+    fc.assert(fc.property(fc.array(byte, { maxLength: 80 }), fc.nat(7), fc.boolean(), (bytes, from, colour) => {
+      const lines = Uint8Array.from([...bytes, 0x0a]);
+      const plain = lines.every((b) => (b >= 0x20 && b < 0x7f) || b === 0x09 || b === 0x0a);
+      const out = plainBytes(lines, '\x1b[35m12:00:00 web.1 |\x1b[0m ', { from });
+      if (!plain) return assert.equal(out, -1);
+      assert.notEqual(out, -1);
+      assert.equal(String(out), prefixLines(Buffer.from(lines).toString('utf8'), '\x1b[35m12:00:00 web.1 |\x1b[0m ', colour));
+    }), { numRuns: 500 });
   });
 });
 

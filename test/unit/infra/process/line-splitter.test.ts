@@ -4,7 +4,7 @@ import { LineSplitter } from '../../../../src/infra/process/line-splitter';
 
 function run(chunks: Buffer[], max?: number): string[] {
   const out: string[] = [];
-  const s = new LineSplitter((t) => out.push(t), max);
+  const s = new LineSplitter((t) => out.push(t.toString('utf8')), max);
   for (const c of chunks) s.push(c);
   s.end();
   return out;
