@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as tar from 'tar';
@@ -8,6 +8,7 @@ import { describeProblems, planPack } from '../../../../src/core/deploy/pack-pla
 import { packToFile } from '../../../../src/infra/pack/tarball';
 import { diskTree } from '../../../../src/infra/pack/tree';
 import { outerIgnores } from '../../../../src/infra/git/repo-state';
+import { unpackSource } from '../../../support/fake-heroku/build/unpack';
 
 function write(root: string, rel: string, text = rel): void {
   mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
@@ -26,6 +27,17 @@ async function tarNames(file: string): Promise<Map<string, string>> {
   await tar.list({ file, onReadEntry: (e) => { names.set(e.path, e.type); } });
   return names;
 }
+
+/** Where gzip members start: the magic, deflate, no flags, mtime 0 (as zlib writes them), 8 bytes. */
+function memberStarts(gz: Buffer): number[] {
+  const head = Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0]);
+  const at: number[] = [];
+  for (let i = gz.indexOf(head); i >= 0; i = gz.indexOf(head, i + 1)) at.push(i);
+  return at;
+}
+
+/** Whether a command runs here (GNU tar and gzip are checked when present). */
+const has = (cmd: string) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
 
 describe('pack: plan and tarball', () => {
   let root: string;
@@ -133,6 +145,80 @@ describe('pack: plan and tarball', () => {
     } finally {
       await packed.value.dispose();
     }
+  });
+
+  it('packs more than 1 MB as several gzip members that gunzip, tar xz and the fake Heroku read whole', async function () {
+    this.timeout(60_000);
+    const contents = new Map<string, string | Buffer>();
+    const put = (rel: string, text: string | Buffer) => { write(root, rel, text as string); contents.set(rel, text); };
+    for (let d = 0; d < 30; d++) for (let f = 0; f < 100; f++) put(`src/d${d}/f${f}.js`, `module.exports = ${d * 100 + f};\n`.repeat(f % 7));
+    const big = Buffer.alloc(2_500_000);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7919) % 251;
+    put('assets/big.bin', big); // larger than one piece: a member of its own
+    put(`deep/${'long-folder-name/'.repeat(8)}file.txt`, 'a long path (pax)');
+    put('docs/résumé-日本.md', 'a non-ASCII name (pax)');
+    put('bin/start', '#!/bin/sh\necho hi\n');
+    chmodSync(path.join(root, 'bin/start'), 0o755);
+    const plan = await planPack(diskTree(root));
+    assert.equal(plan.entries.length, contents.size);
+    const packed = await packToFile(root, plan.entries);
+    assert.ok(packed.ok);
+    try {
+      const gz = readFileSync(packed.value.path);
+      assert.equal(packed.value.bytes, gz.length);
+      const starts = memberStarts(gz);
+      assert.equal(starts[0], 0);
+      assert.ok(starts.length >= 3, `${starts.length} gzip members`);
+      // The fake Heroku's builder (zlib's gunzip and the tar package's parser): every file, byte for byte.
+      const unpacked = unpackSource(gz);
+      assert.ok(unpacked.ok);
+      assert.deepEqual([...unpacked.files.keys()].sort(), [...contents.keys()].sort());
+      for (const [rel, text] of contents) assert.ok(unpacked.files.get(rel)!.equals(Buffer.from(text)), rel);
+      if (has('gzip')) assert.equal(spawnSync('gzip', ['-t', packed.value.path]).status, 0);
+      if (has('tar')) {
+        // As Heroku's builders unpack a source: `tar xz`.
+        const out = mkdtempSync(path.join(tmpdir(), 'hw-unpack-'));
+        try {
+          execFileSync('tar', ['xzf', packed.value.path, '-C', out]);
+          for (const [rel, text] of contents) assert.ok(readFileSync(path.join(out, rel)).equals(Buffer.from(text)), rel);
+          assert.equal(statSync(path.join(out, 'bin/start')).mode & 0o777, 0o755);
+        } finally {
+          rmSync(out, { recursive: true, force: true });
+        }
+      }
+    } finally {
+      await packed.value.dispose();
+    }
+  });
+
+  it('packs a file as it is when read: grown or shrunk since the plan, the header says the size read', async () => {
+    write(root, 'grows.txt', 'small');
+    write(root, 'shrinks.txt', 'x'.repeat(5000));
+    write(root, 'same.txt', 'same');
+    const plan = await planPack(diskTree(root));
+    write(root, 'grows.txt', 'y'.repeat(3000));
+    write(root, 'shrinks.txt', 'short');
+    const packed = await packToFile(root, plan.entries);
+    assert.ok(packed.ok);
+    try {
+      const sizes = new Map<string, number>();
+      await tar.list({ file: packed.value.path, onReadEntry: (e) => { sizes.set(e.path, e.size); } });
+      assert.deepEqual(Object.fromEntries(sizes), { 'grows.txt': 3000, 'same.txt': 4, 'shrinks.txt': 5 });
+      const unpacked = unpackSource(readFileSync(packed.value.path));
+      assert.ok(unpacked.ok);
+      assert.equal(unpacked.files.get('grows.txt')!.toString(), 'y'.repeat(3000));
+      assert.equal(unpacked.files.get('shrinks.txt')!.toString(), 'short');
+    } finally {
+      await packed.value.dispose();
+    }
+  });
+
+  it('stops when cancelled and says so', async () => {
+    write(root, 'a.txt');
+    const controller = new AbortController();
+    controller.abort();
+    const packed = await packToFile(root, ['a.txt'], controller.signal);
+    assert.deepEqual(packed, { ok: false, message: 'Packing was cancelled.' });
   });
 
   it('names every entry it cannot read, with the reason, and packs nothing', async () => {
