@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { lazyBundles } from './bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -45,22 +46,7 @@ const common = {
   }],
 };
 
-// Heavy, rarely needed code lives in separate CommonJS bundles next to dist/extension.js, loaded with a plain
-// `require('./<name>.js')` on first use (esbuild would inline a dynamic import() into one CJS file).
-// Add one entry per bundle; .vscodeignore ships dist/*.js.
-const lazyBundles = {
-  main: 'src/vscode/compose.ts', // the composition root: every feature's registration (src/extension.ts defers it a tick)
-  manifest: 'src/vscode/manifest/lazy.ts', // app.json / heroku.yml linters and heroku.yml help (yaml, ajv-free)
-  explorer: 'src/vscode/explorer/register.ts', // the tree, its commands and .env sync
-  heroku: 'src/infra/heroku/client.ts', // the Platform API client and its decoders, with the first sign-in (compose.ts)
-  pipeline: 'src/vscode/pipeline/register.ts', // the Pipelines view, the diagram and release timeline panels
-  'deploy-io': 'src/infra/deploy/io.ts', // its Node side (tar, ignore, upload, rendezvous TLS), built by compose.ts on first use
-  deploy: 'src/vscode/deploy/lazy.ts', // deploy (pack, upload, build, release) and one-off dynos (rendezvous terminal)
-  logstream: 'src/infra/logstream/tailer.ts', // log tails' Node side (logplex sessions, streams, reconnects), built by compose.ts on first use
-  logs: 'src/vscode/logs/lazy.ts', // log tails in output channels, their status bar item and filters
-  'local-io': 'src/infra/process/local-io.ts', // the local runner's supervisor (process groups, watchdog), built by compose.ts
-  local: 'src/vscode/local/lazy.ts', // the local runner: its session, one terminal per process, task terminals
-};
+// Heavy, rarely needed code lives in separate CommonJS bundles next to dist/extension.js (scripts/bundles.mjs).
 
 // axios (~95 KB with follow-redirects and the proxy agents) is its own bundle, dist/axios.js: the extension and the
 // explorer require it with the first Heroku client (src/infra/heroku/transport.ts loads it lazily), so activation

@@ -48,6 +48,8 @@ const explorer = lazyBundle<typeof import('./explorer/register')>(() => require(
 const herokuClient = lazyBundle<typeof import('../infra/heroku/client')>(() => require('./heroku.js'));
 // dist/deploy-io.js: the deploy's and one-off dynos' Node side (tar, ignore, uploads, TLS), with the first deploy or run.
 const deployInfra = lazyBundle<typeof import('../infra/deploy/io')>(() => require('./deploy-io.js'));
+// dist/manifest.js: the linters with yaml and the schemas (also the manifest feature's); the deploy's preflight lints with them.
+const linters = lazyBundle<typeof import('./manifest/lazy')>(() => require('./manifest.js'));
 // dist/logstream.js: log sessions and logplex streams with their reconnects, with the first log tail.
 const logInfra = lazyBundle<typeof import('../infra/logstream/tailer')>(() => require('./logstream.js'));
 // dist/local-io.js: the local runner's process supervisor (process groups, watchdog), with the first local run.
@@ -88,7 +90,7 @@ export function compose(context: vscode.ExtensionContext, activated: number): Ex
   let localIo: LocalIo | undefined;
   const services: Services = { context, log, redactor, commands, heroku, remotes, state, scheduler, clock: systemClock, fs: nodeFiles,
     textStreams: httpTextStreams, gitHistory, ready,
-    deployIo: () => (deployIo ??= deployInfra().createDeployIo(() => heroku.getClient(), () => heroku.state.apiUrl)),
+    deployIo: () => (deployIo ??= deployInfra().createDeployIo(() => heroku.getClient(), () => heroku.state.apiUrl, (...a) => linters().lintFile(...a))),
     logTailer: () => (logTailer ??= logInfra().createLogTailer(() => heroku.getClient(), 'heroku-workflows-vscode')),
     localIo: () => (localIo ??= localInfra().createLocalIo()),
   };

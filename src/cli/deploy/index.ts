@@ -7,6 +7,7 @@ import { renderEvent, statusLine } from '../../core/deploy/render';
 import { DeployTracker } from '../../core/deploy/steps';
 import { nodeDeployPorts } from '../../infra/deploy/node-ports';
 import { preflightLines } from '../../core/deploy/preflight-text';
+import { lintFile } from '../../core/lint/registry';
 import { preflight } from '../../infra/deploy/preflight';
 import { findHerokuRemotes } from '../../infra/git/find-remotes';
 import type { CliIo, Subcommand } from '../run';
@@ -79,7 +80,7 @@ export const deploy: Subcommand = async (argv, io: DeployIo) => {
   }
   const out = (s: string) => io.stdout.write(scrub(s, session.token));
   out(`=== Deploying ${folder} to ${appName}\n`);
-  const lint = preflight(folder);
+  const lint = preflight(folder, lintFile);
   const tracker = new DeployTracker({ hasProcfile: lint.hasProcfile });
   tracker.apply({ type: 'step', step: 'lint', status: 'running' });
   out('--> Check Procfile, app.json and heroku.yml\n');

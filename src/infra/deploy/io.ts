@@ -7,16 +7,17 @@ import { connectRendezvous } from '../rendezvous/client';
 import { verifyRendezvousCertificate } from '../rendezvous/tls-policy';
 import { connectSsh } from '../rendezvous/ssh-session';
 import { nodeDeployPorts } from './node-ports';
-import { preflight } from './preflight';
+import { preflight, type LintFileFn } from './preflight';
 
-export function createDeployIo(getApi: ApiProvider, apiUrl: () => string): DeployIo {
+/** `lint`: core/lint/registry's lintFile, as the composition root has it loaded (see preflight.ts). */
+export function createDeployIo(getApi: ApiProvider, apiUrl: () => string, lint: LintFileFn): DeployIo {
   const ports = nodeDeployPorts(getApi);
   return {
     ports,
     clock: ports.clock,
     connectSsh,
     oneOff: deployApi(getApi),
-    preflight,
+    preflight: (folder, overrides) => preflight(folder, lint, overrides),
     connect: connectRendezvous,
     verifyCertificate: verifyRendezvousCertificate,
     apiUrl,

@@ -1,7 +1,8 @@
 // A fast ustar header for the common entry (short ASCII path and link, small size): byte for byte what the `tar`
 // package's Header writes for the same fields (test/unit/infra/pack/ustar.test.ts checks it), at a fraction of the
 // cost for 10,000 files. Anything else (long or non-ASCII names, huge files) goes through `tar`'s Header and Pax.
-import { Header, Pax } from 'tar';
+import { Header } from 'tar/header';
+import { Pax } from 'tar/pax';
 
 export interface EntryFields {
   path: string;

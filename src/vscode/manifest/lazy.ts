@@ -3,3 +3,5 @@
 // workspace that never opens a manifest never loads it.
 export { lintAppJsonInEditor, lintHerokuYmlInEditor } from './manifest-lint';
 export { HerokuYmlCompletionProvider, HerokuYmlHoverProvider } from './heroku-yml-help';
+// Every kind's linter (Procfile too), for the deploy's preflight (compose.ts): one copy of yaml and the schemas.
+export { lintFile } from '../../core/lint/registry';
