@@ -31,19 +31,14 @@ describe('run: one-off dyno terminal in VS Code', function () {
     started.terminal.dispose();
   });
 
-  it('on a Fir app joins the dyno over SSH with the machine\'s ssh: the output and the exit status in the same terminal', async () => {
+  it('on the sandbox\'s Fir app (dana-fir) joins the dyno over SSH with the machine\'s ssh: the output and the exit status in the same terminal', async () => {
     ext.services.commands.ui = new DeployTestInput();
-    await heroku.control.patchApp(APP, { generation: 'fir' });
-    try {
-      const started = await vscode.commands.executeCommand<RunStarted>('heroku.run', { app: APP, command: 'echo fir-term; exit 6' });
-      assert.ok(started, 'heroku.run returned the terminal');
-      const result = await started.pty.done;
-      assert.deepStrictEqual(result.end, { kind: 'exited', status: 6 }, result.error ?? result.output);
-      assert.match(result.output, /fir-term\r\n/);
-      started.terminal.dispose();
-    } finally {
-      await heroku.control.patchApp(APP, { generation: 'cedar' });
-    }
+    const started = await vscode.commands.executeCommand<RunStarted>('heroku.run', { app: 'dana-fir', command: 'echo fir-term; exit 6' });
+    assert.ok(started, 'heroku.run returned the terminal');
+    const result = await started.pty.done;
+    assert.deepStrictEqual(result.end, { kind: 'exited', status: 6 }, result.error ?? result.output);
+    assert.match(result.output, /fir-term\r\n/);
+    started.terminal.dispose();
   });
 
   it('offers "Run on Heroku" above each process type of the workspace Procfile', async () => {

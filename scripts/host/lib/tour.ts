@@ -10,7 +10,7 @@ import * as ui from './ui';
 import { pipelineStop } from './tour-stops/pipeline';
 import { releasesStop } from './tour-stops/releases';
 import { deployStop } from './tour-stops/deploy';
-import { runStop } from './tour-stops/run';
+import { runFirStop, runStop } from './tour-stops/run';
 import { logsStop } from './tour-stops/logs';
 import { localStop } from './tour-stops/local';
 
@@ -130,6 +130,7 @@ export const STOPS: TourStop[] = [
   releasesStop,
   deployStop,
   runStop,
+  runFirStop,
   logsStop,
   localStop,
 ];
