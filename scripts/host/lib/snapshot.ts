@@ -13,6 +13,16 @@ function isProduction(file: string): boolean {
   return existsSync(file) && !/\/\/# sourceMappingURL=/.test(readFileSync(file, 'utf8'));
 }
 
+/** Copies what the .vsix can hold from the current build (development or production, as dist/ is) into `dest`. */
+export function copyShipped(dest: string): string {
+  mkdirSync(join(dest, 'dist'), { recursive: true });
+  mkdirSync(join(dest, 'docs'), { recursive: true });
+  for (const p of shipped()) {
+    if (existsSync(join(repoRoot, p))) cpSync(join(repoRoot, p), join(dest, p), { recursive: true });
+  }
+  return dest;
+}
+
 /** Copies the production build into `dest` (building it when dist/ holds a development build). */
 export function snapshotExtension(dest: string, log: (s: string) => void): string {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -21,11 +31,7 @@ export function snapshotExtension(dest: string, log: (s: string) => void): strin
       execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--production'],
         { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
     }
-    mkdirSync(join(dest, 'dist'), { recursive: true });
-    mkdirSync(join(dest, 'docs'), { recursive: true });
-    for (const p of shipped()) {
-      if (existsSync(join(repoRoot, p))) cpSync(join(repoRoot, p), join(dest, p), { recursive: true });
-    }
+    copyShipped(dest);
     if (isProduction(join(dest, 'dist', 'extension.js'))) return dest;
     log('[snapshot] dist/ changed while copying; again');
   }
