@@ -1,7 +1,7 @@
 // The webview panels' options and page (the HTML itself: page-html.ts). The bundle and stylesheet are read from
-// media/ once per extension host and put into the page.
+// media/ (again only when they changed) and put into the page.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ViewMode } from '../../shared/pipeline-protocol';
 import { inlinable, pageHtml } from './page-html';
@@ -15,21 +15,21 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
   };
 }
 
-const texts = new Map<string, string | undefined>();
+/** By file: its modification time and the text to put in the page (a rebuild, e.g. `npm run watch`, is read again). */
+const texts = new Map<string, { mtimeMs: number; text: string | undefined }>();
 
 function readMedia(extensionUri: vscode.Uri, file: string, kind: 'script' | 'style'): string | undefined {
-  const uri = vscode.Uri.joinPath(extensionUri, 'media', file);
-  const key = uri.toString();
-  if (!texts.has(key)) {
-    let text: string | undefined;
-    try {
-      text = readFileSync(uri.fsPath, 'utf8');
-    } catch {
-      text = undefined; // linked instead: the webview says what is missing
-    }
-    texts.set(key, inlinable(text, kind));
+  const path = vscode.Uri.joinPath(extensionUri, 'media', file).fsPath;
+  try {
+    const { mtimeMs } = statSync(path);
+    const known = texts.get(path);
+    if (known?.mtimeMs === mtimeMs) return known.text;
+    const text = inlinable(readFileSync(path, 'utf8'), kind);
+    texts.set(path, { mtimeMs, text });
+    return text;
+  } catch {
+    return undefined; // linked instead: the webview says what is missing
   }
-  return texts.get(key);
 }
 
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, mode: ViewMode, title: string): string {
