@@ -29,7 +29,7 @@ import { EXPLORER_COMMANDS } from './explorer/ids';
 import { lazyBundle } from './lazy-bundle';
 import { registerPipelinesLazily } from './pipeline/ids';
 import { ExtensionLog } from './log';
-import { registerManifest } from './manifest/index';
+import { manifest, registerManifest } from './manifest/index';
 import { registerProcfile } from './procfile/index';
 import type { FeatureRegistration, Services } from './services';
 import { registerStatusBar } from './statusbar/status-bar';
@@ -48,8 +48,6 @@ const explorer = lazyBundle<typeof import('./explorer/register')>(() => require(
 const herokuClient = lazyBundle<typeof import('../infra/heroku/client')>(() => require('./heroku.js'));
 // dist/deploy-io.js: the deploy's and one-off dynos' Node side (tar, ignore, uploads, TLS), with the first deploy or run.
 const deployInfra = lazyBundle<typeof import('../infra/deploy/io')>(() => require('./deploy-io.js'));
-// dist/manifest.js: the linters with yaml and the schemas (also the manifest feature's); the deploy's preflight lints with them.
-const linters = lazyBundle<typeof import('./manifest/lazy')>(() => require('./manifest.js'));
 // dist/logstream.js: log sessions and logplex streams with their reconnects, with the first log tail.
 const logInfra = lazyBundle<typeof import('../infra/logstream/tailer')>(() => require('./logstream.js'));
 // dist/local-io.js: the local runner's process supervisor (process groups, watchdog), with the first local run.
@@ -90,7 +88,7 @@ export function compose(context: vscode.ExtensionContext, activated: number): Ex
   let localIo: LocalIo | undefined;
   const services: Services = { context, log, redactor, commands, heroku, remotes, state, scheduler, clock: systemClock, fs: nodeFiles,
     textStreams: httpTextStreams, gitHistory, ready,
-    deployIo: () => (deployIo ??= deployInfra().createDeployIo(() => heroku.getClient(), () => heroku.state.apiUrl, (...a) => linters().lintFile(...a))),
+    deployIo: () => (deployIo ??= deployInfra().createDeployIo(() => heroku.getClient(), () => heroku.state.apiUrl, (...a) => manifest().lintFile(...a))), // dist/manifest.js's linters: yaml ships once
     logTailer: () => (logTailer ??= logInfra().createLogTailer(() => heroku.getClient(), 'heroku-workflows-vscode')),
     localIo: () => (localIo ??= localInfra().createLocalIo()),
   };

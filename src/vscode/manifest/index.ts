@@ -10,7 +10,8 @@ import type { HerokuYmlCompletionProvider, HerokuYmlHoverProvider } from './hero
 import { ManifestSchemaProvider } from './schema-provider';
 
 // The linters, yaml and the heroku.yml help live in dist/manifest.js (./lazy.ts), loaded on the first manifest.
-const manifest = lazyBundle<typeof import('./lazy')>(() => require('./manifest.js'));
+// Also compose.ts's, for the deploy's preflight: one loader of the bundle.
+export const manifest = lazyBundle<typeof import('./lazy')>(() => require('./manifest.js'));
 
 export const HEROKU_YML_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/heroku.yml' }];
 

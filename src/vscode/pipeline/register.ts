@@ -47,8 +47,6 @@ export function registerPipelines(services: Services): vscode.Disposable {
   store.add(view.onDidChangeVisibility((e) => tree.setVisible(e.visible)));
 
   const pipelines = new Map<string, PipelinePanel>();
-  const openedPipeline = store.add(new vscode.EventEmitter<PipelinePanel>());
-  const onDidOpenPipeline = openedPipeline.event;
   const releases = new Map<string, ReleasesPanel>();
   store.add(toDisposable(() => { for (const p of [...pipelines.values(), ...releases.values()]) p.dispose(); }));
 
@@ -62,7 +60,6 @@ export function registerPipelines(services: Services): vscode.Disposable {
     }
     panel = new PipelinePanel(deps, id);
     pipelines.set(id, panel);
-    openedPipeline.fire(panel);
     const p = panel;
     panel.onDidDispose(() => { if (pipelines.get(id) === p) pipelines.delete(id); });
     return panel;
@@ -91,20 +88,19 @@ export function registerPipelines(services: Services): vscode.Disposable {
     store.add(commands.register('heroku.pipelines.getChildren', (_ctx, node?: PipelineTreeNode) => tree.getChildren(node)));
     // With a request, runs it as if the page of the first open pipeline (or releases of `app`) had sent it.
     // With `renderedAfter`, waits (on the page's reports, without polling) until the first open pipeline's page drew
-    // a model newer than that seq: polling this hook every few ms floods the workbench (the benchmark's probe did,
-    // and a fresh host's first webview then took 54 s instead of 2 s to start its service worker).
+    // a model newer than that seq (and complete, if asked): polling this hook every few ms floods the workbench (the
+    // benchmark's probe did, and a fresh host's first webview then took 54 s instead of 2 s to start its service worker).
     store.add(commands.register('heroku.pipeline.testState', async (_ctx, req?: { method: RequestName; params: unknown; app?: string } | { renderedAfter: number; complete?: boolean }) => {
       if (req && 'renderedAfter' in req) {
-        const done = (p: PipelinePanel | undefined) => !!p?.host.lastRendered && p.host.lastRendered.seq > req.renderedAfter
+        const p = [...pipelines.values()][0];
+        if (!p) throw new Error('no pipeline panel is open');
+        const done = () => !!p.host.lastRendered && p.host.lastRendered.seq > req.renderedAfter
           && p.host.lastRendered.seq === p.seq && (!req.complete || !!p.snap?.complete);
-        if (!done([...pipelines.values()][0])) {
+        if (!done()) {
           await new Promise<void>((resolve, reject) => {
-            const subs: vscode.Disposable[] = [];
-            const end = (err?: Error) => { clearTimeout(timer); for (const s of subs) s.dispose(); if (err) reject(err); else resolve(); };
+            const end = (err?: Error) => { clearTimeout(timer); sub.dispose(); if (err) reject(err); else resolve(); };
             const timer = setTimeout(() => end(new Error('no matching drawing within 60 s')), 60_000);
-            const watch = (p: PipelinePanel) => subs.push(p.host.onDidRender(() => { if (done(p)) end(); }));
-            for (const p of pipelines.values()) watch(p);
-            subs.push(onDidOpenPipeline((p) => watch(p)));
+            const sub = p.host.onDidRender(() => { if (done()) end(); });
           });
         }
         return testState();
