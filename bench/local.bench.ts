@@ -2,7 +2,9 @@
 //   local_output_vs_direct        4 processes writing 250,000 lines each (in 4 KB blocks cut anywhere, as C stdio
 //                                 does): wall time through the CLI (output to a file) / the writers straight into
 //                                 files; goal ≤ 1.3. Also _cpu (user+system of everything), and the anchors'
-//                                 ratios (_nf, _heroku). Median of HW_BENCH_RUNS (3) runs, interleaved.
+//                                 ratios (_nf, _heroku), and _node: a bare `node` that spawns the 4 and copies their
+//                                 output to its own unchanged (the floor of any runner in node). Median of
+//                                 HW_BENCH_RUNS (3) runs, interleaved.
 //   local_split_lines             output lines that are not exactly one written line (a piece, or two merged),
 //                                 plus lines lost; goal 0. Anchors: _nf, _heroku.
 //   local_start10_ms              the engine (in this process): until 10 processes have each printed a line;
@@ -29,7 +31,9 @@ const dir = mkdtempSync(join(tmpdir(), 'hw-bench-local-'));
 const barrier = join(dir, 'barrier');
 const resetBarrier = () => { rmSync(barrier, { recursive: true, force: true }); mkdirSync(barrier); };
 const writerCmd = (i: number) => `node ${JSON.stringify(writer)} ${LINES} ${i} ${JSON.stringify(barrier)} ${WRITERS}`;
-writeFileSync(join(dir, 'Procfile'), Array.from({ length: WRITERS }, (_, i) => `w${i + 1}: ${writerCmd(i + 1)}`).join('\n') + '\n');
+// `exec`: each writer is its runner's own child (dash forks a command under `sh -c`), so `times` counts its CPU. Without
+// it, a writer whose shell died of the runners' stop-all SIGTERM first was reaped by init, and its CPU went uncounted.
+writeFileSync(join(dir, 'Procfile'), Array.from({ length: WRITERS }, (_, i) => `w${i + 1}: exec ${writerCmd(i + 1)}`).join('\n') + '\n');
 
 /** Counts output lines that are not exactly one written line, and written lines never seen. `body` finds the
  *  process's text in a prefixed output line (undefined: not a process line). */
@@ -58,7 +62,11 @@ const foremanBody = (line: string) => { const i = line.indexOf(' |  '); return /
 async function outputBench(cli: string, found: Anchor[]): Promise<void> {
   const direct: number[][] = [];
   const viaCli: number[][] = [];
+  const bare: number[][] = [];
   let split = 0;
+  const copier = join(dir, 'copier.js');
+  writeFileSync(copier, `const { spawn } = require('child_process'); const { writeSync } = require('fs');
+for (let i = 1; i <= ${WRITERS}; i++) spawn('/bin/sh', ['-c', 'exec ' + ${JSON.stringify(`node ${JSON.stringify(writer)} ${LINES} `)} + i + ${JSON.stringify(` ${JSON.stringify(barrier)} ${WRITERS}`)}], { stdio: ['ignore', 'pipe', 'ignore'] }).stdout.on('data', (d) => writeSync(1, d));\n`);
   for (let r = 0; r < RUNS; r++) {
     resetBarrier();
     const d = timed(Array.from({ length: WRITERS }, (_, i) => `${writerCmd(i + 1)} > direct${i + 1}.txt &`).join(' ') + ' wait', dir);
@@ -67,7 +75,10 @@ async function outputBench(cli: string, found: Anchor[]): Promise<void> {
     const o = timed(`node ${JSON.stringify(cli)} local > ours.txt`, dir);
     viaCli.push([o.wallMs, o.cpuMs]);
     split = Math.max(split, splitLines(join(dir, 'ours.txt'), ours));
-    log(`[bench] run ${r + 1}: direct ${d.wallMs.toFixed(0)} ms (cpu ${d.cpuMs.toFixed(0)}), cli ${o.wallMs.toFixed(0)} ms (cpu ${o.cpuMs.toFixed(0)})`);
+    resetBarrier();
+    const b = timed(`node ${JSON.stringify(copier)} > bare.txt`, dir);
+    bare.push([b.wallMs, b.cpuMs]);
+    log(`[bench] run ${r + 1}: direct ${d.wallMs.toFixed(0)} ms (cpu ${d.cpuMs.toFixed(0)}), cli ${o.wallMs.toFixed(0)} ms (cpu ${o.cpuMs.toFixed(0)}), bare node ${b.wallMs.toFixed(0)} ms (cpu ${b.cpuMs.toFixed(0)})`);
   }
   const dWall = median(direct.map((x) => x[0]));
   const dCpu = median(direct.map((x) => x[1]));
@@ -76,6 +87,8 @@ async function outputBench(cli: string, found: Anchor[]): Promise<void> {
   emit('local_output_vs_direct', median(viaCli.map((x, i) => x[0] / direct[i][0])), 'ratio');
   emit('local_output_vs_direct_cpu', median(viaCli.map((x, i) => x[1] / direct[i][1])), 'ratio');
   emit('local_split_lines', split, 'lines');
+  emit('local_output_vs_direct_node', median(bare.map((x, i) => x[0] / direct[i][0])), 'ratio');
+  emit('local_output_vs_direct_cpu_node', median(bare.map((x, i) => x[1] / direct[i][1])), 'ratio');
   for (const a of found) {
     resetBarrier();
     const t = timed(`node ${a.argv.map((s) => JSON.stringify(s)).join(' ')} > ${a.name}.txt 2>&1`, dir, a.env);

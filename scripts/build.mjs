@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { lazyBundles } from './bundles.mjs';
+import { cliBundles, lazyBundles } from './bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -57,6 +57,16 @@ const lazyAxios = {
     build.onResolve({ filter: /^axios$/ }, (args) => (args.kind === 'require-call' ? { path: './axios.js', external: true } : undefined));
   },
 };
+// The CLI's dispatcher requires its two halves at run time (scripts/bundles.mjs cliBundles).
+const cliSplit = {
+  name: 'cli-split',
+  setup(build) {
+    for (const [name, { from }] of Object.entries(cliBundles)) {
+      const filter = new RegExp(`^${from.replace(/[./]/g, (c) => `\\${c}`)}$`);
+      build.onResolve({ filter }, (args) => (/[\\/]src[\\/]cli$/.test(args.resolveDir) ? { path: `./${name}.js`, external: true } : undefined));
+    }
+  },
+};
 // Bundles in dist/ require each other by `./<name>.js`: external in every one of them.
 const lazyExternals = Object.keys(lazyBundles).map((n) => `./${n}.js`);
 const inDist = (build) => ({ ...build, external: [...common.external, ...lazyExternals], plugins: [lazyAxios, ...common.plugins] });
@@ -65,7 +75,8 @@ const builds = [
   inDist({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', metafile: true }),
   ...Object.entries(lazyBundles).map(([name, entry]) => inDist({ ...common, entryPoints: [entry], outfile: `dist/${name}.js`, metafile: true })),
   { ...common, entryPoints: ['axios'], outfile: 'dist/axios.js', metafile: true },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [cliSplit, ...common.plugins] },
+  ...Object.entries(cliBundles).map(([name, { entry }]) => ({ ...common, entryPoints: [entry], outfile: `dist/${name}.js` })),
 ];
 
 // Webview bundles: every webview/<name>/main.ts becomes media/<name>.js (browser, IIFE).

@@ -17,3 +17,11 @@ export const lazyBundles = {
   'local-io': 'src/infra/process/local-io.ts', // the local runner's supervisor (process groups, watchdog), built by compose.ts
   local: 'src/vscode/local/lazy.ts', // the local runner: its session, one terminal per process, task terminals
 };
+
+// The CLI, dist/cli.js (the package's bin), is the dispatcher of src/cli/run.ts; the two modules it requires there are
+// bundles of their own, so `local`, which should start its processes soon, does not parse the API client, deploy and
+// the linters, and those do not parse the runner. `from`: the specifier src/cli/run.ts requires.
+export const cliBundles = {
+  'cli-local': { entry: 'src/cli/local/index.ts', from: './local/index' },
+  'cli-commands': { entry: 'src/cli/commands.ts', from: './commands' },
+};

@@ -11,16 +11,21 @@ export interface CliIo {
 
 export type Subcommand = (args: string[], io: CliIo) => Promise<number>;
 
+// require, not import(): the unit tier runs through tsx/cjs, whose hooks do not cover native import(). The built CLI
+// (dist/cli.js) keeps each of these two out of itself: scripts/build.mjs makes them dist/cli-local.js and
+// dist/cli-commands.js (scripts/bundles.mjs cliBundles), so a command parses only its own code.
+const local = () => require('./local/index') as typeof import('./local/index');
+const commands = () => require('./commands') as typeof import('./commands');
+
 /** Subcommands register here: name -> [summary, handler]. */
-const subcommands: Record<string, [string, () => Promise<Subcommand>]> = {
-  // require, not import(): the unit tier runs through tsx/cjs, whose hooks do not cover native import(); esbuild bundles both.
-  lint: ['lint Procfile, app.json and heroku.yml (text, json, sarif)', async () => (require('./lint/index') as typeof import('./lint/index')).lint],
-  local: ['run the Procfile as heroku local does (formation, .env, ports)', async () => (require('./local/index') as typeof import('./local/index')).local],
-  logs: ['parse log lines from stdin, or tail an app\'s logs (colour, json, filters)', async () => (require('./logs/index') as typeof import('./logs/index')).logs],
-  pipelines: ['pipelines info PIPELINE: stages, apps, releases, CI runs (text, json)', async () => (require('./pipelines/index') as typeof import('./pipelines/index')).pipelines],
-  releases: ['releases --app APP: the release timeline (text, json)', async () => (require('./pipelines/index') as typeof import('./pipelines/index')).releases],
-  deploy: ['deploy a folder to a Heroku app (source tarball, build, release)', async () => (require('./deploy/index') as typeof import('./deploy/index')).deploy],
-  run: ['run a command in a one-off dyno with its terminal here', async () => (require('./run-dyno/index') as typeof import('./run-dyno/index')).runDyno],
+const subcommands: Record<string, [string, () => Subcommand]> = {
+  lint: ['lint Procfile, app.json and heroku.yml (text, json, sarif)', () => commands().lint],
+  local: ['run the Procfile as heroku local does (formation, .env, ports)', () => local().local],
+  logs: ['parse log lines from stdin, or tail an app\'s logs (colour, json, filters)', () => commands().logs],
+  pipelines: ['pipelines info PIPELINE: stages, apps, releases, CI runs (text, json)', () => commands().pipelines],
+  releases: ['releases --app APP: the release timeline (text, json)', () => commands().releases],
+  deploy: ['deploy a folder to a Heroku app (source tarball, build, release)', () => commands().deploy],
+  run: ['run a command in a one-off dyno with its terminal here', () => commands().runDyno],
 };
 
 export function helpText(): string {
@@ -52,6 +57,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`heroku-workflows: unknown command "${first}"\n\n${helpText()}`);
     return 2;
   }
-  const handler = await sub[1]();
+  const handler = sub[1]();
   return handler(rest, io);
 }

@@ -2,8 +2,8 @@
 // installed into an empty extensions folder with code-server's own --install-extension, then, in the real
 // extension host: it runs from the installed folder, signs in to the fake Heroku and lists its apps (dist/heroku.js,
 // dist/axios.js), lints a folder for a deploy (dist/deploy-io.js with dist/manifest.js's linters), and every lazy
-// bundle of scripts/bundles.mjs loads from the installed folder. A bundle the .vsix leaves out fails here, not
-// only for users: the development-path tests load everything from the work tree.
+// bundle of scripts/bundles.mjs loads from the installed folder; the installed CLI lints and runs a Procfile (its
+// dispatcher and both halves). A bundle the .vsix leaves out fails here, not only for users: the development-path tests load everything from the work tree.
 import * as assert from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -68,6 +68,19 @@ describe('e2e: the installed .vsix', function () {
       const dir = readdirSync(extensions).find((d) => d.startsWith('heroku-workflows.heroku-workflows-'));
       assert.ok(dir, `installed into ${readdirSync(extensions).join(', ')}`);
       assert.ok(!existsSync(join(extensions, dir, 'src')), 'no sources in the installed extension');
+
+      // The CLI as shipped: its dispatcher and both halves (scripts/bundles.mjs cliBundles) run from the installed folder.
+      const cli = join(extensions, dir, 'dist', 'cli.js');
+      const project = join(tmp.dir, 'cli-project');
+      mkdirSync(project, { recursive: true });
+      writeFileSync(join(project, 'Procfile'), 'hello: echo hi from $DYNO\nhello: echo again\n');
+      const cliRun = (args: string[]) => spawnSync(host.node, [cli, ...args], { cwd: project, env: { ...cleanEnv(), NO_COLOR: '1' } as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 30_000 });
+      const lint = cliRun(['lint', '--format', 'json', 'Procfile']);
+      assert.match(lint.stdout, /procfile\/duplicate/, `lint: ${lint.stdout}${lint.stderr}`);
+      writeFileSync(join(project, 'Procfile'), 'hello: echo hi from $DYNO\n');
+      const local = cliRun(['local']);
+      assert.strictEqual(local.status, 0, `local: ${local.stdout}${local.stderr}`);
+      assert.match(local.stdout, /^\d\d:\d\d:\d\d hello\.1 +\| hi from hello\.1$/m);
 
       // The folder under development is an empty extension: what runs is the installed one.
       const dev = join(tmp.dir, 'probe-extension');

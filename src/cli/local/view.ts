@@ -1,7 +1,7 @@
 // The terminal side of `heroku-workflows local`: `time type.N | line` for every line of every process, and the
 // runner's own lines (started, exited, stopping) in the same column layout.
 import { describeExit, failed, type ProcessExit } from '../../core/runner/exit';
-import { colourCode, linePrefix, paint, prefixLines, prefixPlainBytes, timeOfDay } from '../../core/runner/output';
+import { colourCode, linePrefix, paint, plainBytes, prefixLines, timeOfDay, type PlainBytes } from '../../core/runner/output';
 
 export interface Out {
   write(s: string | Uint8Array): unknown;
@@ -28,8 +28,10 @@ export class LocalView {
   private second = -1;
   private time = '';
   private readonly prefixes = new Map<string, Prefix>();
-  /** Output not written yet, encoded: buf[0, used). Undefined after the stream kept it (see flush). */
+  /** Output not written yet, encoded: buf[0, used). Undefined after the stream kept it (see flush). The buffer is
+   *  the byte path's memory (`plain`), when there is one. */
   private buf: Buffer | undefined;
+  private plainBytes: PlainBytes | undefined;
   private used = 0;
   private scheduled: NodeJS.Immediate | undefined;
 
@@ -73,15 +75,16 @@ export class LocalView {
     return p;
   }
 
-  /** Lines of plain ASCII prefixed as bytes, straight into the buffer (prefixPlainBytes: why); false when the
-   *  block is something else, for the text path. */
+  /** Lines of plain ASCII prefixed as bytes, straight into the buffer (plainBytes: why); false when the block is
+   *  something else, or there is no byte path, for the text path. */
   private plain(prefix: Buffer, block: Buffer): boolean {
-    const buf = (this.buf ??= Buffer.allocUnsafe(OUTPUT + INPUT));
+    const buf = this.buffer();
+    const bytes = this.plainBytes;
     const from = OUTPUT + prefix.length;
-    if (from + block.length > buf.length) return false;
+    if (!bytes || from + block.length > buf.length) return false;
     buf.set(prefix, OUTPUT);
     buf.set(block, from);
-    const end = prefixPlainBytes(buf, { prefixAt: OUTPUT, prefixEnd: from, from, to: from + block.length, at: this.used, end: OUTPUT });
+    const end = bytes.prefix({ prefixAt: OUTPUT, prefixEnd: from, from, to: from + block.length, at: this.used, end: OUTPUT });
     if (end < 0) return false;
     this.wrote(end);
     return true;
@@ -98,8 +101,17 @@ export class LocalView {
         return;
       }
     }
-    this.buf ??= Buffer.allocUnsafe(OUTPUT + INPUT);
-    this.wrote(this.used + this.buf.write(s, this.used));
+    const buf = this.buffer();
+    this.wrote(this.used + buf.write(s, this.used));
+  }
+
+  /** The buffer, a new one after the stream kept the last (see flush). */
+  private buffer(): Buffer {
+    if (this.buf) return this.buf;
+    this.plainBytes = plainBytes(OUTPUT + INPUT);
+    const b = this.plainBytes?.bytes;
+    this.buf = b ? Buffer.from(b.buffer, b.byteOffset, OUTPUT + INPUT) : Buffer.allocUnsafe(OUTPUT + INPUT);
+    return this.buf;
   }
 
   private wrote(used: number): void {

@@ -6,6 +6,8 @@
 // exception, kept when colours are on (a TTY without NO_COLOR) and removed otherwise, and a line that sets a
 // colour is reset at its end so it cannot bleed into the next prefix. A CR before the line end (CRLF) is dropped.
 
+import { WASM_BASE64 } from './plain-prefix-wasm.generated';
+
 /* eslint-disable no-control-regex -- finding control characters is what these expressions are for */
 const SGR = /\x1b\[[0-9;:]*m/g;
 // Control characters other than tab (a line feed inside one line is escaped too).
@@ -77,7 +79,7 @@ export function prefixLines(block: string, prefix: string, keepColour: boolean):
   return out;
 }
 
-/** Where prefixPlainBytes finds its input and puts its output, all in one buffer (see there). */
+/** Where prefixPlainBytes finds its input and puts its output, all in one memory (see there). */
 export interface PlainBytesLayout {
   /** The prefix: [prefixAt, prefixEnd). */
   prefixAt: number;
@@ -92,47 +94,52 @@ export interface PlainBytesLayout {
 
 /**
  * prefixLines on bytes, for the common case: lines of printable ASCII and tabs, which need no escaping and hold
- * no colour. Copies each line of the input after the prefix to the output; returns where the output ends, or -1
- * when a byte is anything else (then prefixLines decides, on the decoded text) or the output would pass `end`.
- *
- * Why (bench/local.bench.ts: 1 M lines, 65 MB; node 20, alone in a loop): the text path (decode, a regular
- * expression to find control characters, replaceAll, encode) took ~160-190 ms and left ~150 MB of strings behind,
- * ~90 scavenges a run of the CLI. Here nothing is allocated per line: copyWithin is the one copy in JavaScript that
- * needs no subarray object (a `set(subarray)` per line took ~125-150 ms), and it copies within one buffer, hence
- * the one buffer. The bytes are checked four at a time (a word with a line feed or tab in it, byte by byte; a loop
- * over single bytes took twice as long): ~80 ms.
+ * no colour. The input and the output live in one WebAssembly memory (`bytes`); the caller places the prefix and
+ * the lines there, in regions that do not overlap the output's.
  */
-export function prefixPlainBytes(buf: Uint8Array, l: PlainBytesLayout): number {
-  const prefixLength = l.prefixEnd - l.prefixAt;
-  let o = l.at;
-  let line = l.from;
-  // Whole words from the first offset in the ArrayBuffer that is a multiple of 4 (Int32Array's rule).
-  const first = l.from + ((4 - ((buf.byteOffset + l.from) & 3)) & 3);
-  const count = l.to > first ? (l.to - first) >> 2 : 0;
-  const words = count ? new Int32Array(buf.buffer, buf.byteOffset + first, count) : new Int32Array(0);
-  const wordsEnd = first + words.length * 4;
-  for (let i = l.from; i < l.to;) {
-    if (i >= first && i < wordsEnd && ((i - first) & 3) === 0) {
-      const x = words[(i - first) >> 2];
-      // The top bit of a byte is set in (x - 0x20) & ~x when the byte is below 0x20 (a borrow may mark bytes
-      // above it too, never a word without one), in x + 1 or x when it is 0x7f or above. A clean word is skipped.
-      if (!((((x - 0x20202020) & ~x) | (x + 0x01010101) | x) & 0x80808080)) {
-        i += 4;
-        continue;
-      }
-    }
-    const b = buf[i];
-    if (b === 0x0a) {
-      const next = o + prefixLength + i + 1 - line;
-      if (next > l.end) return -1;
-      buf.copyWithin(o, l.prefixAt, l.prefixEnd);
-      buf.copyWithin(o + prefixLength, line, i + 1);
-      o = next;
-      line = i + 1;
-    } else if (b < 0x20 ? b !== 0x09 : b >= 0x7f) {
-      return -1;
-    }
-    i++;
+export interface PlainBytes {
+  readonly bytes: Uint8Array;
+  /** Copies each line of the input after the prefix to the output; returns where the output ends, or -1 when a
+   *  byte is anything else (then prefixLines decides, on the decoded text), the output would pass `end`, or a
+   *  region lies outside `bytes`. */
+  prefix(l: PlainBytesLayout): number;
+}
+
+interface Wasm {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
+}
+type PrefixFn = (prefixAt: number, prefixLength: number, from: number, to: number, at: number, end: number) => number;
+let compiled: object | null | undefined;
+
+/**
+ * Working memory of at least `size` bytes for the byte path, or undefined where WebAssembly (with SIMD) is not
+ * available: then every block takes prefixLines.
+ *
+ * Why (bench/local.bench.ts: 1 M lines, 65 MB; node 20): the text path (decode, a regular expression to find
+ * control characters, replaceAll, encode) took ~160-190 ms and left ~150 MB of strings behind; the same loop in
+ * JavaScript, four bytes at a time with a copyWithin per line, ~95 ms; plain-prefix.wat, 16 bytes at a time with
+ * memory.copy, ~26 ms. With it (and the CLI's split bundle) the whole run went from 1.60x to 1.43x the writers' own
+ * time, in 15 interleaved runs in which a bare node copier of the same pipes took 1.30x (docs/PERFORMANCE.md).
+ */
+export function plainBytes(size: number): PlainBytes | undefined {
+  const wasm = (globalThis as unknown as { WebAssembly?: Wasm }).WebAssembly;
+  if (!wasm || compiled === null) return undefined;
+  try {
+    compiled ??= new wasm.Module(Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0)));
+    const memory = new wasm.Memory({ initial: Math.max(1, Math.ceil(size / 65536)) });
+    const fn = new wasm.Instance(compiled, { env: { memory } }).exports.prefix as PrefixFn;
+    const bytes = new Uint8Array(memory.buffer);
+    const inside = (from: number, to: number) => Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= bytes.length;
+    return {
+      bytes,
+      prefix: (l) => inside(l.prefixAt, l.prefixEnd) && inside(l.from, l.to) && inside(l.at, l.end)
+        ? fn(l.prefixAt, l.prefixEnd - l.prefixAt, l.from, l.to, l.at, l.end)
+        : -1,
+    };
+  } catch {
+    compiled = null; // no SIMD (an old CPU), or no WebAssembly at all
+    return undefined;
   }
-  return line === l.to ? o : -1;
 }

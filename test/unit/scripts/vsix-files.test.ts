@@ -1,7 +1,7 @@
 // What the .vsix ships, from vsce's own listing (its .vscodeignore rules, not a re-implementation of them) over a
-// stand-in of the built tree: every bundle the extension loads (the entry, dist/axios.js, the CLI, and each lazy
-// bundle of scripts/bundles.mjs, which is also every `require('./<name>.js')` in src/), the webview's assets, and
-// no source map. A bundle left out would load in development and fail only once installed.
+// stand-in of the built tree: every bundle the extension loads (the entry, dist/axios.js, the CLI and its halves, and
+// each lazy bundle of scripts/bundles.mjs, which is also every `require('./<name>.js')` in src/), the webview's
+// assets, and no source map. A bundle left out would load in development and fail only once installed.
 import * as assert from 'node:assert';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,14 +22,17 @@ describe('the .vsix file list', function () {
   let tmp: string;
   let listed: string[];
   let lazy: string[];
+  let cli: string[];
 
   before(async () => {
     const bundles = pathToFileURL(join(root, 'scripts', 'bundles.mjs')).href;
-    lazy = Object.keys(((await import(bundles)) as { lazyBundles: Record<string, string> }).lazyBundles);
+    const b = (await import(bundles)) as { lazyBundles: Record<string, string>; cliBundles: Record<string, unknown> };
+    lazy = Object.keys(b.lazyBundles);
+    cli = Object.keys(b.cliBundles);
     tmp = mkdtempSync(join(tmpdir(), 'hw-vsix-list-'));
     for (const f of ['package.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md']) copyFileSync(join(root, f), join(tmp, f));
     const touch = (rel: string) => { mkdirSync(dirname(join(tmp, rel)), { recursive: true }); writeFileSync(join(tmp, rel), ''); };
-    for (const name of ['extension', 'axios', 'cli', ...lazy]) { touch(`dist/${name}.js`); touch(`dist/${name}.js.map`); }
+    for (const name of ['extension', 'axios', 'cli', ...cli, ...lazy]) { touch(`dist/${name}.js`); touch(`dist/${name}.js.map`); }
     for (const f of ['pipeline.js', 'pipeline.js.map', 'pipeline.css', 'icon.png']) touch(`media/${f}`);
     touch('src/extension.ts');
     touch('test/unit/x.test.ts');
@@ -47,7 +50,8 @@ describe('the .vsix file list', function () {
 
   it('ships every bundle, and the package.json main and bin', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string; bin: Record<string, string> };
-    const want = ['extension', 'axios', 'cli', ...lazy].map((n) => `dist/${n}.js`);
+    const want = ['extension', 'axios', 'cli', ...cli, ...lazy].map((n) => `dist/${n}.js`);
+    assert.ok(cli.length >= 2, `the CLI's bundles: ${cli.join(', ')}`);
     assert.deepStrictEqual(want.filter((f) => !listed.includes(f)), [], `listed: ${listed.join(', ')}`);
     for (const p of [pkg.main, ...Object.values(pkg.bin)]) assert.ok(listed.includes(p.replace(/^\.\//, '')), `${p} ships`);
   });

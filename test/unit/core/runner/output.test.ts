@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { linePrefix, prefixLines, prefixPlainBytes, sanitizeLine, timeOfDay } from '../../../../src/core/runner/output';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { linePrefix, plainBytes as plainMemory, prefixLines, sanitizeLine, timeOfDay } from '../../../../src/core/runner/output';
 import { describeExit, runExitCode, type ProcessExit } from '../../../../src/core/runner/exit';
 import { parseFormation } from '../../../../src/core/runner/formation';
 
@@ -35,23 +37,26 @@ describe('core/runner/output', () => {
   });
 });
 
-/** prefixPlainBytes over `lines` placed at `from` in a buffer after the prefix; the output at `at`, bounded by `room`
+/** The byte path over `lines` placed at `from` in its memory after the prefix; the output at `at`, bounded by `room`
  *  bytes. The output's bytes, or -1. */
 function plainBytes(lines: Uint8Array, prefix: string, o: { from?: number; at?: number; room?: number } = {}): Buffer | -1 {
   const p = Buffer.from(prefix);
   const at = o.at ?? 0;
   const end = at + (o.room ?? lines.length * (p.length + 1) + 1);
   const from = end + p.length + (o.from ?? 0);
-  const buf = Buffer.alloc(from + lines.length + 3, 0x2a);
+  const memory = plainMemory(from + lines.length + 3);
+  assert.ok(memory, 'WebAssembly with SIMD is there (node 20)');
+  const buf = memory.bytes;
+  buf.fill(0x2a);
   buf.set(p, end);
   buf.set(lines, from);
-  const r = prefixPlainBytes(buf, { prefixAt: end, prefixEnd: end + p.length, from, to: from + lines.length, at, end });
+  const r = memory.prefix({ prefixAt: end, prefixEnd: end + p.length, from, to: from + lines.length, at, end });
   if (r === -1) return -1;
-  assert.deepEqual(buf.subarray(from, from + lines.length), Buffer.from(lines), 'the input is left as it was');
-  return buf.subarray(at, r);
+  assert.deepEqual(Buffer.from(buf.subarray(from, from + lines.length)), Buffer.from(lines), 'the input is left as it was');
+  return Buffer.from(buf.subarray(at, r));
 }
 
-describe('core/runner/output: prefixPlainBytes', () => {
+describe('core/runner/output: plainBytes (the byte path, plain-prefix.wat)', () => {
   it('prefixes lines of printable ASCII and tabs as bytes, at any alignment', () => {
     for (let from = 0; from < 8; from++) {
       for (const text of ['a\n', 'hello world\n\tindented\n\n', 'x'.repeat(37) + '\n' + 'y'.repeat(3) + '\n']) {
@@ -69,14 +74,26 @@ describe('core/runner/output: prefixPlainBytes', () => {
     assert.equal(plainBytes(Buffer.from('a\nno end'), 'P | '), -1, 'a last line without its line feed');
   });
 
-  it('gives up when the output would pass its end', () => {
+  it('gives up when the output would pass its end, or a region lies outside its memory; it never throws', () => {
     assert.equal(String(plainBytes(Buffer.from('ab\ncd\n'), 'P|', { room: 10 })), 'P|ab\nP|cd\n');
     assert.equal(plainBytes(Buffer.from('ab\ncd\n'), 'P|', { room: 9 }), -1);
+    const long = Buffer.from(('x'.repeat(20) + '\n').repeat(4)); // past the 16-byte steps too
+    assert.equal(String(plainBytes(long, 'P|', { room: 92 })), prefixLines(long.toString(), 'P|', false));
+    assert.equal(plainBytes(long, 'P|', { room: 91 }), -1);
+    const m = plainMemory(100)!;
+    const size = m.bytes.length;
+    for (const l of [
+      { prefixAt: 0, prefixEnd: 2, from: 10, to: size + 1, at: 20, end: 30 },
+      { prefixAt: 0, prefixEnd: 2, from: 10, to: 12, at: 20, end: size + 16 },
+      { prefixAt: -1, prefixEnd: 2, from: 10, to: 12, at: 20, end: 30 },
+      { prefixAt: 0, prefixEnd: 2, from: 12, to: 10, at: 20, end: 30 },
+      { prefixAt: 0, prefixEnd: 2, from: 10.5, to: 12, at: 20, end: 30 },
+    ]) assert.equal(m.prefix(l), -1, JSON.stringify(l));
   });
 
   it('is prefixLines, byte for byte, on whatever it does not leave to prefixLines (property)', () => {
     const byte = fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.constantFrom(0x09, 0x0a), fc.integer({ min: 0, max: 0xff }));
-    fc.assert(fc.property(fc.array(byte, { maxLength: 80 }), fc.nat(7), fc.boolean(), (bytes, from, colour) => {
+    fc.assert(fc.property(fc.array(byte, { maxLength: 300 }), fc.nat(31), fc.boolean(), (bytes, from, colour) => {
       const lines = Uint8Array.from([...bytes, 0x0a]);
       const plain = lines.every((b) => (b >= 0x20 && b < 0x7f) || b === 0x09 || b === 0x0a);
       const out = plainBytes(lines, '\x1b[35m12:00:00 web.1 |\x1b[0m ', { from });
@@ -84,6 +101,12 @@ describe('core/runner/output: prefixPlainBytes', () => {
       assert.notEqual(out, -1);
       assert.equal(String(out), prefixLines(Buffer.from(lines).toString('utf8'), '\x1b[35m12:00:00 web.1 |\x1b[0m ', colour));
     }), { numRuns: 500 });
+  });
+
+  it('runs the WebAssembly assembled from plain-prefix.wat as it is now', function () {
+    this.timeout(20_000);
+    const r = spawnSync(process.execPath, [join(__dirname, '../../../../scripts/gen-wasm.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
   });
 });
 
