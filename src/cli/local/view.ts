@@ -32,6 +32,8 @@ export class LocalView {
    *  the byte path's memory (`plain`), when there is one. */
   private buf: Buffer | undefined;
   private plainBytes: PlainBytes | undefined;
+  /** The stream kept a buffer once: it gets copies from then on (see flush). */
+  private keeps = false;
   private used = 0;
   private scheduled: NodeJS.Immediate | undefined;
 
@@ -124,13 +126,18 @@ export class LocalView {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = undefined;
     if (!this.buf || !this.used) return;
-    // A stream that cannot write at once keeps what it was given until it can: it gets a copy when something is
-    // already queued; when this write is the one left queued, the buffer is its and the next write takes a new one.
-    const queued = (this.out.writableLength ?? 1) > 0;
-    const bytes = queued ? Buffer.from(this.buf.subarray(0, this.used)) : this.buf.subarray(0, this.used);
+    // A stream that cannot write at once keeps what it was given until it can, and the buffer is reused (it is the
+    // byte path's WebAssembly memory). The stream gets a copy when something is queued already, and always once it
+    // has kept one buffer (a pipe: node writes to pipes asynchronously, and a write past the pipe's 64 KB stays
+    // queued). That one buffer is the stream's; a new one takes its place. A file is written at once: no copies.
+    const copy = this.keeps || (this.out.writableLength ?? 1) > 0;
+    const bytes = copy ? Buffer.from(this.buf.subarray(0, this.used)) : this.buf.subarray(0, this.used);
     this.used = 0;
     this.emit(bytes);
-    if (!queued && (this.out.writableLength ?? 1) > 0) this.buf = undefined;
+    if (!copy && (this.out.writableLength ?? 1) > 0) {
+      this.buf = undefined;
+      this.keeps = true;
+    }
   }
 
   private emit(bytes: string | Uint8Array): void {

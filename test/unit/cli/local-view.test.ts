@@ -96,6 +96,10 @@ describe('cli/local/view: the local runner\'s output', () => {
     view.flush();
     assert.equal(timeless(out.text()), timeless(expected));
     assert.ok(pauses > 0, 'the processes were asked to wait while the stream was behind');
+    // The working buffer (the byte path's WebAssembly memory, 768 KB) went to the stream once; copies after that,
+    // not a new working memory per write.
+    const working = new Set(out.chunks.flatMap((c) => (typeof c !== 'string' && c.buffer.byteLength >= 512 * 1024 ? [c.buffer] : [])));
+    assert.equal(working.size, 1);
   });
 
   it('a small write waits for the end of the turn (one write for many lines), a large one goes at once', async () => {
