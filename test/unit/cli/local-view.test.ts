@@ -102,6 +102,22 @@ describe('cli/local/view: the local runner\'s output', () => {
     assert.equal(working.size, 1);
   });
 
+  it('without WebAssembly every block takes the text path, with the same output', () => {
+    const blocks = ['plain\tline\n' + 'x'.repeat(40) + '\n', 'bell\x07\n'];
+    const g = globalThis as { WebAssembly?: unknown };
+    const wasm = g.WebAssembly;
+    delete g.WebAssembly;
+    try {
+      const out = new KeepingOut();
+      const view = new LocalView(out, ['web.1'], false);
+      for (const b of blocks) view.lines('web.1', Buffer.from(b));
+      view.flush();
+      assert.equal(timeless(out.text()), timeless(blocks.map((b) => prefixLines(b, prefix('web.1', 6), false)).join('')));
+    } finally {
+      g.WebAssembly = wasm;
+    }
+  });
+
   it('a small write waits for the end of the turn (one write for many lines), a large one goes at once', async () => {
     const out = new KeepingOut();
     const view = new LocalView(out, ['web.1'], false);
