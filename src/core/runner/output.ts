@@ -79,7 +79,7 @@ export function prefixLines(block: string, prefix: string, keepColour: boolean):
   return out;
 }
 
-/** Where prefixPlainBytes finds its input and puts its output, all in one memory (see there). */
+/** Where the byte path (PlainBytes.prefix) finds its input and puts its output, all in one memory. */
 export interface PlainBytesLayout {
   /** The prefix: [prefixAt, prefixEnd). */
   prefixAt: number;

@@ -1,4 +1,4 @@
-;; The byte path of `heroku-workflows local`'s output (src/core/runner/output.ts, prefixPlainBytes): every line of a
+;; The byte path of `heroku-workflows local`'s output (src/core/runner/output.ts, plainBytes): every line of a
 ;; block of whole lines gets the prefix in front, when every byte is printable ASCII, a tab or the line feeds.
 ;; Assembled by `npm run wasm` (scripts/wasm.mjs) into plain-prefix-wasm.ts; a unit test checks that file is current.
 ;;
