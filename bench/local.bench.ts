@@ -65,8 +65,9 @@ async function outputBench(cli: string, found: Anchor[]): Promise<void> {
   const bare: number[][] = [];
   let split = 0;
   const copier = join(dir, 'copier.js');
+  const commands = Array.from({ length: WRITERS }, (_, i) => `exec ${writerCmd(i + 1)}`);
   writeFileSync(copier, `const { spawn } = require('child_process'); const { writeSync } = require('fs');
-for (let i = 1; i <= ${WRITERS}; i++) spawn('/bin/sh', ['-c', 'exec ' + ${JSON.stringify(`node ${JSON.stringify(writer)} ${LINES} `)} + i + ${JSON.stringify(` ${JSON.stringify(barrier)} ${WRITERS}`)}], { stdio: ['ignore', 'pipe', 'ignore'] }).stdout.on('data', (d) => writeSync(1, d));\n`);
+for (const c of ${JSON.stringify(commands)}) spawn('/bin/sh', ['-c', c], { stdio: ['ignore', 'pipe', 'ignore'] }).stdout.on('data', (d) => writeSync(1, d));\n`);
   for (let r = 0; r < RUNS; r++) {
     resetBarrier();
     const d = timed(Array.from({ length: WRITERS }, (_, i) => `${writerCmd(i + 1)} > direct${i + 1}.txt &`).join(' ') + ' wait', dir);
