@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { FIXTURES, NODE, fixture, liveWithMarker, newMarker, POLL } from './helpers';
+import { FIXTURES, NODE, fixture, liveWithMarker, newMarker, POLL, superviseInChild } from './helpers';
 import { waitUntil } from '../../../support/wait';
 
 /** Runs the supervisor in a child process, kills that parent with SIGKILL, waits for every child to go. */
@@ -13,23 +13,16 @@ async function killedParentLeavesNothing(mode: '' | 'kill-watchdog'): Promise<vo
     { id: 'stubborn.1', command: `${NODE} ${fixture('ignore-term.js')} ${marker}` },
     { id: 'tree.1', command: `${NODE} ${fixture('spawn-tree.js')} ${marker}` },
   ];
-  const parent = spawn(process.execPath, ['--require', 'tsx/cjs', join(FIXTURES, 'supervise.ts'), JSON.stringify(specs), '500', mode], {
-    cwd: join(__dirname, '..', '..', '..', '..'), stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise((r) => parent.once('exit', r));
+  const { parent, output, ready, killed } = superviseInChild(specs, 500, mode);
   try {
-    let out = '';
-    parent.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    parent.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    await waitUntil('the supervised processes', () => out.includes('all ready'), { ...POLL, ms: 30000 });
+    await ready();
     // 3 shells, 3 node processes, 2 grandchildren (the parent's own arguments hold the marker too).
     const children = () => liveWithMarker(marker).filter((p) => p !== parent.pid);
     assert.equal(children().length, 8);
-    parent.kill('SIGKILL');
-    await exited;
+    await killed();
     await waitUntil('every child to be gone', () => children().length === 0, { ...POLL, ms: 15000 });
     assert.deepEqual(children(), []);
-    if (mode) assert.match(out, /watchdog \d+ replaced by \d+/);
+    if (mode) assert.match(output(), /watchdog \d+ replaced by \d+/);
   } finally {
     parent.kill('SIGKILL');
   }
