@@ -23,12 +23,14 @@ describe('the .vsix file list', function () {
   let listed: string[];
   let lazy: string[];
   let cli: string[];
+  let cliFrom: string[];
 
   before(async () => {
     const bundles = pathToFileURL(join(root, 'scripts', 'bundles.mjs')).href;
-    const b = (await import(bundles)) as { lazyBundles: Record<string, string>; cliBundles: Record<string, unknown> };
+    const b = (await import(bundles)) as { lazyBundles: Record<string, string>; cliBundles: Record<string, { from: string }> };
     lazy = Object.keys(b.lazyBundles);
     cli = Object.keys(b.cliBundles);
+    cliFrom = Object.values(b.cliBundles).map((c) => c.from);
     tmp = mkdtempSync(join(tmpdir(), 'hw-vsix-list-'));
     for (const f of ['package.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md']) copyFileSync(join(root, f), join(tmp, f));
     const touch = (rel: string) => { mkdirSync(dirname(join(tmp, rel)), { recursive: true }); writeFileSync(join(tmp, rel), ''); };
@@ -46,6 +48,12 @@ describe('the .vsix file list', function () {
     for (const f of sourceFiles(join(root, 'src'))) for (const m of readFileSync(f, 'utf8').matchAll(/require\('\.\/([a-z0-9-]+)\.js'\)/g)) required.add(m[1]);
     assert.ok(required.size >= 5, `found ${[...required].join(', ')}`);
     assert.deepStrictEqual([...required].filter((n) => !lazy.includes(n)), []);
+  });
+
+  it("the CLI's dispatcher requires each of its halves by the specifier the build keeps out of dist/cli.js", () => {
+    // Else the build would inline that half into dist/cli.js: everything would still run, only slower to start.
+    const run = readFileSync(join(root, 'src', 'cli', 'run.ts'), 'utf8');
+    assert.deepStrictEqual(cliFrom.filter((from) => !run.includes(`require('${from}')`)), []);
   });
 
   it('ships every bundle, and the package.json main and bin', () => {
