@@ -96,4 +96,30 @@ describe('e2e: Heroku explorer', function () {
     const seen = await control.requests();
     assert.ok(seen.some((r) => r.method === 'DELETE' && r.path === `/apps/${app}/dynos`), 'the restart was sent before the cancel');
   });
+
+  it('a failed refresh keeps the app list under a node that says why; the next good one drops it; screenshot', async () => {
+    assert.ok(wb.fake);
+    const control = new FakeControl(wb.fake.url, wb.fake.key);
+    const header = wb.page.locator('.pane-header[aria-label^="Apps"]').first();
+    const refresh = async (): Promise<void> => {
+      await header.hover();
+      await header.locator('.action-label[aria-label="Refresh"]').click({ timeout: 30_000 });
+    };
+    const notice = tree.locator('.monaco-list-row', { hasText: 'Could not refresh the app list' }).first();
+    await control.addFaults({ method: 'GET', path: '/apps', status: 503, errorId: 'service_unavailable' });
+    try {
+      await refresh();
+      await notice.waitFor({ state: 'visible', timeout: 60_000 });
+      assert.ok(await notice.locator('.codicon-error').count() === 1, 'the notice has the error icon');
+      await row('Personal').waitFor({ state: 'visible', timeout: 30_000 });
+      await wb.page.mouse.move(1000, 450);
+      await settled(tree);
+      await wb.screenshot('explorer-list-kept');
+    } finally {
+      await control.clearFaults();
+    }
+    await refresh();
+    await notice.waitFor({ state: 'hidden', timeout: 60_000 });
+    await row('Personal').waitFor({ state: 'visible', timeout: 30_000 });
+  });
 });

@@ -152,8 +152,11 @@ export class ExplorerModel {
     const groups = await this.loadGroups();
     if (!Array.isArray(groups)) return [failureNode('all', groups)];
     const nonEmpty = groups.filter((g) => g.apps.length > 0);
-    if (nonEmpty.length === 0) return [messageNode('all', 'empty', 'No apps yet')];
-    return nonEmpty.map(groupNode);
+    const nodes = nonEmpty.length === 0 ? [messageNode('all', 'empty', 'No apps yet')] : nonEmpty.map(groupNode);
+    // The last read failed but an earlier list is known: keep showing it (the groups stay usable) under a node that
+    // says the refresh failed and why, as a section says what its last read said.
+    const failed = this.store.peekAccount().apps?.error;
+    return failed ? [staleListNode(failed), ...nodes] : nodes;
   }
 
   private async ownerChildren(node: ExplorerNode): Promise<ExplorerNode[]> {
@@ -221,3 +224,10 @@ function list<T>(items: readonly T[], nodes: (v: readonly T[]) => ExplorerNode[]
   return items.length ? nodes(items) : empty();
 }
 
+/** Above an app list kept from an earlier read: the refresh failed, and why (a 401 offers sign-in, as anywhere). */
+function staleListNode(failure: Failure): ExplorerNode {
+  const node = failureNode('all', failure);
+  const kept = 'The apps below are from an earlier read.';
+  if (node.kind === 'signIn') return { ...node, description: 'the apps below are from an earlier read', tooltip: `${failure.message}\n${kept}` };
+  return { ...node, label: 'Could not refresh the app list', description: failure.message, tooltip: `${node.tooltip ?? failure.message}\n${kept}` };
+}

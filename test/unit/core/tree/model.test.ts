@@ -162,6 +162,27 @@ describe('core/tree/model', () => {
     assert.equal(err.label, 'Something broke.');
   });
 
+  it('a failed refresh of the app list keeps the list it had, under a node that says why; the next good read drops it', async () => {
+    let answer: () => Promise<Res> = () => ok([app('alpha'), app('team-app', { team: { name: 'acme' } })]);
+    const m = tree(api({ listApps: () => answer() }), async () => []);
+    assert.deepEqual((await path(m, 'All apps')).map((n) => n.label), ['Personal', 'acme']);
+    answer = () => fail('service_unavailable', 'Heroku is down for maintenance.', 503);
+    m.state.invalidate();
+    const failed = await path(m, 'All apps');
+    assert.deepEqual(failed.map((n) => [n.kind, n.label]), [['error', 'Could not refresh the app list'], ['owner', 'Personal'], ['owner', 'acme']]);
+    assert.equal(failed[0].description, 'Heroku is down for maintenance.');
+    assert.match(failed[0].tooltip ?? '', /service_unavailable \(HTTP 503\): Heroku is down for maintenance\.\nThe apps below are from an earlier read\./);
+    assert.deepEqual((await path(m, 'All apps', 'acme')).map((n) => n.label), ['team-app'], 'the kept groups still open');
+    answer = () => fail('unauthorized', 'Invalid credentials provided.', 401);
+    m.state.invalidate();
+    const signIn = await path(m, 'All apps');
+    assert.deepEqual(signIn.map((n) => n.kind), ['signIn', 'owner', 'owner']);
+    assert.equal(signIn[0].description, 'the apps below are from an earlier read');
+    answer = () => ok([app('alpha')]);
+    m.state.invalidate();
+    assert.deepEqual((await path(m, 'All apps')).map((n) => [n.kind, n.label]), [['owner', 'Personal']]);
+  });
+
   it('a malformed answer (the client\'s error) becomes an error node, a throwing port never escapes', async () => {
     const m = tree(api({
       listApps: () => Promise.resolve({ ok: false, error: { id: 'malformed_response', message: 'Heroku sent an unexpected answer for a list of apps (GET /apps): expected a list, got an object.', status: 200, method: 'GET', path: '/apps' } }),
